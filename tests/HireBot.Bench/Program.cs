@@ -1,0 +1,1 @@
+Console.WriteLine("HireBot.Bench: no scenarios yet.");
