@@ -1,0 +1,126 @@
+namespace HireBot.Core.Commands;
+
+/// <summary>
+/// Parses the text after <c>/hire</c> or <c>@HireBot</c>. Words are separated by spaces; double
+/// quotes (straight or curly, as phones type them) group words. Unknown or malformed input gets
+/// an error naming the closest valid command and its usage.
+/// </summary>
+public static class CommandParser
+{
+    public static Outcome<Command> Parse(string text)
+    {
+        var tokens = Tokenize(text);
+        if (tokens.Count == 0) return new Command(CommandCatalog.Find("help")!, new Dictionary<string, string>());
+
+        var spec = MatchSpec(tokens, out var consumed);
+        if (spec is null)
+        {
+            var typed = string.Join(' ', tokens.Take(2));
+            var closest = Closest(typed);
+            return Outcome<Command>.Fail($"I don't know `{typed}`. Did you mean `{closest.Usage}`? Try `help` for the full list.");
+        }
+        return Bind(spec, tokens.Skip(consumed).ToList());
+    }
+
+    private static CommandSpec? MatchSpec(List<string> tokens, out int consumed)
+    {
+        var verb = tokens[0].ToLowerInvariant();
+        if (tokens.Count > 1 && CommandCatalog.Find($"{verb} {tokens[1].ToLowerInvariant()}") is { } two)
+        {
+            consumed = 2;
+            return two;
+        }
+        consumed = 1;
+        return CommandCatalog.Find(verb);
+    }
+
+    private static Outcome<Command> Bind(CommandSpec spec, List<string> rest)
+    {
+        var values = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
+        var positional = new List<string>();
+        for (var i = 0; i < rest.Count; i++)
+        {
+            var word = rest[i].ToLowerInvariant();
+            if (spec.Keywords.Contains(word) && i + 1 < rest.Count)
+            {
+                values[word] = rest[++i];
+                continue;
+            }
+            positional.Add(rest[i]);
+        }
+
+        for (var a = 0; a < spec.Arguments.Count; a++)
+        {
+            var arg = spec.Arguments[a];
+            var name = arg.TrimEnd('?').TrimEnd('*');
+            var takesRest = arg.TrimEnd('?').EndsWith('*');
+            if (a >= positional.Count)
+            {
+                if (arg.EndsWith('?')) break;
+                return Outcome<Command>.Fail($"`{spec.Name}` needs <{name}>. Usage: `{spec.Usage}`");
+            }
+            values[name] = takesRest ? string.Join(' ', positional.Skip(a)) : positional[a];
+            if (takesRest) { positional.Clear(); break; }
+        }
+        if (positional.Count > spec.Arguments.Count)
+            return Outcome<Command>.Fail($"`{spec.Name}` got more than it takes: `{positional[spec.Arguments.Count]}`. Usage: `{spec.Usage}`");
+        if (values.ContainsKey("between") != values.ContainsKey("and"))
+            return Outcome<Command>.Fail($"Give both dates: `between 2026-12-01 and 2026-12-12`. Usage: `{spec.Usage}`");
+        return new Command(spec, values);
+    }
+
+    /// <summary>The command whose name is the fewest edits away from what was typed.</summary>
+    public static CommandSpec Closest(string typed) =>
+        CommandCatalog.All.MinBy(s => Math.Min(Distance(typed, s.Name), Distance(typed.Split(' ')[0], s.Name.Split(' ')[0])))!;
+
+    private static int Distance(string a, string b)
+    {
+        a = a.ToLowerInvariant();
+        var row = Enumerable.Range(0, b.Length + 1).ToArray();
+        for (var i = 1; i <= a.Length; i++)
+        {
+            var diagonal = row[0];
+            row[0] = i;
+            for (var j = 1; j <= b.Length; j++)
+            {
+                var above = row[j];
+                row[j] = Math.Min(Math.Min(row[j] + 1, row[j - 1] + 1), diagonal + (a[i - 1] == b[j - 1] ? 0 : 1));
+                diagonal = above;
+            }
+        }
+        return row[b.Length];
+    }
+
+    public static List<string> Tokenize(string text)
+    {
+        var tokens = new List<string>();
+        var current = new System.Text.StringBuilder();
+        var quoted = false;
+        var hadQuotes = false;
+        foreach (var ch in text.Trim())
+        {
+            if (ch is '"' or '“' or '”')
+            {
+                quoted = !quoted;
+                hadQuotes = true;
+            }
+            else if (char.IsWhiteSpace(ch) && !quoted)
+            {
+                Flush();
+            }
+            else
+            {
+                current.Append(ch);
+            }
+        }
+        Flush();
+        return tokens;
+
+        void Flush()
+        {
+            if (current.Length > 0 || hadQuotes) tokens.Add(current.ToString());
+            current.Clear();
+            hadQuotes = false;
+        }
+    }
+}

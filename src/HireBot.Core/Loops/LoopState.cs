@@ -1,0 +1,12 @@
+namespace HireBot.Core.Loops;
+
+public enum LoopState
+{
+    Draft,
+    Scheduling,
+    Scheduled,
+    InProgress,
+    AwaitingFeedback,
+    Decided,
+    Withdrawn,
+}
