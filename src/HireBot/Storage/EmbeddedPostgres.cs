@@ -1,0 +1,149 @@
+using System.Diagnostics;
+using System.Net;
+using System.Net.Sockets;
+using System.Security.Cryptography;
+using Microsoft.Extensions.Logging;
+using Npgsql;
+
+namespace HireBot.Storage;
+
+/// <summary>
+/// A private PostgreSQL cluster in a data folder, started on loopback on a free port and stopped
+/// on dispose; the next start reuses the data. PostgreSQL refuses to run as root, so when this
+/// process is root the server runs as Debian's unprivileged <c>postgres</c> user, which owns the
+/// data folder. Access needs a password that is generated at first start and kept in the folder.
+/// </summary>
+public sealed partial class EmbeddedPostgres : IAsyncDisposable
+{
+    private const string SuperUser = "hirebot";
+    private readonly string _bin;
+    private readonly string _dataDir;
+    private readonly ILogger _logger;
+    private bool _ownsServer;
+
+    public string ConnectionString { get; private set; } = "";
+
+    private EmbeddedPostgres(string bin, string dataDir, ILogger logger)
+    {
+        _bin = bin;
+        _dataDir = dataDir;
+        _logger = logger;
+    }
+
+    public static async Task<EmbeddedPostgres> StartAsync(DatabaseOptions options, ILogger logger, CancellationToken cancellationToken)
+    {
+        var server = new EmbeddedPostgres(PostgresBinaries.Find(options.PostgresBinDirectory), Path.GetFullPath(options.DataDirectory), logger);
+        await server.StartCoreAsync(options.Throwaway, cancellationToken);
+        return server;
+    }
+
+    private string Cluster => Path.Combine(_dataDir, "pg");
+    private string PasswordFile => Path.Combine(_dataDir, "password");
+
+    private async Task StartCoreAsync(bool throwaway, CancellationToken ct)
+    {
+        Directory.CreateDirectory(_dataDir);
+        if (!File.Exists(Path.Combine(Cluster, "PG_VERSION"))) await InitAsync(throwaway, ct);
+        var password = (await File.ReadAllTextAsync(PasswordFile, ct)).Trim();
+
+        var port = RunningPort();
+        if (port is null)
+        {
+            port = FreePort();
+            var log = Path.Combine(_dataDir, "server.log");
+            await RunAsync("pg_ctl", ["-D", Cluster, "-l", log, "-o", $"-p {port}", "-w", "-t", "60", "start"], ct);
+            _ownsServer = true;
+            LogStarted(_logger, port.Value);
+        }
+        else
+        {
+            LogReused(_logger, port.Value);
+        }
+        ConnectionString = new NpgsqlConnectionStringBuilder
+        {
+            Host = "127.0.0.1", Port = port.Value, Username = SuperUser, Password = password, Database = "postgres",
+        }.ConnectionString;
+    }
+
+    private async Task InitAsync(bool throwaway, CancellationToken ct)
+    {
+        if (Directory.Exists(Cluster)) Directory.Delete(Cluster, recursive: true);
+        await File.WriteAllTextAsync(PasswordFile, Convert.ToHexString(RandomNumberGenerator.GetBytes(24)), ct);
+        File.SetUnixFileMode(PasswordFile, UnixFileMode.UserRead | UnixFileMode.UserWrite);
+        GiveToServerUser(_dataDir);
+        await RunAsync("initdb", ["-D", Cluster, "-U", SuperUser, "--pwfile", PasswordFile, "--auth=scram-sha-256", "-E", "UTF8", "--locale=C.UTF-8"], ct);
+        var settings = "\n# HireBot: loopback only, no Unix socket\nlisten_addresses = '127.0.0.1'\nunix_socket_directories = ''\nmax_connections = 200\n" +
+            (throwaway ? "fsync = off\nsynchronous_commit = off\nfull_page_writes = off\n" : "");
+        await File.AppendAllTextAsync(Path.Combine(Cluster, "postgresql.conf"), settings, ct);
+    }
+
+    /// <summary>The port of a server already running on this data folder (another bot instance, or one left behind).</summary>
+    private int? RunningPort()
+    {
+        var pidFile = Path.Combine(Cluster, "postmaster.pid");
+        if (!File.Exists(pidFile)) return null;
+        var lines = File.ReadAllLines(pidFile);
+        if (lines.Length < 4 || !int.TryParse(lines[0], out var pid) || !int.TryParse(lines[3], out var port)) return null;
+        try
+        {
+            using var process = Process.GetProcessById(pid);
+            return process.HasExited ? null : port;
+        }
+        catch (ArgumentException)
+        {
+            return null;
+        }
+    }
+
+    private static int FreePort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+
+    private static bool IsRoot => Environment.UserName == "root";
+
+    private static void GiveToServerUser(string path)
+    {
+        if (!IsRoot) return;
+        using var chown = Process.Start(new ProcessStartInfo("chown", ["-R", "postgres:postgres", path]) { RedirectStandardError = true })!;
+        chown.WaitForExit();
+        if (chown.ExitCode != 0)
+            throw new InvalidOperationException($"Could not give {path} to the postgres user: {chown.StandardError.ReadToEnd()}");
+    }
+
+    private async Task RunAsync(string program, string[] args, CancellationToken ct)
+    {
+        var exe = Path.Combine(_bin, program);
+        var start = IsRoot ? new ProcessStartInfo("runuser", ["-u", "postgres", "--", exe, .. args]) : new ProcessStartInfo(exe, args);
+        start.RedirectStandardOutput = true;
+        start.RedirectStandardError = true;
+        start.WorkingDirectory = IsRoot ? "/tmp" : _dataDir;
+        using var process = Process.Start(start)!;
+        var stdout = process.StandardOutput.ReadToEndAsync(ct);
+        var stderr = process.StandardError.ReadToEndAsync(ct);
+        await process.WaitForExitAsync(ct);
+        if (process.ExitCode != 0)
+            throw new InvalidOperationException(
+                $"{program} failed (exit {process.ExitCode}) for data folder {_dataDir}: {(await stderr).Trim()} {(await stdout).Trim()}" +
+                (IsRoot ? " (running as root: the postgres user must be able to reach this folder)" : ""));
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (!_ownsServer) return;
+        _ownsServer = false;
+        await RunAsync("pg_ctl", ["-D", Cluster, "-m", "fast", "-w", "stop"], CancellationToken.None);
+        LogStopped(_logger);
+    }
+
+    [LoggerMessage(EventId = 1001, Level = LogLevel.Information, Message = "Embedded PostgreSQL started on 127.0.0.1:{Port}")]
+    private static partial void LogStarted(ILogger logger, int port);
+
+    [LoggerMessage(EventId = 1002, Level = LogLevel.Information, Message = "Embedded PostgreSQL already running on 127.0.0.1:{Port}; reusing it")]
+    private static partial void LogReused(ILogger logger, int port);
+
+    [LoggerMessage(EventId = 1003, Level = LogLevel.Information, Message = "Embedded PostgreSQL stopped")]
+    private static partial void LogStopped(ILogger logger);
+}
