@@ -1,6 +1,5 @@
-var builder = WebApplication.CreateBuilder(args);
-var app = builder.Build();
-app.MapGet("/healthz", () => "ok");
-app.Run();
+// HireBot: structured interview loops for Teams and Slack. See README.md.
+var app = await HireBot.HireBotHost.BuildAsync(args);
+await app.RunAsync();
 
 public partial class Program;

@@ -1,0 +1,105 @@
+using HireBot.Core;
+using HireBot.Core.Loops;
+using Npgsql;
+
+namespace HireBot.Hiring;
+
+/// <summary>SQL for candidates and their loops.</summary>
+public sealed class CandidateStore(NpgsqlDataSource db)
+{
+    private const string Select =
+        """
+        SELECT c.id, c.role_id, c.email, c.name, l.id, l.state, l.deadline, l.decision
+        FROM candidates c
+        JOIN LATERAL (SELECT * FROM loops WHERE candidate_id = c.id ORDER BY created_at DESC LIMIT 1) l ON true
+        """;
+
+    public async Task<Outcome<CandidateLoop>> AddAsync(Guid roleId, string email, string name, CancellationToken ct)
+    {
+        await using var conn = await db.OpenConnectionAsync(ct);
+        await using var tx = await conn.BeginTransactionAsync(ct);
+        var candidateId = Guid.CreateVersion7();
+        await using (var cmd = new NpgsqlCommand(
+            "INSERT INTO candidates (id, role_id, email, name) VALUES ($1, $2, $3, $4) ON CONFLICT (role_id, email) DO NOTHING", conn, tx))
+        {
+            cmd.Parameters.Add(new() { Value = candidateId });
+            cmd.Parameters.Add(new() { Value = roleId });
+            cmd.Parameters.Add(new() { Value = email });
+            cmd.Parameters.Add(new() { Value = name });
+            if (await cmd.ExecuteNonQueryAsync(ct) == 0)
+                return Outcome<CandidateLoop>.Fail($"{email} is already a candidate for this role.");
+        }
+        var loopId = await OpenLoopAsync(conn, tx, candidateId, ct);
+        await tx.CommitAsync(ct);
+        return new CandidateLoop(candidateId, roleId, email, name, loopId, LoopState.Draft, null, null);
+    }
+
+    public async Task<Outcome<Guid>> NewLoopAsync(Guid candidateId, CancellationToken ct)
+    {
+        await using var conn = await db.OpenConnectionAsync(ct);
+        try
+        {
+            return await OpenLoopAsync(conn, null, candidateId, ct);
+        }
+        catch (PostgresException e) when (e.SqlState == PostgresErrorCodes.UniqueViolation)
+        {
+            return Outcome<Guid>.Fail("This candidate already has an open loop; withdraw or decide it first.");
+        }
+    }
+
+    private static async Task<Guid> OpenLoopAsync(NpgsqlConnection conn, NpgsqlTransaction? tx, Guid candidateId, CancellationToken ct)
+    {
+        var loopId = Guid.CreateVersion7();
+        await using var cmd = new NpgsqlCommand("INSERT INTO loops (id, candidate_id, state) VALUES ($1, $2, 'Draft')", conn, tx);
+        cmd.Parameters.Add(new() { Value = loopId });
+        cmd.Parameters.Add(new() { Value = candidateId });
+        await cmd.ExecuteNonQueryAsync(ct);
+        return loopId;
+    }
+
+    /// <summary>
+    /// Finds a candidate by email, or <c>role-id:email</c> when the same person applied to
+    /// several roles. Ambiguity is an error that says how to be precise.
+    /// </summary>
+    public async Task<Outcome<CandidateLoop>> FindAsync(string reference, CancellationToken ct)
+    {
+        var colon = reference.IndexOf(':');
+        var (slug, email) = colon > 0 ? (reference[..colon], reference[(colon + 1)..]) : ((string?)null, reference);
+        await using var cmd = db.CreateCommand(Select +
+            " JOIN roles r ON r.id = c.role_id WHERE lower(c.email) = lower($1) AND ($2::text IS NULL OR r.slug = $2) ORDER BY l.created_at DESC");
+        cmd.Parameters.Add(new() { Value = email.Trim() });
+        cmd.Parameters.Add(new() { Value = (object?)slug ?? DBNull.Value, NpgsqlDbType = NpgsqlTypes.NpgsqlDbType.Text });
+        var found = await ReadAsync(cmd, ct);
+        return found.Count switch
+        {
+            0 => Outcome<CandidateLoop>.Fail($"No candidate `{reference}`. `candidate list` shows them."),
+            1 => found[0],
+            _ => Outcome<CandidateLoop>.Fail($"`{email}` is a candidate for several roles; write `<role-id>:{email}`."),
+        };
+    }
+
+    public async Task<IReadOnlyList<CandidateLoop>> ListAsync(Guid? roleId, CancellationToken ct)
+    {
+        await using var cmd = db.CreateCommand(Select + " WHERE $1::uuid IS NULL OR c.role_id = $1 ORDER BY c.created_at");
+        cmd.Parameters.Add(new() { Value = (object?)roleId ?? DBNull.Value, NpgsqlDbType = NpgsqlTypes.NpgsqlDbType.Uuid });
+        return await ReadAsync(cmd, ct);
+    }
+
+    public async Task<CandidateLoop?> ForLoopAsync(Guid loopId, CancellationToken ct)
+    {
+        await using var cmd = db.CreateCommand(Select.Replace("ORDER BY created_at DESC LIMIT 1", "AND id = $1"));
+        cmd.Parameters.Add(new() { Value = loopId });
+        return (await ReadAsync(cmd, ct)).FirstOrDefault();
+    }
+
+    private static async Task<List<CandidateLoop>> ReadAsync(NpgsqlCommand cmd, CancellationToken ct)
+    {
+        var list = new List<CandidateLoop>();
+        await using var reader = await cmd.ExecuteReaderAsync(ct);
+        while (await reader.ReadAsync(ct))
+            list.Add(new CandidateLoop(reader.GetGuid(0), reader.GetGuid(1), reader.GetString(2), reader.GetString(3), reader.GetGuid(4),
+                Enum.Parse<LoopState>(reader.GetString(5)), reader.IsDBNull(6) ? null : reader.GetFieldValue<DateTimeOffset>(6),
+                reader.IsDBNull(7) ? null : reader.GetString(7)));
+        return list;
+    }
+}

@@ -1,0 +1,15 @@
+namespace HireBot.Hiring;
+
+public static class HiringExtensions
+{
+    public static IServiceCollection AddHiring(this IServiceCollection services)
+    {
+        services.AddSingleton<RoleStore>().AddSingleton<CandidateStore>().AddSingleton<PeopleStore>();
+        services.AddSingleton<TemplateLibrary>();
+        services.AddSingleton<CommandHandler>();
+        services.AddSingleton<ICommandFeature, HelpCommands>();
+        services.AddSingleton<ICommandFeature, RoleCommands>();
+        services.AddSingleton<ICommandFeature, CandidateCommands>();
+        return services;
+    }
+}

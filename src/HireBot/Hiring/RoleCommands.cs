@@ -1,0 +1,96 @@
+using System.Text.Json.Nodes;
+using HireBot.Core.Roles;
+
+namespace HireBot.Hiring;
+
+/// <summary><c>role create|list|show|export|add|channel</c>.</summary>
+public sealed class RoleCommands(RoleStore roles, PeopleStore people, TemplateLibrary templates) : ICommandFeature
+{
+    public IReadOnlyList<string> Commands => ["role create", "role list", "role show", "role export", "role add", "role channel"];
+
+    public async Task<BotReply> HandleAsync(CommandContext c, CancellationToken ct) => c.Command.Name switch
+    {
+        "role create" => await CreateAsync(c, ct),
+        "role list" => await ListAsync(ct),
+        "role show" => Show(c.Role!),
+        "role export" => BotReply.Text($"```\n{RoleTemplateJson.Write(c.Role!.Template)}\n```"),
+        "role add" => await AddPersonAsync(c, ct),
+        "role channel" => await SetChannelAsync(c, ct),
+        _ => BotReply.Error($"`{c.Command.Name}` is not a role command."),
+    };
+
+    private async Task<BotReply> CreateAsync(CommandContext c, CancellationToken ct)
+    {
+        var slug = c.Command.Required("role").ToLowerInvariant();
+        if (!System.Text.RegularExpressions.Regex.IsMatch(slug, "^[a-z0-9][a-z0-9-]{1,39}$"))
+            return BotReply.Error("A role id is 2–40 lowercase letters, digits and dashes, e.g. `be-senior`.");
+        var templateId = c.Command["template"] ?? TemplateLibrary.Default;
+        if (templates.Find(templateId) is not { } template)
+            return BotReply.Error($"No template `{templateId}`. Templates: {string.Join(", ", templates.Ids)}.");
+        await people.EnsureAsync(c.Actor.Email, c.Actor.DisplayName, null, ct);
+        var channel = c.Command["channel"] is { } typed ? HiringChannel.Normalize(typed, c.Actor) : null;
+        var created = await roles.CreateAsync(slug, template with { Title = c.Command.Required("title") }, channel, c.Actor.Email, ct);
+        return created.IsOk
+            ? BotReply.Text($"Created role `{slug}` ({created.Value!.Template.Title}) from `{templateId}`: {template.Loop.Rounds.Count} rounds. " +
+                            $"Add interviewers with `role add {slug} interviewer <email> pool <pool-id>`.")
+            : BotReply.Error(created.Error!);
+    }
+
+    private async Task<BotReply> ListAsync(CancellationToken ct)
+    {
+        var all = await roles.ListAsync(ct);
+        return all.Count == 0
+            ? BotReply.Text("No roles yet. Create one with `role create <role-id> <title>`.")
+            : BotReply.Text("Roles:\n" + string.Join("\n", all.Select(r => $"• `{r.Slug}` {r.Template.Title} — {r.Template.Loop.Rounds.Count} rounds, channel {r.HiringChannel ?? "not set"}")));
+    }
+
+    private static BotReply Show(Role role)
+    {
+        var t = role.Template;
+        var dims = string.Join("\n", t.Rubric.Dimensions.Select(d => $"• {d.Name} ({d.Weight:0.##}): {string.Join(", ", d.Competencies.Select(c => c.Name))}"));
+        var rounds = string.Join("\n", t.Loop.Rounds.Select((r, i) => $"{i + 1}. {r.Name}, {r.DurationMinutes} min, panel of {r.PanelSize}, pool `{r.InterviewerPool}`"));
+        var pools = string.Join("\n", t.Pools.Select(p => $"• `{p.Id}`: {p.Members.Count} interviewers, {p.Trainees.Count} trainees"));
+        return BotReply.Text($"*{t.Title}* (`{role.Slug}`)\nRubric:\n{dims}\nLoop:\n{rounds}\nPools:\n{pools}\n" +
+                             $"Recruiters: {string.Join(", ", role.Recruiters)}; hiring managers: {(role.HiringManagers.Count == 0 ? "none" : string.Join(", ", role.HiringManagers))}");
+    }
+
+    private async Task<BotReply> AddPersonAsync(CommandContext c, CancellationToken ct)
+    {
+        var role = c.Role!;
+        var email = c.Command.Required("email").Trim().ToLowerInvariant();
+        if (!email.Contains('@')) return BotReply.Error($"`{email}` is not an email address.");
+        Role updated;
+        switch (c.Command.Required("kind").ToLowerInvariant())
+        {
+            case "recruiter":
+                updated = role with { Recruiters = role.Recruiters.Append(email).Distinct().ToList() };
+                break;
+            case "manager":
+                updated = role with { HiringManagers = role.HiringManagers.Append(email).Distinct().ToList() };
+                break;
+            case "interviewer":
+                var poolId = c.Command["pool"];
+                var pool = role.Template.Pools.FirstOrDefault(p => p.Id == poolId);
+                if (pool is null) return BotReply.Error($"Name the pool: `pool <pool-id>`, one of {string.Join(", ", role.Template.Pools.Select(p => p.Id))}.");
+                var trainee = c.Command["trainee"] is "yes" or "true";
+                var changed = trainee
+                    ? pool with { Trainees = pool.Trainees.Append(email).Distinct().ToList() }
+                    : pool with { Members = pool.Members.Append(email).Distinct().ToList() };
+                updated = role with { Template = role.Template with { Pools = role.Template.Pools.Select(p => p.Id == pool.Id ? changed : p).ToList() } };
+                break;
+            default:
+                return BotReply.Error("Add a `recruiter`, `manager` or `interviewer`.");
+        }
+        await people.EnsureAsync(email, null, null, ct);
+        await roles.SaveAsync(updated, ct);
+        return BotReply.Text($"Added {email} as {c.Command["kind"]} of `{role.Slug}`.");
+    }
+
+    private async Task<BotReply> SetChannelAsync(CommandContext c, CancellationToken ct)
+    {
+        var channel = HiringChannel.Normalize(c.Command.Required("channel"), c.Actor);
+        if (channel is null) return BotReply.Error("Say `here` to use this conversation, or name a channel.");
+        await roles.SaveAsync(c.Role! with { HiringChannel = channel }, ct);
+        return BotReply.Text($"Digests for `{c.Role!.Slug}` will go to {c.Command["channel"]}.");
+    }
+}

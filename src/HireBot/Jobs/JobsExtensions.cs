@@ -1,0 +1,40 @@
+using Quartz;
+
+namespace HireBot.Jobs;
+
+public static class JobsExtensions
+{
+    /// <summary>
+    /// Quartz 4 on the bot's PostgreSQL with the ADO job store, clustered (instance ids generated),
+    /// able to join our own transactions so triggers commit or roll back with the state that set
+    /// them. The schema is created by the migrator, so the store only validates it.
+    /// </summary>
+    public static IServiceCollection AddJobs(this IServiceCollection services, string connectionString, IConfiguration configuration)
+    {
+        services.AddQuartz(q =>
+        {
+            // Every node shares the instance name; ids are generated per start (clustering needs them distinct).
+            q.ConfigureScheduler(s =>
+            {
+                s.InstanceName = "HireBot";
+                s.GenerateInstanceId = true;
+            });
+            q.UsePersistentStore(store =>
+            {
+                store.UsePostgres(connectionString);
+                store.UseSystemTextJsonSerializer();
+                store.UseClustering(c =>
+                {
+                    c.CheckinInterval = TimeSpan.FromSeconds(configuration.GetValue("Jobs:ClusterCheckinSeconds", 7.5));
+                    c.CheckinMisfireThreshold = TimeSpan.FromSeconds(configuration.GetValue("Jobs:ClusterCheckinSeconds", 7.5));
+                });
+                store.ConfigureStore(o =>
+                {
+                    o.AcceptEnlistedTransactions = true;
+                });
+            });
+        });
+        services.AddQuartzHostedService(o => o.WaitForJobsToComplete = true);
+        return services;
+    }
+}

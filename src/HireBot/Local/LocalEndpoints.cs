@@ -1,0 +1,54 @@
+using System.Net;
+using System.Text.Json.Nodes;
+using HireBot.Hiring;
+using Npgsql;
+
+namespace HireBot.Local;
+
+/// <summary>
+/// The local channel's HTTP surface, for the demo and for trying the bot without a platform:
+/// POST /local/messages types a command as someone; GET /local/messages reads what the bot
+/// posted. Anyone may claim any email here, so it only answers loopback callers.
+/// </summary>
+public static class LocalEndpoints
+{
+    public sealed record LocalMessage(string From, string Text, string? Name = null, string? Conversation = null);
+
+    public static IEndpointRouteBuilder MapLocal(this IEndpointRouteBuilder app)
+    {
+        var group = app.MapGroup("/local").AddEndpointFilter(async (ctx, next) =>
+            ctx.HttpContext.Connection.RemoteIpAddress is { } ip && IPAddress.IsLoopback(ip)
+                ? await next(ctx)
+                : Results.Problem("The local channel only answers loopback callers.", statusCode: 403));
+
+        group.MapPost("/messages", async (LocalMessage message, CommandHandler commands, PeopleStore people, CancellationToken ct) =>
+        {
+            if (string.IsNullOrWhiteSpace(message.From) || !message.From.Contains('@'))
+                return Results.Problem("`from` must be the sender's work email.", statusCode: 400);
+            var email = message.From.Trim().ToLowerInvariant();
+            await people.LinkAsync("local", email, email, null, null, null, null, ct);
+            var conversation = Outbox.Recipients.Conversation("local", message.Conversation ?? "dm:" + email);
+            var reply = await commands.HandleAsync(new Actor(email, message.Name ?? email, "local", conversation), message.Text ?? "", ct);
+            return Results.Ok(new { kind = reply.Kind, data = reply.Data, isError = reply.IsError, @public = reply.Public });
+        });
+
+        group.MapGet("/messages", async (string? recipient, long? after, NpgsqlDataSource db, CancellationToken ct) =>
+        {
+            await using var cmd = db.CreateCommand(
+                "SELECT id, recipient, kind, card::text, updates, created_at FROM local_messages WHERE ($1::text IS NULL OR recipient = $1) AND id > $2 ORDER BY id LIMIT 500");
+            cmd.Parameters.Add(new() { Value = (object?)recipient ?? DBNull.Value, NpgsqlDbType = NpgsqlTypes.NpgsqlDbType.Text });
+            cmd.Parameters.Add(new() { Value = after ?? 0L });
+            var list = new JsonArray();
+            await using var reader = await cmd.ExecuteReaderAsync(ct);
+            while (await reader.ReadAsync(ct))
+                list.Add(new JsonObject
+                {
+                    ["id"] = reader.GetInt64(0), ["recipient"] = reader.GetString(1), ["kind"] = reader.GetString(2),
+                    ["card"] = JsonNode.Parse(reader.GetString(3)), ["updates"] = reader.IsDBNull(4) ? null : reader.GetInt64(4),
+                    ["createdAt"] = reader.GetFieldValue<DateTimeOffset>(5),
+                });
+            return Results.Text(list.ToJsonString(), "application/json");
+        });
+        return app;
+    }
+}

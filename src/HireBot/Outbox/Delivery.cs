@@ -1,0 +1,13 @@
+using System.Text.Json.Nodes;
+
+namespace HireBot.Outbox;
+
+/// <summary>A message claimed from the outbox, handed to a channel client.</summary>
+public sealed record Delivery(
+    long Id,
+    string Key,
+    string Recipient,
+    string Kind,
+    JsonObject Data,
+    int Attempt,
+    JsonObject? Replaces);

@@ -1,0 +1,106 @@
+using Microsoft.Extensions.Options;
+
+namespace HireBot.Outbox;
+
+/// <summary>
+/// Delivers due outbox rows through the channel clients. Outcomes are classified once, here:
+/// sent rows are marked with where they landed; throttled and transient failures go back with
+/// the delay the platform asked for (or jittered backoff); anything else, or too many attempts,
+/// is marked failed with its reason.
+/// </summary>
+public sealed partial class OutboxDispatcher(
+    OutboxStore store,
+    ChannelRouter router,
+    OutboxSignal signal,
+    IOptions<OutboxOptions> options,
+    ILogger<OutboxDispatcher> logger) : BackgroundService
+{
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        var o = options.Value;
+        while (!stoppingToken.IsCancellationRequested)
+        {
+            int handled;
+            try
+            {
+                handled = await DispatchOnceAsync(stoppingToken);
+            }
+            catch (Exception e) when (e is Npgsql.NpgsqlException or TimeoutException or InvalidOperationException && !stoppingToken.IsCancellationRequested)
+            {
+                LogStoreUnavailable(logger, e.GetType().Name);
+                handled = 0;
+                await Task.Delay(TimeSpan.FromSeconds(1), stoppingToken);
+            }
+            if (handled < o.BatchSize)
+                await signal.WaitAsync(TimeSpan.FromMilliseconds(o.PollMilliseconds), stoppingToken);
+        }
+    }
+
+    /// <summary>One pass: claim a batch and deliver it. Returns how many rows were handled.</summary>
+    public async Task<int> DispatchOnceAsync(CancellationToken ct)
+    {
+        var o = options.Value;
+        var batch = await store.ClaimAsync(o.BatchSize, TimeSpan.FromSeconds(o.LeaseSeconds), ct);
+        // Rows for the same recipient stay in order; different recipients go in parallel.
+        await Parallel.ForEachAsync(batch.GroupBy(d => d.Recipient), new ParallelOptions { MaxDegreeOfParallelism = o.Concurrency, CancellationToken = ct },
+            async (group, token) =>
+            {
+                foreach (var delivery in group) await DeliverAsync(delivery, o.MaxAttempts, token);
+            });
+        return batch.Count;
+    }
+
+    private async Task DeliverAsync(Delivery delivery, int maxAttempts, CancellationToken ct)
+    {
+        DeliveryResult result;
+        try
+        {
+            result = await router.DeliverAsync(delivery, ct);
+        }
+        catch (HttpRequestException e)
+        {
+            result = new DeliveryResult.Retry(Backoff(delivery.Attempt), $"network: {e.HttpRequestError}");
+        }
+        catch (TaskCanceledException) when (!ct.IsCancellationRequested)
+        {
+            result = new DeliveryResult.Retry(Backoff(delivery.Attempt), "timeout");
+        }
+
+        switch (result)
+        {
+            case DeliveryResult.Sent sent:
+                await store.MarkSentAsync(delivery.Id, sent.Channel, sent.Reference, CancellationToken.None);
+                LogSent(logger, delivery.Id, delivery.Kind, sent.Channel, delivery.Attempt);
+                break;
+            case DeliveryResult.Retry retry when delivery.Attempt < maxAttempts:
+                var wait = retry.After > TimeSpan.Zero ? retry.After : Backoff(delivery.Attempt);
+                await store.MarkRetryAsync(delivery.Id, wait, retry.Reason, CancellationToken.None);
+                LogRetry(logger, delivery.Id, retry.Reason, wait.TotalMilliseconds);
+                break;
+            case DeliveryResult.Retry retry:
+                await store.MarkFailedAsync(delivery.Id, $"gave up after {delivery.Attempt} attempts: {retry.Reason}", CancellationToken.None);
+                LogFailed(logger, delivery.Id, retry.Reason);
+                break;
+            case DeliveryResult.Failed failed:
+                await store.MarkFailedAsync(delivery.Id, failed.Reason, CancellationToken.None);
+                LogFailed(logger, delivery.Id, failed.Reason);
+                break;
+        }
+    }
+
+    /// <summary>Exponential backoff with full jitter: 0.5 s, 1 s, 2 s … capped at 5 minutes.</summary>
+    public static TimeSpan Backoff(int attempt) =>
+        TimeSpan.FromMilliseconds(Random.Shared.NextDouble() * Math.Min(300_000, 500 * Math.Pow(2, Math.Max(0, attempt - 1))) + 50);
+
+    [LoggerMessage(EventId = 2001, Level = LogLevel.Debug, Message = "Outbox {Id} ({Kind}) sent via {Channel} on attempt {Attempt}")]
+    private static partial void LogSent(ILogger logger, long id, string kind, string channel, int attempt);
+
+    [LoggerMessage(EventId = 2002, Level = LogLevel.Information, Message = "Outbox {Id} will retry ({Reason}) in {DelayMs} ms")]
+    private static partial void LogRetry(ILogger logger, long id, string reason, double delayMs);
+
+    [LoggerMessage(EventId = 2003, Level = LogLevel.Warning, Message = "Outbox {Id} failed: {Reason}")]
+    private static partial void LogFailed(ILogger logger, long id, string reason);
+
+    [LoggerMessage(EventId = 2004, Level = LogLevel.Warning, Message = "Outbox store unavailable ({Error}); retrying")]
+    private static partial void LogStoreUnavailable(ILogger logger, string error);
+}

@@ -1,0 +1,101 @@
+using System.Text.Json.Nodes;
+using Npgsql;
+using NpgsqlTypes;
+
+namespace HireBot.Outbox;
+
+/// <summary>
+/// SQL for the outbox. Writes join the caller's transaction; idempotency is the unique key plus
+/// ON CONFLICT DO NOTHING. Claims use FOR UPDATE SKIP LOCKED and a lease, so two dispatchers
+/// (in one process or in two instances) never take the same row, and a row whose dispatcher died
+/// mid-send is taken again when its lease runs out.
+/// </summary>
+public sealed class OutboxStore(NpgsqlDataSource db, TimeProvider clock)
+{
+    public static async Task<int> EnqueueAsync(NpgsqlConnection conn, NpgsqlTransaction? tx, IEnumerable<OutboxMessage> messages, CancellationToken ct)
+    {
+        var added = 0;
+        foreach (var m in messages)
+        {
+            await using var cmd = new NpgsqlCommand(
+                """
+                INSERT INTO outbox (idempotency_key, recipient, kind, payload, not_before, replaces_key)
+                VALUES ($1, $2, $3, $4, coalesce($5, now()), $6)
+                ON CONFLICT (idempotency_key) DO NOTHING
+                """, conn, tx);
+            cmd.Parameters.Add(new() { Value = m.Key });
+            cmd.Parameters.Add(new() { Value = m.Recipient });
+            cmd.Parameters.Add(new() { Value = m.Kind });
+            cmd.Parameters.Add(new() { Value = m.Data.ToJsonString(), NpgsqlDbType = NpgsqlDbType.Jsonb });
+            cmd.Parameters.Add(new() { Value = (object?)m.NotBefore ?? DBNull.Value, NpgsqlDbType = NpgsqlDbType.TimestampTz });
+            cmd.Parameters.Add(new() { Value = (object?)m.ReplacesKey ?? DBNull.Value, NpgsqlDbType = NpgsqlDbType.Text });
+            added += await cmd.ExecuteNonQueryAsync(ct);
+        }
+        return added;
+    }
+
+    public async Task<int> EnqueueAsync(IEnumerable<OutboxMessage> messages, CancellationToken ct)
+    {
+        await using var conn = await db.OpenConnectionAsync(ct);
+        return await EnqueueAsync(conn, null, messages, ct);
+    }
+
+    /// <summary>Takes up to <paramref name="max"/> due rows for <paramref name="lease"/>.</summary>
+    public async Task<IReadOnlyList<Delivery>> ClaimAsync(int max, TimeSpan lease, CancellationToken ct)
+    {
+        var now = clock.GetUtcNow();
+        await using var cmd = db.CreateCommand(
+            """
+            UPDATE outbox o SET status = 'sending', lease_until = $2, attempts = o.attempts + 1
+            WHERE o.id IN (
+                SELECT id FROM outbox
+                WHERE not_before <= $1 AND (status = 'pending' OR (status = 'sending' AND lease_until < $1))
+                ORDER BY not_before, id
+                LIMIT $3
+                FOR UPDATE SKIP LOCKED)
+            RETURNING o.id, o.idempotency_key, o.recipient, o.kind, o.payload::text, o.attempts,
+                (SELECT r.channel_ref::text FROM outbox r WHERE r.idempotency_key = o.replaces_key AND r.status = 'sent')
+            """);
+        cmd.Parameters.Add(new() { Value = now });
+        cmd.Parameters.Add(new() { Value = now + lease });
+        cmd.Parameters.Add(new() { Value = max });
+        var claimed = new List<Delivery>();
+        await using var reader = await cmd.ExecuteReaderAsync(ct);
+        while (await reader.ReadAsync(ct))
+        {
+            claimed.Add(new Delivery(reader.GetInt64(0), reader.GetString(1), reader.GetString(2), reader.GetString(3),
+                JsonNode.Parse(reader.GetString(4))!.AsObject(), reader.GetInt32(5),
+                reader.IsDBNull(6) ? null : JsonNode.Parse(reader.GetString(6))?.AsObject()));
+        }
+        return claimed.OrderBy(d => d.Id).ToList();
+    }
+
+    public Task MarkSentAsync(long id, string channel, JsonObject? reference, CancellationToken ct) =>
+        ExecAsync("UPDATE outbox SET status = 'sent', sent_at = $2, channel = $3, channel_ref = $4::jsonb, lease_until = NULL, last_error = NULL WHERE id = $1",
+            ct, id, clock.GetUtcNow(), channel, (object?)reference?.ToJsonString() ?? DBNull.Value);
+
+    public Task MarkRetryAsync(long id, TimeSpan after, string reason, CancellationToken ct) =>
+        ExecAsync("UPDATE outbox SET status = 'pending', not_before = $2, last_error = $3, lease_until = NULL WHERE id = $1",
+            ct, id, clock.GetUtcNow() + after, reason);
+
+    public Task MarkFailedAsync(long id, string reason, CancellationToken ct) =>
+        ExecAsync("UPDATE outbox SET status = 'failed', last_error = $2, lease_until = NULL WHERE id = $1", ct, id, reason);
+
+    /// <summary>Pending rows and the age of the oldest, for metrics and status.</summary>
+    public async Task<(long Depth, TimeSpan OldestAge)> DepthAsync(CancellationToken ct)
+    {
+        await using var cmd = db.CreateCommand("SELECT count(*), min(not_before) FROM outbox WHERE status IN ('pending','sending') AND not_before <= $1");
+        cmd.Parameters.Add(new() { Value = clock.GetUtcNow() });
+        await using var reader = await cmd.ExecuteReaderAsync(ct);
+        await reader.ReadAsync(ct);
+        var oldest = reader.IsDBNull(1) ? TimeSpan.Zero : clock.GetUtcNow() - reader.GetFieldValue<DateTimeOffset>(1);
+        return (reader.GetInt64(0), oldest);
+    }
+
+    private async Task ExecAsync(string sql, CancellationToken ct, params object[] args)
+    {
+        await using var cmd = db.CreateCommand(sql);
+        foreach (var a in args) cmd.Parameters.Add(new() { Value = a });
+        await cmd.ExecuteNonQueryAsync(ct);
+    }
+}

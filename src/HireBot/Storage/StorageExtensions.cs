@@ -1,0 +1,42 @@
+using Npgsql;
+
+namespace HireBot.Storage;
+
+public static class StorageExtensions
+{
+    /// <summary>
+    /// Registers the one NpgsqlDataSource: on <c>ConnectionStrings__HireBot</c> when set, otherwise
+    /// on a private cluster started now (and stopped when the host is disposed).
+    /// </summary>
+    public static async Task<string> AddStorageAsync(this WebApplicationBuilder builder, CancellationToken ct)
+    {
+        var connectionString = builder.Configuration.GetConnectionString("HireBot");
+        if (string.IsNullOrWhiteSpace(connectionString))
+        {
+            var options = builder.Configuration.GetSection(DatabaseOptions.Section).Get<DatabaseOptions>() ?? new DatabaseOptions();
+            using var loggerFactory = LoggerFactory.Create(l => l.AddConsole());
+            var server = await EmbeddedPostgres.StartAsync(options, loggerFactory.CreateLogger<EmbeddedPostgres>(), ct);
+            builder.Services.AddSingleton(server);
+            connectionString = new NpgsqlConnectionStringBuilder(server.ConnectionString) { Database = "postgres" }.ConnectionString;
+            connectionString = await EnsureDatabaseAsync(connectionString, "hirebot", ct);
+        }
+        var dataSource = new NpgsqlDataSourceBuilder(connectionString).Build();
+        builder.Services.AddSingleton(dataSource);
+        return connectionString;
+    }
+
+    private static async Task<string> EnsureDatabaseAsync(string adminConnectionString, string name, CancellationToken ct)
+    {
+        await using (var admin = NpgsqlDataSource.Create(adminConnectionString))
+        {
+            await using var exists = admin.CreateCommand("SELECT 1 FROM pg_database WHERE datname = $1");
+            exists.Parameters.Add(new() { Value = name });
+            if (await exists.ExecuteScalarAsync(ct) is null)
+            {
+                await using var create = admin.CreateCommand($"CREATE DATABASE {name}");
+                await create.ExecuteNonQueryAsync(ct);
+            }
+        }
+        return new NpgsqlConnectionStringBuilder(adminConnectionString) { Database = name }.ConnectionString;
+    }
+}

@@ -1,0 +1,75 @@
+using System.Net.Http.Json;
+using System.Text.Json.Nodes;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Npgsql;
+
+namespace HireBot.Tests.Support;
+
+/// <summary>
+/// The real bot host on Kestrel at 127.0.0.1:0 over a fresh test database, with settings given
+/// exactly as production receives them. Dispose stops it.
+/// </summary>
+public sealed class BotApp : IAsyncDisposable
+{
+    private readonly WebApplication _app;
+
+    public HttpClient Http { get; }
+    public string ConnectionString { get; }
+    public NpgsqlDataSource Db { get; }
+    public IServiceProvider Services => _app.Services;
+    public Uri BaseAddress => Http.BaseAddress!;
+
+    private BotApp(WebApplication app, string connectionString)
+    {
+        _app = app;
+        ConnectionString = connectionString;
+        Db = app.Services.GetRequiredService<NpgsqlDataSource>();
+        var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
+        Http = new HttpClient { BaseAddress = new Uri(address), Timeout = TimeSpan.FromSeconds(30) };
+    }
+
+    public static async Task<BotApp> StartAsync(string name, IDictionary<string, string?>? settings = null, string? connectionString = null)
+    {
+        connectionString ??= await TestDatabase.CreateAsync(name);
+        var config = new Dictionary<string, string?>
+        {
+            ["ConnectionStrings:HireBot"] = connectionString,
+            ["urls"] = "http://127.0.0.1:0",
+            ["BotEnvFile"] = "/nonexistent/bot.env",
+            ["Logging:LogLevel:Default"] = "Warning",
+            ["Outbox:PollMilliseconds"] = "50",
+        };
+        foreach (var (k, v) in settings ?? new Dictionary<string, string?>()) config[k] = v;
+        var app = await HireBotHost.BuildAsync([], config);
+        await app.StartAsync();
+        return new BotApp(app, connectionString);
+    }
+
+    /// <summary>Types a command on the local channel as <paramref name="from"/>.</summary>
+    public async Task<JsonObject> SayAsync(string from, string text)
+    {
+        var response = await Http.PostAsJsonAsync("/local/messages", new { from, text });
+        response.EnsureSuccessStatusCode();
+        return (await response.Content.ReadFromJsonAsync<JsonObject>())!;
+    }
+
+    /// <summary>Waits until the local channel has recorded messages matching <paramref name="match"/>.</summary>
+    public async Task<List<JsonObject>> WaitForLocalAsync(Func<JsonObject, bool> match, int count = 1, TimeSpan? timeout = null)
+    {
+        var deadline = DateTime.UtcNow + (timeout ?? TimeSpan.FromSeconds(15));
+        while (true)
+        {
+            var all = (await Http.GetFromJsonAsync<JsonArray>("/local/messages"))!.Select(n => n!.AsObject()).Where(match).ToList();
+            if (all.Count >= count || DateTime.UtcNow > deadline) return all;
+            await Task.Delay(50);
+        }
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        Http.Dispose();
+        await _app.StopAsync();
+        await _app.DisposeAsync();
+    }
+}
