@@ -1,0 +1,20 @@
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+
+namespace HireBot.Cards;
+
+/// <summary>Registers the card layer: binder, catalog (loaded once, at first resolution) and Block Kit translator.</summary>
+public static class CardsServiceCollectionExtensions
+{
+    /// <param name="directory">Template folder; defaults to <see cref="CardCatalog.DefaultDirectory"/>.</param>
+    public static IServiceCollection AddCards(this IServiceCollection services, string? directory = null)
+    {
+        services.AddSingleton<CardTemplateBinder>();
+        services.AddSingleton(sp => CardCatalog.Load(
+            directory ?? CardCatalog.DefaultDirectory,
+            sp.GetRequiredService<CardTemplateBinder>(),
+            sp.GetRequiredService<ILogger<CardCatalog>>()));
+        services.AddSingleton<BlockKitTranslator>();
+        return services;
+    }
+}
