@@ -87,12 +87,20 @@ internal sealed class LoopSearch
                 // Later starts have no cheaper panel than the day's suffix minimum, no fewer gaps and
                 // later start times, so once that bound loses, every later start loses too.
                 if (Objective.BoundIsWorse(_plan.Key1, _plan.Key2, load + round.SuffixMin[s] + rest, g, prefix, _top.Worst)) break;
-                if (Objective.BoundIsWorse(_plan.Key1, _plan.Key2, load + round.Cheapest[s] + rest, g, prefix, _top.Worst)) continue;
+                if (Objective.BoundIsWorse(_plan.Key1, _plan.Key2, load + round.Cheapest[s] + rest, g + NextGap(r, s), prefix, _top.Worst)) continue;
             }
             if (!Place(r, s, load, out long placed)) continue;
             if (_top.Full && Objective.BoundIsWorse(_plan.Key1, _plan.Key2, placed + rest, g, prefix, _top.Worst)) continue;
             Walk(r + 1, placed, g);
         }
+    }
+
+    /// <summary>Idle slots the next round must add when it shares round r's day (a lower bound).</summary>
+    private int NextGap(int r, int s)
+    {
+        if (r + 1 >= _rounds || _plan.Days[r + 1] != _plan.Days[r]) return 0;
+        int ready = s + _m.Rounds[r].Slots + _m.BufferSlots;
+        return ready < _m.SlotCount ? Math.Max(0, _m.Rounds[r + 1].NextFeasible[ready] - ready) : 0;
     }
 
     /// <summary>True when rounds after r can still be placed, each as early as possible, on their days.</summary>

@@ -57,6 +57,8 @@ internal static class ModelBuilder
         var free = new bool[n];
         var weekOfSlot = new int[n];
         var weeks = new List<IsoWeek>();
+        var lastDate = DateOnly.MinValue;
+        int lastWeek = 0;
         for (int i = 0; i < n; i++)
         {
             // Local wall-clock time of this slot: offsets come from the person's zone at this
@@ -68,10 +70,16 @@ internal static class ModelBuilder
                 var end = w.End == TimeOnly.MinValue ? TimeSpan.FromDays(1) : w.End.ToTimeSpan();
                 if (tod >= w.Start.ToTimeSpan() && tod + res <= end) { working[i] = true; break; }
             }
-            var week = IsoWeek.Of(DateOnly.FromDateTime(local));
-            int wi = weeks.IndexOf(week);
-            if (wi < 0) { wi = weeks.Count; weeks.Add(week); }
-            weekOfSlot[i] = wi;
+            var date = DateOnly.FromDateTime(local);
+            if (date != lastDate)
+            {
+                // ISO week lookups are per local date, not per slot.
+                lastDate = date;
+                var week = IsoWeek.Of(date);
+                lastWeek = weeks.IndexOf(week);
+                if (lastWeek < 0) { lastWeek = weeks.Count; weeks.Add(week); }
+            }
+            weekOfSlot[i] = lastWeek;
         }
         Array.Copy(working, free, n);
         foreach (var busy in p.Busy)
