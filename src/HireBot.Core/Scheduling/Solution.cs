@@ -1,0 +1,4 @@
+namespace HireBot.Core.Scheduling;
+
+/// <summary>A complete schedule on the grid with its objective values.</summary>
+internal sealed record Solution(int Key1, int Key2, long Load, int GapSlots, int[] Starts, int[][] Panels, bool Repeats);
