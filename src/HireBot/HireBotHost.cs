@@ -31,6 +31,7 @@ public static class HireBotHost
         services.Configure<OutboxOptions>(builder.Configuration.GetSection(OutboxOptions.Section));
         services.AddSingleton<OutboxStore>().AddSingleton<OutboxSignal>().AddSingleton<ChannelRouter>();
         services.AddHostedService<OutboxDispatcher>();
+        services.AddCards();
         services.AddSingleton<MessageRenderer>();
         services.AddSingleton<IChannelClient, LocalChannelClient>();
         services.AddHiring();

@@ -3,10 +3,10 @@ using System.Text.Json.Nodes;
 namespace HireBot.Cards;
 
 /// <summary>
-/// Turns an outbox row (template name + data) into the message a platform shows. Until the
-/// card templates are bound here, the rendered form is the template name with its data.
+/// Turns an outbox row or a reply (template name + data) into the Adaptive Card every channel
+/// starts from: Teams sends it as is, Slack translates it to Block Kit, the local channel records it.
 /// </summary>
-public sealed class MessageRenderer
+public sealed class MessageRenderer(CardCatalog catalog)
 {
-    public JsonObject Render(string kind, JsonObject data) => new() { ["template"] = kind, ["data"] = data.DeepClone() };
+    public JsonObject Render(string kind, JsonObject data) => catalog.Bind(kind, data).Card;
 }

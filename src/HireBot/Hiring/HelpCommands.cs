@@ -20,6 +20,6 @@ public sealed class HelpCommands : ICommandFeature
     public static BotReply Help(IEnumerable<CommandSpec> specs) => new("help", new JsonObject
     {
         ["title"] = "HireBot commands",
-        ["commands"] = new JsonArray(specs.Select(s => (JsonNode)new JsonObject { ["usage"] = s.Usage, ["summary"] = s.Summary }).ToArray()),
+        ["commands"] = new JsonArray(specs.Select(s => (JsonNode)new JsonObject { ["usage"] = s.Usage, ["description"] = s.Summary }).ToArray()),
     });
 }

@@ -6,7 +6,7 @@ public static class HiringExtensions
     {
         services.AddSingleton<RoleStore>().AddSingleton<CandidateStore>().AddSingleton<PeopleStore>();
         services.AddSingleton<TemplateLibrary>();
-        services.AddSingleton<CommandHandler>();
+        services.AddSingleton<CommandHandler>().AddSingleton<CardActionHandler>();
         services.AddSingleton<ICommandFeature, HelpCommands>();
         services.AddSingleton<ICommandFeature, RoleCommands>();
         services.AddSingleton<ICommandFeature, CandidateCommands>();

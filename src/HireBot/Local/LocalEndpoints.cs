@@ -13,6 +13,7 @@ namespace HireBot.Local;
 public static class LocalEndpoints
 {
     public sealed record LocalMessage(string From, string Text, string? Name = null, string? Conversation = null);
+    public sealed record LocalAction(string From, string Verb, JsonObject? Data);
 
     public static IEndpointRouteBuilder MapLocal(this IEndpointRouteBuilder app)
     {
@@ -30,6 +31,17 @@ public static class LocalEndpoints
             var conversation = Outbox.Recipients.Conversation("local", message.Conversation ?? "dm:" + email);
             var reply = await commands.HandleAsync(new Actor(email, message.Name ?? email, "local", conversation), message.Text ?? "", ct);
             return Results.Ok(new { kind = reply.Kind, data = reply.Data, isError = reply.IsError, @public = reply.Public });
+        });
+
+        // A click on a card button (or a submitted card): the verb and the action data merged with the inputs.
+        group.MapPost("/actions", async (LocalAction action, CardActionHandler actions, CancellationToken ct) =>
+        {
+            if (string.IsNullOrWhiteSpace(action.From) || !action.From.Contains('@') || string.IsNullOrWhiteSpace(action.Verb))
+                return Results.Problem("`from` (an email) and `verb` are required.", statusCode: 400);
+            var email = action.From.Trim().ToLowerInvariant();
+            var reply = await actions.HandleAsync(new Actor(email, email, "local", Outbox.Recipients.Conversation("local", "dm:" + email)),
+                action.Verb, action.Data ?? new JsonObject(), ct);
+            return Results.Ok(new { kind = reply.Kind, data = reply.Data, isError = reply.IsError, replaces = reply.Replaces });
         });
 
         group.MapGet("/messages", async (string? recipient, long? after, NpgsqlDataSource db, CancellationToken ct) =>
