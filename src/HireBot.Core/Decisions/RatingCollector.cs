@@ -13,14 +13,16 @@ internal static class RatingCollector
             .GroupBy(s => (s.InterviewId, Panelist: s.PanelistEmail.ToLowerInvariant()))
             .Select(g => g.OrderBy(s => s.AmendedAt ?? s.SubmittedAt).Last())
             .ToList();
+        var competencies = rubric.Competencies.ToDictionary(c => c.Id, StringComparer.OrdinalIgnoreCase);
+        var scale = rubric.Scale.Anchors.Select(a => a.Value).ToHashSet();
         var flags = new List<RiskFlag>();
         var byCompetency = new Dictionary<string, Dictionary<string, List<int>>>(StringComparer.OrdinalIgnoreCase);
         foreach (var card in latest)
         {
             foreach (var rating in card.Ratings)
             {
-                var competency = rubric.FindCompetency(rating.CompetencyId);
-                if (competency is null || !rubric.Scale.Contains(rating.Rating))
+                var competency = competencies.GetValueOrDefault(rating.CompetencyId);
+                if (competency is null || !scale.Contains(rating.Rating))
                 {
                     var why = competency is null ? "is not in the rubric" : $"has rating {rating.Rating}, outside the scale";
                     flags.Add(new(RiskFlagKind.RatingIgnored, rating.CompetencyId, card.PanelistEmail, $"Rating for '{rating.CompetencyId}' {why}; left out of the scores."));

@@ -14,9 +14,17 @@ internal static class StudentT
         if (double.IsPositiveInfinity(t)) return 1;
         if (double.IsNegativeInfinity(t)) return 0;
         // P(|T| > |t|) = I_x(df/2, 1/2) with x = df / (df + t²).
-        var tail = RegularisedIncompleteBeta(df / (df + t * t), df / 2, 0.5) / 2;
+        return Cdf(t, df, LogBeta(df / 2, 0.5));
+    }
+
+    // The log-beta constant depends only on df; Quantile computes it once for all its iterations.
+    private static double Cdf(double t, double df, double logBeta)
+    {
+        var tail = RegularisedIncompleteBeta(df / (df + t * t), df / 2, 0.5, logBeta) / 2;
         return t >= 0 ? 1 - tail : tail;
     }
+
+    private static double LogBeta(double a, double b) => LogGamma(a) + LogGamma(b) - LogGamma(a + b);
 
     /// <summary>The t with P(T ≤ t) = p, for 0 &lt; p &lt; 1.</summary>
     public static double Quantile(double p, double df)
@@ -26,11 +34,12 @@ internal static class StudentT
         // Newton's method on the CDF from t = 0 (the CDF is concave for t ≥ 0, so Newton from the
         // left approaches monotonically), then bisection as a fallback that always converges.
         var t = 0.0;
-        var logNorm = LogGamma((df + 1) / 2) - LogGamma(df / 2) - 0.5 * Math.Log(df * Math.PI);
+        var logBeta = LogBeta(df / 2, 0.5);
+        var logNorm = -logBeta - 0.5 * Math.Log(df);
         for (var i = 0; i < 50; i++)
         {
             var density = Math.Exp(logNorm - (df + 1) / 2 * Math.Log(1 + t * t / df));
-            var step = (Cdf(t, df) - p) / density;
+            var step = (Cdf(t, df, logBeta) - p) / density;
             t -= step;
             if (Math.Abs(step) < 1e-10 * Math.Max(1, Math.Abs(t))) return t;
         }
@@ -44,11 +53,11 @@ internal static class StudentT
         return (low + high) / 2;
     }
 
-    internal static double RegularisedIncompleteBeta(double x, double a, double b)
+    internal static double RegularisedIncompleteBeta(double x, double a, double b, double logBeta)
     {
         if (x <= 0) return 0;
         if (x >= 1) return 1;
-        var logFront = LogGamma(a + b) - LogGamma(a) - LogGamma(b) + a * Math.Log(x) + b * Math.Log(1 - x);
+        var logFront = a * Math.Log(x) + b * Math.Log(1 - x) - logBeta;
         // The continued fraction converges fast only below the mean a/(a+b); use the symmetry
         // I_x(a, b) = 1 - I_{1-x}(b, a) above it.
         return x < (a + 1) / (a + b + 2)
