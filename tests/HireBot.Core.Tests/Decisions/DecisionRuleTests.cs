@@ -1,0 +1,97 @@
+using HireBot.Core.Decisions;
+using HireBot.Core.Scorecards;
+using static HireBot.Core.Tests.Decisions.PanelFixtures;
+
+namespace HireBot.Core.Tests.Decisions;
+
+/// <summary>
+/// The unanimous panel (three raters, all 3s): overall 3.00. SS = 0 over 8 df, panel prior
+/// 1.8/13 worth 8; each competency s² = 8·(1.8/13)/10 = 0.11077, SE² = 0.036923; Σw² = 0.28, so the
+/// overall SE = √(0.28·0.036923) = 0.1017 with ≈ 25.8 df, margin ≈ 0.174: interval 2.83–3.17.
+/// </summary>
+public class DecisionRuleTests
+{
+    [Fact]
+    public void Unanimous_threes_clear_the_default_hire_bar()
+    {
+        var assessment = Assess(UnanimousThrees());
+        Assert.Equal(Verdict.Hire, assessment.Decision.Verdict);
+        Assert.Equal(0.174, assessment.Overall!.Margin, 2);
+        Assert.Equal(1.0, assessment.Agreement);
+        Assert.True(assessment.IsComplete);
+    }
+
+    [Theory]
+    [InlineData(3.1, 2.5, 1.0, 2, 3, Verdict.NeedsDiscussion)] // between the bars
+    [InlineData(3.5, 3.2, 1.0, 2, 3, Verdict.NoHire)]          // 3.0 < 3.2 and upper 3.17 < 3.5
+    [InlineData(3.0, 2.9, 1.0, 2, 3, Verdict.NeedsDiscussion)] // lower end 2.83 reaches below the no-hire bar
+    [InlineData(3.0, 2.5, 0.3, 2, 3, Verdict.NeedsDiscussion)] // width 0.35 > 0.3
+    [InlineData(3.0, 2.5, 1.0, 4, 3, Verdict.NeedsDiscussion)] // only 3 panelists
+    [InlineData(3.0, 2.5, 1.0, 2, 5, Verdict.NeedsDiscussion)] // only 4 competencies rated
+    [InlineData(2.9, 2.5, 1.0, 2, 3, Verdict.Hire)]
+    public void Policy_thresholds_move_the_verdict(double hire, double noHire, double maxWidth, int minPanelists, int minCompetencies, Verdict expected)
+    {
+        var policy = DecisionPolicy.Default with
+        {
+            HireThreshold = hire, NoHireThreshold = noHire, MaxIntervalWidth = maxWidth,
+            MinPanelists = minPanelists, MinAssessedCompetencies = minCompetencies,
+        };
+        var decision = Assess(UnanimousThrees(), policy).Decision;
+        Assert.Equal(expected, decision.Verdict);
+        Assert.NotEmpty(decision.Reasons);
+    }
+
+    [Theory]
+    [InlineData(true, Verdict.NeedsDiscussion)]
+    [InlineData(false, Verdict.Hire)]
+    public void A_strong_no_blocks_a_hire_when_the_policy_says_so(bool forces, Verdict expected)
+    {
+        var policy = DecisionPolicy.Default with { StrongNoForcesDiscussion = forces };
+        Assert.Equal(expected, Assess(UnanimousThrees(Recommendation.StrongNo), policy).Decision.Verdict);
+    }
+
+    [Fact]
+    public void No_scorecards_give_needs_discussion_with_everyone_missing()
+    {
+        var expected = Expect(["a@x.test", "b@x.test"], "design", "api");
+        var assessment = PanelAggregator.Assess(Rubric, expected, [], DecisionPolicy.Default);
+
+        Assert.Null(assessment.Overall);
+        Assert.Null(assessment.Agreement);
+        Assert.Equal(Verdict.NeedsDiscussion, assessment.Decision.Verdict);
+        Assert.Null(assessment.Decision.ProbabilityAtLeastHireBar);
+        Assert.False(assessment.IsComplete);
+        Assert.Equal(2, assessment.Missing.Count);
+        Assert.Equal(["design", "api"], assessment.UnassessedFocusCompetencyIds);
+        Assert.Equal(1.0, assessment.UnassessedWeight, 9);
+    }
+
+    [Fact]
+    public void One_rater_is_never_a_confident_verdict_even_with_top_marks()
+    {
+        var assessment = Assess([Card("a@x.test", Recommendation.StrongYes, ("design", 4), ("api", 4), ("comm", 4), ("own", 4))]);
+        Assert.Equal(Verdict.NeedsDiscussion, assessment.Decision.Verdict);
+        Assert.Contains(assessment.Decision.Reasons, r => r.Contains("panelist"));
+    }
+
+    [Fact]
+    public void A_four_against_one_split_is_flagged_and_discussed()
+    {
+        var cards = UnanimousThrees().ToList();
+        cards[0] = Card("a@x.test", Recommendation.Yes, ("design", 4), ("api", 3), ("comm", 3), ("own", 3));
+        cards[1] = Card("b@x.test", Recommendation.No, ("design", 1), ("api", 3), ("comm", 3), ("own", 3));
+        cards.RemoveAt(2);
+        var assessment = Assess(cards);
+
+        Assert.Equal(0, assessment.Row("design").Agreement);
+        Assert.Equal(3, assessment.Row("design").Spread);
+        Assert.Equal(Verdict.NeedsDiscussion, assessment.Decision.Verdict);
+        Assert.Contains(assessment.Flags, f => f.Kind == RiskFlagKind.HighDisagreement && f.CompetencyId == "design");
+        Assert.Equal("design", assessment.ProbeNext[0].CompetencyId);
+    }
+
+    [Fact]
+    public void An_unusable_policy_is_a_clear_error() =>
+        Assert.Contains("ConfidenceLevel", Assert.Throws<ArgumentException>(
+            () => Assess(UnanimousThrees(), DecisionPolicy.Default with { ConfidenceLevel = 1.5 })).Message);
+}
