@@ -176,7 +176,7 @@ public sealed class GraphCalendar(GraphServiceClient graph, IOptions<GraphOption
             GraphCalendarLog.EventNotFound(logger, eventId, operation);
             return default;
         }
-        catch (Exception error) when (error is ApiException or HttpRequestException)
+        catch (Exception error) when (GraphErrors.IsCallFailure(error))
         {
             throw Fail(error, operation);
         }
@@ -188,7 +188,7 @@ public sealed class GraphCalendar(GraphServiceClient graph, IOptions<GraphOption
         {
             return await call();
         }
-        catch (Exception error) when (error is ApiException or HttpRequestException)
+        catch (Exception error) when (GraphErrors.IsCallFailure(error))
         {
             throw Fail(error, operation);
         }

@@ -1,5 +1,7 @@
 using System.Globalization;
+using Azure.Identity;
 using Microsoft.Graph.Models.ODataErrors;
+using Microsoft.Identity.Client;
 using Microsoft.Kiota.Abstractions;
 
 namespace HireBot.Calendar;
@@ -13,8 +15,33 @@ internal static class GraphErrors
 {
     public static bool IsNotFound(ApiException error) => error.ResponseStatusCode == 404;
 
+    /// <summary>The failures a Graph call can end in; anything else is a defect and propagates.</summary>
+    public static bool IsCallFailure(Exception error) =>
+        error is ApiException or HttpRequestException or AuthenticationFailedException || IsRetriesExhausted(error);
+
+    /// <summary>
+    /// Kiota's retry handler ends with an AggregateException of the failed attempts when it runs
+    /// out of retries (https://github.com/microsoft/kiota-dotnet, RetryHandler).
+    /// </summary>
+    private static bool IsRetriesExhausted(Exception error) =>
+        error is AggregateException { InnerExceptions.Count: > 0 } aggregate
+        && aggregate.InnerExceptions.All(e => e is ApiException);
+
     public static CalendarException ToCalendarException(Exception error, string operation)
     {
+        if (IsRetriesExhausted(error))
+        {
+            var last = ((AggregateException)error).InnerExceptions[^1];
+            var exhausted = ToCalendarException(last, operation);
+            return new CalendarException(
+                exhausted.Failure,
+                $"{exhausted.Message} Retries exhausted.",
+                exhausted.StatusCode,
+                exhausted.ErrorCode,
+                exhausted.RetryAfter,
+                error);
+        }
+
         if (error is ApiException api)
         {
             var status = api.ResponseStatusCode;
@@ -32,6 +59,17 @@ internal static class GraphErrors
                 code,
                 RetryAfter(api),
                 error);
+        }
+
+        if (error is AuthenticationFailedException { InnerException: MsalServiceException { StatusCode: >= 400 and < 500 } msal })
+        {
+            // Entra refused our app credentials (wrong secret, unknown client): retrying won't help.
+            return new CalendarException(
+                CalendarFailure.Rejected,
+                $"Entra refused the Graph app credentials ({msal.ErrorCode}); check AZURE_TENANT_ID, AZURE_CLIENT_ID, AZURE_CLIENT_SECRET.",
+                msal.StatusCode,
+                msal.ErrorCode,
+                inner: error);
         }
 
         return new CalendarException(

@@ -24,9 +24,13 @@ public sealed class FakeGraphTokenIssuer : IAsyncDisposable
     public const string ClientSecret = "graph-test-secret";
     public const string Audience = "https://graph.microsoft.com";
 
+    // Made once per test run: RSA key generation dominates start-up on a busy 2-core machine.
+    private static readonly Lazy<X509Certificate2> SharedCertificate = new(CreateCertificate);
+    private static readonly Lazy<RsaSecurityKey> SharedSigningKey = new(() => new(RSA.Create(2048)) { KeyId = "graph-test-key" });
+
     private readonly WebApplication _app;
     private readonly X509Certificate2 _certificate;
-    private readonly RsaSecurityKey _signingKey = new(RSA.Create(2048)) { KeyId = "graph-test-key" };
+    private readonly RsaSecurityKey _signingKey = SharedSigningKey.Value;
     private int _tokensIssued;
 
     private FakeGraphTokenIssuer(X509Certificate2 certificate)
@@ -52,7 +56,7 @@ public sealed class FakeGraphTokenIssuer : IAsyncDisposable
 
     public static async Task<FakeGraphTokenIssuer> StartAsync()
     {
-        var issuer = new FakeGraphTokenIssuer(CreateCertificate());
+        var issuer = new FakeGraphTokenIssuer(SharedCertificate.Value);
         await issuer._app.StartAsync();
         issuer.AuthorityHost = new Uri(issuer._app.Urls.Single() + "/");
         return issuer;
@@ -80,7 +84,6 @@ public sealed class FakeGraphTokenIssuer : IAsyncDisposable
     public async ValueTask DisposeAsync()
     {
         await _app.DisposeAsync();
-        _certificate.Dispose();
     }
 
     private async Task<IResult> IssueAsync(string tenant, HttpRequest request)
