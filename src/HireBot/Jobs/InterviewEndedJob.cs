@@ -1,0 +1,47 @@
+using HireBot.Core.Loops;
+using Npgsql;
+using Quartz;
+
+namespace HireBot.Jobs;
+
+/// <summary>
+/// Runs when an interview ends: marks it completed and, when it was the loop's last booked
+/// round, moves the loop to awaiting feedback. Every write is conditional on the current
+/// status, so a second firing (recovery after a crash, two nodes) changes nothing.
+/// Follow-ups that hang off the end of an interview (scorecard requests, reminders) are added
+/// by <see cref="IInterviewEndedStep"/> implementations inside the same transaction.
+/// </summary>
+[DisallowConcurrentExecution]
+public sealed class InterviewEndedJob(NpgsqlDataSource db, IEnumerable<IInterviewEndedStep> steps, TimeProvider clock) : IJob
+{
+    public const string InterviewIdKey = "interviewId";
+
+    public async ValueTask Execute(IJobExecutionContext context, CancellationToken cancellationToken)
+    {
+        var interviewId = Guid.Parse(context.MergedJobDataMap.GetString(InterviewIdKey)!);
+        await using var conn = await db.OpenConnectionAsync(cancellationToken);
+        await using var tx = await conn.BeginTransactionAsync(cancellationToken);
+        Guid loopId;
+        await using (var cmd = new NpgsqlCommand(
+            "UPDATE interviews SET status = 'Completed' WHERE id = $1 AND status = 'Scheduled' RETURNING loop_id", conn, tx))
+        {
+            cmd.Parameters.Add(new() { Value = interviewId });
+            if (await cmd.ExecuteScalarAsync(cancellationToken) is not Guid found) return; // cancelled, or already handled
+            loopId = found;
+        }
+        await using (var cmd = new NpgsqlCommand(
+            """
+            UPDATE loops SET state = $2, updated_at = $3
+            WHERE id = $1 AND state IN ('Scheduled', 'InProgress')
+              AND NOT EXISTS (SELECT 1 FROM interviews WHERE loop_id = $1 AND status = 'Scheduled')
+            """, conn, tx))
+        {
+            cmd.Parameters.Add(new() { Value = loopId });
+            cmd.Parameters.Add(new() { Value = nameof(LoopState.AwaitingFeedback) });
+            cmd.Parameters.Add(new() { Value = clock.GetUtcNow() });
+            await cmd.ExecuteNonQueryAsync(cancellationToken);
+        }
+        foreach (var step in steps) await step.RunAsync(conn, tx, interviewId, loopId, cancellationToken);
+        await tx.CommitAsync(cancellationToken);
+    }
+}
