@@ -51,7 +51,8 @@ public sealed class SlackTestHost : IAsyncDisposable
             ["SLACK_OAUTH_REDIRECT_URL"] = "https://bot.example/slack/oauth/callback",
             ["SLACK_TOKEN_ENCRYPTION_KEY"] = EncryptionKey,
             ["SLACK_RESPONSE_URL_HOSTS"] = "hooks.slack.com,127.0.0.1",
-        }.Where(p => p.Value is not null).Concat(settings ?? new Dictionary<string, string?>()));
+        }.Where(p => p.Value is not null));
+        builder.Configuration.AddInMemoryCollection(settings ?? new Dictionary<string, string?>());
         builder.Services.AddSingleton<TimeProvider>(new FakeTimeProvider(DateTimeOffset.Parse("2026-11-27T09:00:00Z")));
         builder.Services.AddSlack(builder.Configuration);
         builder.Services.AddSingleton<RecordingSlackHandler>();
