@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
@@ -10,7 +11,8 @@ namespace HireBot.Slack;
 /// <summary>
 /// Maps the Slack routes. Each POST buffers the raw body (capped), verifies the signature, parses,
 /// hands a neutral record to the host's <see cref="SlackRequestHandler"/> and acknowledges.
-/// Answers: 413 body too large, 401 bad signature (nothing parsed), 400 unreadable payload, 200 otherwise.
+/// Answers: 413 body too large, 401 bad signature (nothing parsed), 400 unreadable command or
+/// interaction (events: 200, since Slack would only retry), 200 otherwise.
 /// </summary>
 public static class SlackEndpoints
 {
@@ -24,7 +26,7 @@ public static class SlackEndpoints
         return app;
     }
 
-    private static async Task<IResult> CommandAsync(HttpContext http, SlackRequestHandler handler)
+    private static async Task<IResult> CommandAsync(HttpContext http, [FromServices] SlackRequestHandler handler)
     {
         var (body, failure) = await ReadVerifiedAsync(http, SlackRoutes.Commands, allowSslCheck: true);
         if (body is null)
@@ -38,7 +40,7 @@ public static class SlackEndpoints
             : BadRequest(http, SlackRoutes.Commands, parsed.Error);
     }
 
-    private static async Task<IResult> InteractionAsync(HttpContext http, SlackRequestHandler handler)
+    private static async Task<IResult> InteractionAsync(HttpContext http, [FromServices] SlackRequestHandler handler)
     {
         var (body, failure) = await ReadVerifiedAsync(http, SlackRoutes.Interactions, allowSslCheck: true);
         if (body is null)
@@ -52,7 +54,7 @@ public static class SlackEndpoints
             : BadRequest(http, SlackRoutes.Interactions, parsed.Error);
     }
 
-    private static async Task<IResult> EventAsync(HttpContext http, SlackRequestHandler handler)
+    private static async Task<IResult> EventAsync(HttpContext http, [FromServices] SlackRequestHandler handler)
     {
         var (body, failure) = await ReadVerifiedAsync(http, SlackRoutes.Events, allowSslCheck: false);
         if (body is null)
@@ -71,7 +73,9 @@ public static class SlackEndpoints
                 await handler.OnEventAsync(e, http.RequestAborted);
                 return Results.Ok();
             default:
-                return BadRequest(http, SlackRoutes.Events, parsed.Error ?? "unsupported event");
+                // Signed by Slack yet unusable (e.g. app_rate_limited): a non-2xx would only be retried.
+                Log(http).ParseFailed(SlackRoutes.Events, parsed.Error ?? "unsupported event");
+                return Results.Ok();
         }
     }
 

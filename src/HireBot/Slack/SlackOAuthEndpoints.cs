@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Options;
 
 namespace HireBot.Slack;
@@ -26,7 +27,7 @@ internal static class SlackOAuthEndpoints
     }
 
     public static async Task<IResult> CallbackAsync(
-        HttpContext http, IOptions<SlackOptions> options, SlackInstallFlow flow, SlackRequestHandler handler)
+        HttpContext http, IOptions<SlackOptions> options, SlackInstallFlow flow, [FromServices] SlackRequestHandler handler)
     {
         if (!options.Value.OAuthEnabled)
         {

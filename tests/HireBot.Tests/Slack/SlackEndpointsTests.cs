@@ -142,6 +142,15 @@ public sealed class SlackEndpointsTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Signed_but_unusable_event_is_acknowledged_so_slack_does_not_retry_it()
+    {
+        var response = await host.SendAsync(SlackSigner.Json(SlackRoutes.Events, """{"type":"app_rate_limited","team_id":"T1","minute_rate_limited":1518467820}""", Now));
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Empty(host.Handler.Received);
+    }
+
+    [Fact]
     public async Task Body_over_the_cap_is_refused_before_verification()
     {
         var body = "text=" + new string('a', 300 * 1024);
