@@ -1,0 +1,129 @@
+using System.Collections.Concurrent;
+using System.Text.Json.Nodes;
+using HireBot.Tests.Fakes.Slack;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+
+namespace HireBot.Tests.Fakes;
+
+/// <summary>
+/// Loopback Slack: the Web API methods HireBot calls under /api/{method}, and response_url hooks
+/// under /hooks/{id}. Checks bearer tokens as Slack does (HTTP 200, not_authed / invalid_auth),
+/// records every request, and answers 429 with Retry-After, 5xx or ok:false on cue.
+/// </summary>
+public sealed class FakeSlack : IAsyncDisposable
+{
+    public const string TeamId = "T0FAKE001";
+    public const string BotToken = "xoxb-fake-bot-token";
+    public const string ClientId = "1111.2222";
+    public const string ClientSecret = "fake-client-secret";
+    public const string ValidCode = "fake-install-code";
+    public const string InstalledTeamId = "T9TK3CUKW";
+    public const string InstalledBotToken = "xoxb-17653672481-19874698323-pdFZKVeTuE8sk7oOcBrzbqgy";
+
+    private readonly WebApplication app;
+    private readonly ConcurrentDictionary<string, Func<HttpResponse, Task>> cues = new();
+    private readonly ConcurrentDictionary<string, FakeSlackUser> users = new(StringComparer.OrdinalIgnoreCase);
+    private int sequence;
+
+    private FakeSlack(WebApplication app) => this.app = app;
+
+    public ConcurrentQueue<FakeSlackCall> Calls { get; } = new();
+
+    public Uri BaseAddress { get; private set; } = null!;
+
+    /// <summary>Value for SLACK_API_BASE_URL.</summary>
+    public string ApiBaseUrl => new Uri(BaseAddress, "api/").AbsoluteUri;
+
+    public string ResponseUrl(string id) => new Uri(BaseAddress, $"hooks/{id}").AbsoluteUri;
+
+    public static async Task<FakeSlack> StartAsync()
+    {
+        var builder = WebApplication.CreateSlimBuilder();
+        builder.WebHost.UseKestrel().UseUrls("http://127.0.0.1:0");
+        builder.Logging.ClearProviders();
+        var app = builder.Build();
+        var fake = new FakeSlack(app);
+        app.MapPost("/api/{method}", (HttpContext http, string method) => fake.ApiAsync(http, method));
+        app.MapPost("/hooks/{id}", (HttpContext http, string id) => fake.HookAsync(http, id));
+        await app.StartAsync();
+        var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
+        fake.BaseAddress = new Uri(address.TrimEnd('/') + "/");
+        fake.AddUser(new FakeSlackUser("W012A3CDE", "spengler@ghostbusters.example.com", "Egon Spengler", "America/Los_Angeles"));
+        return fake;
+    }
+
+    public void AddUser(FakeSlackUser user) => users[user.Id] = user;
+
+    /// <summary>The next call to method (or hook id) answers HTTP 200 {"ok":false,"error":code}.</summary>
+    public void FailNext(string method, string code) =>
+        cues[method] = r => WriteAsync(r, FakeSlackPayloads.Error(code));
+
+    public void RateLimitNext(string method, int retryAfterSeconds) => cues[method] = r =>
+    {
+        r.StatusCode = StatusCodes.Status429TooManyRequests;
+        r.Headers.RetryAfter = retryAfterSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        return Task.CompletedTask;
+    };
+
+    public void ServerErrorNext(string method, int status = StatusCodes.Status503ServiceUnavailable) =>
+        cues[method] = r => { r.StatusCode = status; return Task.CompletedTask; };
+
+    /// <summary>A response_url hook answering 404 with Slack's plain-text code (e.g. expired_url).</summary>
+    public void ExpireHook(string id, string code = "expired_url") => cues[id] = async r =>
+    {
+        r.StatusCode = StatusCodes.Status404NotFound;
+        await r.WriteAsync(code);
+    };
+
+    public FakeSlackCall[] CallsTo(string method) => [.. Calls.Where(c => c.Method == method)];
+
+    public async ValueTask DisposeAsync() => await app.DisposeAsync();
+
+    private async Task ApiAsync(HttpContext http, string method)
+    {
+        var call = await RecordAsync(http, method);
+        if (cues.TryRemove(method, out var cue))
+        {
+            await cue(http.Response);
+            return;
+        }
+
+        await WriteAsync(http.Response, FakeSlackApi.Answer(call, users, Interlocked.Increment(ref sequence)));
+    }
+
+    private async Task HookAsync(HttpContext http, string id)
+    {
+        await RecordAsync(http, "hooks/" + id);
+        if (cues.TryRemove(id, out var cue))
+        {
+            await cue(http.Response);
+            return;
+        }
+
+        await http.Response.WriteAsync("ok");
+    }
+
+    private async Task<FakeSlackCall> RecordAsync(HttpContext http, string method)
+    {
+        var request = http.Request;
+        var body = await new StreamReader(request.Body).ReadToEndAsync();
+        var form = request.HasFormContentType
+            ? Microsoft.AspNetCore.WebUtilities.QueryHelpers.ParseQuery(body).ToDictionary(p => p.Key, p => p.Value.ToString())
+            : [];
+        var call = new FakeSlackCall(request.Path, method, request.Headers.Authorization, request.ContentType, body, form);
+        Calls.Enqueue(call);
+        return call;
+    }
+
+    private static Task WriteAsync(HttpResponse response, JsonObject body)
+    {
+        response.ContentType = "application/json; charset=utf-8";
+        return response.WriteAsync(body.ToJsonString());
+    }
+}

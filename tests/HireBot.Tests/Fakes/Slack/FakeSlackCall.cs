@@ -1,0 +1,11 @@
+using System.Text.Json;
+
+namespace HireBot.Tests.Fakes.Slack;
+
+/// <summary>One request FakeSlack received, as it saw it on the wire.</summary>
+public sealed record FakeSlackCall(
+    string Path, string Method, string? Authorization, string? ContentType, string Body, IReadOnlyDictionary<string, string> Form)
+{
+    /// <summary>The body as JSON (throws when the call was not JSON, which fails the test).</summary>
+    public JsonElement Json => JsonDocument.Parse(Body).RootElement.Clone();
+}
