@@ -1,9 +1,11 @@
+using HireBot.Calendar;
 using HireBot.Cards;
 using HireBot.Configuration;
 using HireBot.Hiring;
 using HireBot.Jobs;
 using HireBot.Local;
 using HireBot.Outbox;
+using HireBot.Slack;
 using HireBot.Storage;
 using Npgsql;
 
@@ -35,12 +37,15 @@ public static class HireBotHost
         services.AddSingleton<MessageRenderer>();
         services.AddSingleton<IChannelClient, LocalChannelClient>();
         services.AddHiring();
+        services.AddSlackChannel(builder.Configuration);
+        services.AddGraphCalendar(builder.Configuration);
         services.AddJobs(connectionString, builder.Configuration);
 
         var app = builder.Build();
         await Migrator.MigrateAsync(app.Services.GetRequiredService<NpgsqlDataSource>(), app.Logger, ct);
         app.MapGet("/healthz", () => Results.Ok(new { status = "ok" }));
         app.MapLocal();
+        app.MapSlack();
         return app;
     }
 }
