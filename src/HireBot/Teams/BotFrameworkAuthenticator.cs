@@ -92,8 +92,19 @@ public sealed partial class BotFrameworkAuthenticator(
 
     private async Task<TokenCheck> ValidateTokenAsync(string token, TeamsOptions settings, CancellationToken cancellationToken)
     {
-        if (!_handler.CanReadToken(token))
+        string algorithm;
+        try
+        {
+            algorithm = _handler.ReadJsonWebToken(token).Alg;
+        }
+        catch (Exception e) when (e is ArgumentException or SecurityTokenException)
+        {
             return TokenCheck.Failed(BotAuthFailure.MalformedToken);
+        }
+        // Checked up front for a precise reason; the library folds a disallowed algorithm (and
+        // alg none) into a generic signature failure, and still enforces ValidAlgorithms below.
+        if (!AllowedAlgorithms.Contains(algorithm))
+            return TokenCheck.Failed(BotAuthFailure.DisallowedAlgorithm);
         for (var attempt = 0; ; attempt++)
         {
             Microsoft.IdentityModel.Protocols.OpenIdConnect.OpenIdConnectConfiguration configuration;
