@@ -4,6 +4,7 @@ using System.Text.Json;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Microsoft.IdentityModel.JsonWebTokens;
+using Microsoft.IdentityModel.Protocols.OpenIdConnect;
 using Microsoft.IdentityModel.Tokens;
 
 namespace HireBot.Teams;
@@ -107,7 +108,7 @@ public sealed partial class BotFrameworkAuthenticator(
             return TokenCheck.Failed(BotAuthFailure.DisallowedAlgorithm);
         for (var attempt = 0; ; attempt++)
         {
-            Microsoft.IdentityModel.Protocols.OpenIdConnect.OpenIdConnectConfiguration configuration;
+            OpenIdConnectConfiguration configuration;
             try
             {
                 configuration = await keys.GetAsync(cancellationToken);
@@ -123,13 +124,12 @@ public sealed partial class BotFrameworkAuthenticator(
                 return new TokenCheck(BotAuthFailure.None, result.ClaimsIdentity, configuration, jwt.SigningKey?.KeyId ?? jwt.Kid);
             }
             var failure = Classify(result.Exception);
-            if (failure != BotAuthFailure.UnknownSigningKey || attempt > 0)
+            if (failure != BotAuthFailure.UnknownSigningKey || attempt > 0 || !keys.RequestRefresh())
                 return TokenCheck.Failed(failure);
-            keys.RequestRefresh();
         }
     }
 
-    private TokenValidationParameters Parameters(TeamsOptions settings, Microsoft.IdentityModel.Protocols.OpenIdConnect.OpenIdConnectConfiguration configuration) => new()
+    private TokenValidationParameters Parameters(TeamsOptions settings, OpenIdConnectConfiguration configuration) => new()
     {
         ValidateIssuer = true,
         ValidIssuer = settings.Issuer,
@@ -161,7 +161,7 @@ public sealed partial class BotFrameworkAuthenticator(
     private sealed record TokenCheck(
         BotAuthFailure Failure,
         ClaimsIdentity? Identity,
-        Microsoft.IdentityModel.Protocols.OpenIdConnect.OpenIdConnectConfiguration? Configuration,
+        OpenIdConnectConfiguration? Configuration,
         string? KeyId)
     {
         public static TokenCheck Failed(BotAuthFailure failure) => new(failure, null, null, null);

@@ -1,5 +1,6 @@
 using System.Net;
 using HireBot.Tests.Fakes;
+using Microsoft.Extensions.Time.Testing;
 
 namespace HireBot.Tests.Teams;
 
@@ -40,5 +41,30 @@ public sealed class SigningKeyRotationTests
         }
 
         Assert.Equal(1, entra.KeysFetched);
+    }
+
+    [Fact]
+    public async Task Made_up_key_ids_force_at_most_one_refresh_per_five_minutes()
+    {
+        var time = new FakeTimeProvider(DateTimeOffset.UtcNow);
+        await using var entra = await FakeEntra.StartAsync();
+        await using var host = await TeamsTestHost.StartAsync(entra, time: time);
+        var stranger = new TestRsaKey("made-up", "msteams");
+
+        for (var i = 0; i < 3; i++)
+            await PostWithAsync(host, stranger, HttpStatusCode.Unauthorized);
+        var fetchedWithinFiveMinutes = entra.KeysFetched;
+        time.Advance(TimeSpan.FromMinutes(6));
+        await PostWithAsync(host, stranger, HttpStatusCode.Unauthorized);
+
+        Assert.Equal(2, fetchedWithinFiveMinutes);
+        Assert.Equal(3, entra.KeysFetched);
+    }
+
+    private static async Task PostWithAsync(TeamsTestHost host, TestRsaKey key, HttpStatusCode expected)
+    {
+        var token = JwtFactory.Connector(key, TeamsTestHost.AppId, InboundRequests.TeamsServiceUrl);
+        using var response = await InboundRequests.PostAsync(host.Client, InboundRequests.PersonalMessage(), $"Bearer {token}");
+        Assert.Equal(expected, response.StatusCode);
     }
 }

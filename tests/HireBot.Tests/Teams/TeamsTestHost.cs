@@ -35,7 +35,7 @@ public sealed class TeamsTestHost : IAsyncDisposable
         Client = new HttpClient { BaseAddress = new Uri(baseUrl) };
     }
 
-    public static async Task<TeamsTestHost> StartAsync(FakeEntra? entra, Dictionary<string, string?>? overrides = null)
+    public static async Task<TeamsTestHost> StartAsync(FakeEntra? entra, Dictionary<string, string?>? overrides = null, TimeProvider? time = null)
     {
         var settings = new Dictionary<string, string?>
         {
@@ -51,6 +51,8 @@ public sealed class TeamsTestHost : IAsyncDisposable
         builder.Logging.ClearProviders();
         builder.Configuration.AddInMemoryCollection(settings.Where(s => s.Value is not null));
         builder.WebHost.ConfigureKestrel(k => k.Listen(IPAddress.Loopback, 0));
+        if (time is not null)
+            builder.Services.AddSingleton(time);
         builder.Services.AddTeams(builder.Configuration);
         builder.Services.AddHttpClient(BotFrameworkKeys.HttpClientName).ConfigurePrimaryHttpMessageHandler(LoopbackCertificate.TrustingHandler);
         builder.Services.AddHttpClient(ConnectorTokenProvider.HttpClientName).ConfigurePrimaryHttpMessageHandler(LoopbackCertificate.TrustingHandler);
