@@ -40,7 +40,7 @@ public sealed class FakeBotConnector : IAsyncDisposable
         builder.WebHost.ConfigureKestrel(k => k.Listen(IPAddress.Loopback, 0));
         var app = builder.Build();
         FakeBotConnector? self = null;
-        app.Map("/teams/{**rest}", async (HttpContext context) => await self!.AnswerAsync(context));
+        app.Map("/teams/{**rest}", async context => await (await self!.AnswerAsync(context)).ExecuteAsync(context));
         await app.StartAsync();
         var address = app.Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses.First();
         self = new FakeBotConnector(app, $"{address.TrimEnd('/')}/teams/");
