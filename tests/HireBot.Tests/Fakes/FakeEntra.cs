@@ -28,6 +28,9 @@ public sealed class FakeEntra : IAsyncDisposable
     public ConcurrentQueue<TokenRequest> TokenRequests { get; } = new();
 
     public string BaseUrl { get; }
+
+    /// <summary>When true the token endpoint answers 401 <c>invalid_client</c>, as for a wrong secret.</summary>
+    public bool RefuseClientCredentials { get; set; }
     public string MetadataUrl => $"{BaseUrl}/v1/.well-known/openidconfiguration";
     public int KeysFetched => _keysFetched;
 
@@ -69,6 +72,8 @@ public sealed class FakeEntra : IAsyncDisposable
         {
             var form = await request.ReadFormAsync();
             self!.TokenRequests.Enqueue(new TokenRequest(tenant, form.ToDictionary(f => f.Key, f => f.Value.ToString())));
+            if (self.RefuseClientCredentials)
+                return Results.Json(new { error = "invalid_client", error_description = "AADSTS7000215: Invalid client secret provided." }, statusCode: 401);
             return Results.Json(new { token_type = "Bearer", expires_in = 3600, ext_expires_in = 3600, access_token = self.IssuedAccessToken });
         });
         await app.StartAsync();

@@ -71,4 +71,20 @@ public sealed class TeamsRateLimiterTests
 
         Assert.Equal(_time.GetUtcNow(), limiter.NextAllowedAt("t", "quiet"));
     }
+
+    [Fact]
+    public void Eighteen_hundred_sends_per_hour_per_conversation()
+    {
+        var limiter = new TeamsRateLimiter(_time);
+        var start = _time.GetUtcNow();
+        for (var i = 0; i < 1800; i++)
+        {
+            if (i > 0)
+                _time.Advance(TimeSpan.FromSeconds(2));
+            Assert.True(limiter.TryAcquire("t", "conv", out _), $"send {i} should be allowed");
+        }
+
+        Assert.False(limiter.TryAcquire("t", "conv", out var next));
+        Assert.Equal(start.AddHours(1), next);
+    }
 }
