@@ -6,6 +6,7 @@ using HireBot.Jobs;
 using HireBot.Local;
 using HireBot.Outbox;
 using HireBot.Slack;
+using HireBot.Teams;
 using HireBot.Storage;
 using Npgsql;
 
@@ -17,7 +18,8 @@ namespace HireBot;
 /// </summary>
 public static class HireBotHost
 {
-    public static async Task<WebApplication> BuildAsync(string[] args, IDictionary<string, string?>? overrides = null, CancellationToken ct = default)
+    public static async Task<WebApplication> BuildAsync(string[] args, IDictionary<string, string?>? overrides = null,
+        Action<IServiceCollection>? configureServices = null, CancellationToken ct = default)
     {
         var builder = WebApplication.CreateBuilder(args);
         builder.Configuration.Sources.Insert(Math.Max(0, builder.Configuration.Sources.Count - 2),
@@ -38,14 +40,18 @@ public static class HireBotHost
         services.AddSingleton<IChannelClient, LocalChannelClient>();
         services.AddHiring();
         services.AddSlackChannel(builder.Configuration);
+        services.AddTeamsChannel(builder.Configuration);
         services.AddGraphCalendar(builder.Configuration);
         services.AddJobs(connectionString, builder.Configuration);
+
+        configureServices?.Invoke(services);
 
         var app = builder.Build();
         await Migrator.MigrateAsync(app.Services.GetRequiredService<NpgsqlDataSource>(), app.Logger, ct);
         app.MapGet("/healthz", () => Results.Ok(new { status = "ok" }));
         app.MapLocal();
         app.MapSlack();
+        app.MapTeamsChannel();
         return app;
     }
 }
