@@ -29,6 +29,8 @@ public static class HireBotHost
         if (string.IsNullOrEmpty(builder.Configuration["urls"]) && string.IsNullOrEmpty(builder.Configuration["ASPNETCORE_URLS"]))
             builder.WebHost.UseUrls("http://127.0.0.1:3978");
 
+        builder.Logging.AddFilter("Microsoft.AspNetCore", LogLevel.Warning);
+        builder.Logging.AddFilter("Quartz", LogLevel.Warning);
         var connectionString = await builder.AddStorageAsync(ct);
         var services = builder.Services;
         services.AddSingleton(TimeProvider.System);
