@@ -34,7 +34,10 @@ public static class HireBotHost
         var connectionString = await builder.AddStorageAsync(ct);
         var services = builder.Services;
         services.AddSingleton(TimeProvider.System);
-        services.Configure<OutboxOptions>(builder.Configuration.GetSection(OutboxOptions.Section));
+        services.AddOptions<OutboxOptions>().Bind(builder.Configuration.GetSection(OutboxOptions.Section))
+            .Validate(o => o.PollMilliseconds > 0 && o.BatchSize > 0 && o.MaxAttempts > 0 && o.LeaseSeconds > 0 && o.Concurrency > 0,
+                "Outbox__PollMilliseconds, Outbox__BatchSize, Outbox__MaxAttempts, Outbox__LeaseSeconds and Outbox__Concurrency must be positive.")
+            .ValidateOnStart();
         services.AddSingleton<OutboxStore>().AddSingleton<OutboxSignal>().AddSingleton<ChannelRouter>();
         services.AddHostedService<OutboxDispatcher>();
         services.AddCards();
@@ -48,6 +51,7 @@ public static class HireBotHost
 
         configureServices?.Invoke(services);
 
+        LocalMode.EnsureLoopbackOnly(builder.Configuration);
         var app = builder.Build();
         await Migrator.MigrateAsync(app.Services.GetRequiredService<NpgsqlDataSource>(), app.Logger, ct);
         app.MapGet("/healthz", () => Results.Ok(new { status = "ok" }));
