@@ -7,6 +7,7 @@ using HireBot.Local;
 using HireBot.Outbox;
 using HireBot.Slack;
 using HireBot.Teams;
+using HireBot.Telemetry;
 using HireBot.Storage;
 using Npgsql;
 
@@ -48,12 +49,14 @@ public static class HireBotHost
         services.AddTeamsChannel(builder.Configuration);
         services.AddGraphCalendar(builder.Configuration);
         services.AddJobs(connectionString, builder.Configuration);
+        services.AddTelemetry(builder.Configuration);
 
         configureServices?.Invoke(services);
 
         LocalMode.EnsureLoopbackOnly(builder.Configuration);
         var app = builder.Build();
         await Migrator.MigrateAsync(app.Services.GetRequiredService<NpgsqlDataSource>(), app.Logger, ct);
+        app.UseTelemetry();
         app.MapGet("/healthz", () => Results.Ok(new { status = "ok" }));
         app.MapLocal();
         app.MapSlack();

@@ -1,3 +1,4 @@
+using HireBot.Telemetry;
 using Microsoft.Extensions.Options;
 
 namespace HireBot.Outbox;
@@ -66,6 +67,10 @@ public sealed partial class OutboxDispatcher(
             result = new DeliveryResult.Retry(Backoff(delivery.Attempt), "timeout");
         }
 
+        HireBotMetrics.Deliveries.Add(1, new KeyValuePair<string, object?>("channel", (result as DeliveryResult.Sent)?.Channel ?? "any"),
+            new KeyValuePair<string, object?>("result", result switch { DeliveryResult.Sent => "sent", DeliveryResult.Retry => "retry", _ => "failed" }));
+        if (result is DeliveryResult.Retry { Reason: var why } && (why.Contains("rate limit", StringComparison.OrdinalIgnoreCase) || why.Contains("429")))
+            HireBotMetrics.Throttled.Add(1, new KeyValuePair<string, object?>("reason", "rate_limited"));
         switch (result)
         {
             case DeliveryResult.Sent sent:
