@@ -4,6 +4,7 @@ using HireBot.Hiring;
 using HireBot.Jobs;
 using HireBot.Local;
 using HireBot.Outbox;
+using HireBot.Scheduling;
 using HireBot.Storage;
 using Npgsql;
 
@@ -36,6 +37,7 @@ public static class HireBotHost
         services.AddSingleton<IChannelClient, LocalChannelClient>();
         services.AddHiring();
         services.AddJobs(connectionString, builder.Configuration);
+        services.AddScheduling(builder.Configuration);
 
         var app = builder.Build();
         await Migrator.MigrateAsync(app.Services.GetRequiredService<NpgsqlDataSource>(), app.Logger, ct);
