@@ -16,7 +16,9 @@ namespace HireBot;
 /// </summary>
 public static class HireBotHost
 {
-    public static async Task<WebApplication> BuildAsync(string[] args, IDictionary<string, string?>? overrides = null, CancellationToken ct = default)
+    /// <param name="configureServices">Runs after the bot's own registrations; tests use it to aim clients at loopback fakes.</param>
+    public static async Task<WebApplication> BuildAsync(string[] args, IDictionary<string, string?>? overrides = null,
+        Action<IServiceCollection, IConfiguration>? configureServices = null, CancellationToken ct = default)
     {
         var builder = WebApplication.CreateBuilder(args);
         builder.Configuration.Sources.Insert(Math.Max(0, builder.Configuration.Sources.Count - 2),
@@ -38,6 +40,7 @@ public static class HireBotHost
         services.AddHiring();
         services.AddJobs(connectionString, builder.Configuration);
         services.AddScheduling(builder.Configuration);
+        configureServices?.Invoke(services, builder.Configuration);
 
         var app = builder.Build();
         await Migrator.MigrateAsync(app.Services.GetRequiredService<NpgsqlDataSource>(), app.Logger, ct);

@@ -36,7 +36,6 @@ public static class SchedulingExtensions
         {
             q.AddJob<DeclineWatchJob>(j => j.WithIdentity(DeclineWatchJob.Key).StoreDurably());
             q.AddTrigger(t => t.ForJob(DeclineWatchJob.Key).WithIdentity("decline-watch", "scheduling")
-                .StartAt(DateTimeOffset.UtcNow.AddMinutes(options.DeclinePollMinutes))
                 .WithSimpleSchedule(s => s.WithInterval(TimeSpan.FromMinutes(options.DeclinePollMinutes)).RepeatForever()
                     .WithMisfireInstruction(SimpleTriggerMisfireInstruction.NextWithRemainingCount)));
         });
