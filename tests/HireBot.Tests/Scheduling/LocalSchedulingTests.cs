@@ -12,7 +12,9 @@ public class LocalSchedulingTests : IAsyncLifetime
 {
     private BotApp _bot = null!;
 
-    public async Task InitializeAsync() => _bot = await BotApp.StartAsync(nameof(LocalSchedulingTests));
+    // The recurring decline watch stays out of the way; tests run the watcher themselves.
+    public async Task InitializeAsync() => _bot = await BotApp.StartAsync(nameof(LocalSchedulingTests),
+        new Dictionary<string, string?> { ["Scheduling:DeclinePollMinutes"] = "1440" });
     public async Task DisposeAsync() => await _bot.DisposeAsync();
 
     private async Task<LoopSetup> RoleAsync(string slug, bool staffed = true)
