@@ -14,7 +14,7 @@ namespace HireBot.Scheduling;
 public sealed class SchedulePlanner(SchedulingStore store, ICalendar calendar, IOptions<SchedulingOptions> options)
 {
     /// <param name="keptRounds">Round ids already booked or done (a reschedule keeps them).</param>
-    public async Task<SchedulePlan> PlanAsync(Role role, CandidateLoop candidate, PersonRow candidatePerson, Core.Scheduling.UtcInterval window,
+    public async Task<SchedulePlan> PlanAsync(Role role, CandidateLoop candidate, PersonRow candidatePerson, UtcInterval window,
         IReadOnlySet<string> keptRounds, CancellationToken ct)
     {
         var settings = options.Value;
