@@ -5,6 +5,7 @@ using HireBot.Hiring;
 using HireBot.Jobs;
 using HireBot.Local;
 using HireBot.Outbox;
+using HireBot.Scheduling;
 using HireBot.Slack;
 using HireBot.Teams;
 using HireBot.Telemetry;
@@ -19,8 +20,9 @@ namespace HireBot;
 /// </summary>
 public static class HireBotHost
 {
+    /// <param name="configureServices">Runs after the bot's own registrations; tests use it to aim clients at loopback fakes.</param>
     public static async Task<WebApplication> BuildAsync(string[] args, IDictionary<string, string?>? overrides = null,
-        Action<IServiceCollection>? configureServices = null, CancellationToken ct = default)
+        Action<IServiceCollection, IConfiguration>? configureServices = null, CancellationToken ct = default)
     {
         var builder = WebApplication.CreateBuilder(args);
         builder.Configuration.Sources.Insert(Math.Max(0, builder.Configuration.Sources.Count - 2),
@@ -47,11 +49,10 @@ public static class HireBotHost
         services.AddHiring();
         services.AddSlackChannel(builder.Configuration);
         services.AddTeamsChannel(builder.Configuration);
-        services.AddGraphCalendar(builder.Configuration);
         services.AddJobs(connectionString, builder.Configuration);
+        services.AddScheduling(builder.Configuration);
         services.AddTelemetry(builder.Configuration);
-
-        configureServices?.Invoke(services);
+        configureServices?.Invoke(services, builder.Configuration);
 
         LocalMode.EnsureLoopbackOnly(builder.Configuration);
         var app = builder.Build();

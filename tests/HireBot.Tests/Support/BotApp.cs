@@ -2,6 +2,7 @@ using System.Net.Http.Json;
 using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.Extensions.Configuration;
 using Npgsql;
 
 namespace HireBot.Tests.Support;
@@ -30,7 +31,7 @@ public sealed class BotApp : IAsyncDisposable
     }
 
     public static async Task<BotApp> StartAsync(string name, IDictionary<string, string?>? settings = null, string? connectionString = null,
-        Action<IServiceCollection>? configureServices = null)
+        Action<IServiceCollection, IConfiguration>? configureServices = null)
     {
         connectionString ??= await TestDatabase.CreateAsync(name);
         var config = new Dictionary<string, string?>

@@ -1,0 +1,54 @@
+using HireBot.Core;
+using HireBot.Core.Loops;
+using Npgsql;
+
+namespace HireBot.Scheduling;
+
+/// <summary>
+/// The database half of reschedule and cancel: under the loop's row lock, apply the loop event,
+/// mark the affected interviews cancelled and withdraw their kits that have not gone out yet.
+/// Calendar events and Quartz triggers are removed by the caller after commit.
+/// </summary>
+public sealed class CancellationStore(NpgsqlDataSource db)
+{
+    /// <param name="onlyStartingAfter">Cancel only interviews starting after this instant (reschedule); null cancels all booked ones.</param>
+    public async Task<Outcome<IReadOnlyList<CancelledInterview>>> CancelAsync(Guid loopId, LoopEvent happened,
+        DateTimeOffset? onlyStartingAfter, DateTimeOffset now, CancellationToken ct)
+    {
+        await using var conn = await db.OpenConnectionAsync(ct);
+        await using var tx = await conn.BeginTransactionAsync(ct);
+        var state = await SchedulingStore.LockLoopAsync(conn, tx, loopId, ct);
+        if (state is null) return Outcome<IReadOnlyList<CancelledInterview>>.Fail("That loop no longer exists.");
+        var moved = LoopStateMachine.Apply(state.Value, happened);
+        if (!moved.IsOk) return Outcome<IReadOnlyList<CancelledInterview>>.Fail(moved.Error!);
+        await SchedulingStore.SetStateAsync(conn, tx, loopId, moved.Value, now, ct);
+
+        var cancelled = new List<CancelledInterview>();
+        await using (var cmd = new NpgsqlCommand(
+            """
+            UPDATE interviews SET status = 'Cancelled'
+            WHERE loop_id = $1 AND status = 'Scheduled' AND ($2::timestamptz IS NULL OR starts_at > $2)
+            RETURNING id, calendar_event_id
+            """, conn, tx))
+        {
+            cmd.Parameters.Add(new() { Value = loopId });
+            cmd.Parameters.Add(new() { Value = (object?)onlyStartingAfter ?? DBNull.Value, NpgsqlDbType = NpgsqlTypes.NpgsqlDbType.TimestampTz });
+            await using var reader = await cmd.ExecuteReaderAsync(ct);
+            while (await reader.ReadAsync(ct))
+                cancelled.Add(new CancelledInterview(reader.GetGuid(0), reader.IsDBNull(1) ? null : reader.GetString(1)));
+        }
+
+        // A kit queued for the day before a cancelled round must not reach the panelist.
+        await using (var kits = new NpgsqlCommand(
+            """
+            UPDATE outbox SET status = 'failed', last_error = 'withdrawn: the interview was cancelled'
+            WHERE status = 'pending' AND idempotency_key LIKE ANY($1)
+            """, conn, tx))
+        {
+            kits.Parameters.Add(new() { Value = cancelled.Select(c => $"kit:{c.InterviewId}:%").ToArray() });
+            await kits.ExecuteNonQueryAsync(ct);
+        }
+        await tx.CommitAsync(ct);
+        return cancelled;
+    }
+}

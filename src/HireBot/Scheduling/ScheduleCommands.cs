@@ -1,0 +1,82 @@
+using HireBot.Core.Loops;
+using HireBot.Hiring;
+using Microsoft.Extensions.Options;
+
+namespace HireBot.Scheduling;
+
+/// <summary>
+/// <c>schedule</c>, <c>reschedule</c> and <c>cancel</c>. Schedule proposes options (the loop
+/// moves to Scheduling); reschedule first cancels the rounds still ahead, keeps those already
+/// held, then proposes again; cancel cancels every booked round and withdraws the loop.
+/// </summary>
+public sealed class ScheduleCommands(SchedulePlanner planner, SchedulingStore store, CancellationStore cancellations,
+    InterviewInvites invites, TimeProvider clock, IOptions<SchedulingOptions> options, ILogger<ScheduleCommands> logger) : ICommandFeature
+{
+    public IReadOnlyList<string> Commands => ["schedule", "reschedule", "cancel"];
+
+    public async Task<BotReply> HandleAsync(CommandContext c, CancellationToken ct) => c.Command.Name switch
+    {
+        "schedule" => await ProposeAsync(c, prefix: "", ct),
+        "reschedule" => await RescheduleAsync(c, ct),
+        "cancel" => await CancelAsync(c, ct),
+        _ => BotReply.Error($"`{c.Command.Name}` is not a scheduling command."),
+    };
+
+    private async Task<BotReply> ProposeAsync(CommandContext c, string prefix, CancellationToken ct)
+    {
+        var candidate = c.Candidate!;
+        var role = c.Role!;
+        // Checked again under the row lock when the options are stored; this spares the calendar reads.
+        var allowed = LoopStateMachine.Apply(candidate.State, LoopEvent.ScheduleRequested);
+        if (!allowed.IsOk) return BotReply.Error(prefix + allowed.Error);
+
+        var known = await store.KnownPeopleAsync([c.Actor.Email, candidate.Email], ct);
+        var reader = known.GetValueOrDefault(c.Actor.Email) ?? PersonRow.Default(c.Actor.Email);
+        // The candidate's zone when we know it, else the recruiter's: the working day they share.
+        var candidatePerson = known.GetValueOrDefault(candidate.Email) ?? PersonRow.Default(candidate.Email) with { TimeZoneId = reader.TimeZoneId };
+        var window = SearchWindow.Resolve(c.Command["between"], c.Command["and"], candidatePerson.Zone, clock.GetUtcNow(), options.Value.DefaultBusinessDays);
+        if (!window.IsOk) return BotReply.Error(prefix + window.Error);
+
+        var kept = await store.KeptRoundsAsync(candidate.LoopId, ct);
+        var plan = await planner.PlanAsync(role, candidate, candidatePerson, window.Value, kept, ct);
+        if (!plan.Result.IsFeasible)
+        {
+            SchedulingLog.Infeasible(logger, candidate.LoopId, plan.Result.Blockers.Count);
+            return plan.Result.Blockers.Count == 0
+                ? BotReply.Error(prefix + $"Every round of {candidate.Name}'s loop is already booked or comes after the others pass; nothing to schedule.")
+                : ScheduleCards.Infeasible(candidate, plan, prefix);
+        }
+        var numbers = await store.ProposeAsync(candidate.LoopId, plan.Result.Options, clock.GetUtcNow(), ct);
+        if (!numbers.IsOk) return BotReply.Error(prefix + numbers.Error);
+        SchedulingLog.Proposed(logger, candidate.LoopId, numbers.Value!.Count);
+        var panel = await store.PeopleAsync(plan.Result.Options.SelectMany(o => o.Rounds).SelectMany(r => r.Panelists.Concat(r.Shadows)), ct);
+        var reply = ScheduleCards.Options(candidate, role, plan, numbers.Value, reader, panel);
+        reply.Data["text"] = prefix + reply.Summary;
+        return reply;
+    }
+
+    private async Task<BotReply> RescheduleAsync(CommandContext c, CancellationToken ct)
+    {
+        var candidate = c.Candidate!;
+        var now = clock.GetUtcNow();
+        var cancelled = await cancellations.CancelAsync(candidate.LoopId, LoopEvent.Rescheduled, now, now, ct);
+        if (!cancelled.IsOk) return BotReply.Error(cancelled.Error!);
+        SchedulingLog.Cancelled(logger, candidate.LoopId, cancelled.Value!.Count);
+        var failed = await invites.CancelAsync(cancelled.Value, "This interview is being rescheduled; a new invitation follows.", ct);
+        var prefix = $"Cancelled {cancelled.Value.Count} upcoming interview(s)" +
+                     (failed > 0 ? $" ({failed} calendar event(s) could not be cancelled; remove them by hand)" : "") + ". ";
+        return await ProposeAsync(c with { Candidate = candidate with { State = LoopState.Scheduling } }, prefix, ct);
+    }
+
+    private async Task<BotReply> CancelAsync(CommandContext c, CancellationToken ct)
+    {
+        var candidate = c.Candidate!;
+        var now = clock.GetUtcNow();
+        var cancelled = await cancellations.CancelAsync(candidate.LoopId, LoopEvent.Withdrawn, null, now, ct);
+        if (!cancelled.IsOk) return BotReply.Error(cancelled.Error!);
+        SchedulingLog.Cancelled(logger, candidate.LoopId, cancelled.Value!.Count);
+        var failed = await invites.CancelAsync(cancelled.Value, "This interview loop has been cancelled.", ct);
+        return BotReply.Text($"Cancelled {cancelled.Value.Count} interview(s) and withdrew {candidate.Name}'s loop." +
+                             (failed > 0 ? $" {failed} calendar event(s) could not be cancelled; remove them by hand." : ""));
+    }
+}

@@ -1,0 +1,38 @@
+using HireBot.Calendar;
+using HireBot.Core.Roles;
+using HireBot.Core.Scheduling;
+using HireBot.Hiring;
+using Microsoft.Extensions.Options;
+
+namespace HireBot.Scheduling;
+
+/// <summary>
+/// Gathers what the loop scheduler needs (the role's rounds and pools, people's zones and hours,
+/// free/busy from the calendar, current weekly load) and runs it. Pure mapping lives in
+/// <see cref="RequestMapper"/>; this class only reads.
+/// </summary>
+public sealed class SchedulePlanner(SchedulingStore store, ICalendar calendar, IOptions<SchedulingOptions> options)
+{
+    /// <param name="keptRounds">Round ids already booked or done (a reschedule keeps them).</param>
+    public async Task<SchedulePlan> PlanAsync(Role role, CandidateLoop candidate, PersonRow candidatePerson, UtcInterval window,
+        IReadOnlySet<string> keptRounds, CancellationToken ct)
+    {
+        var settings = options.Value;
+        var rounds = role.Template.Loop.Rounds;
+        var later = rounds.Where(r => r.OnlyAfterEarlierRoundsPass).ToList();
+        var kept = rounds.Where(r => !r.OnlyAfterEarlierRoundsPass && keptRounds.Contains(r.Id)).ToList();
+        var toPlace = rounds.Except(later).Except(kept).ToList();
+
+        var pools = toPlace.Select(r => r.InterviewerPool).OfType<string>().Distinct()
+            .Select(id => role.Template.Pools.FirstOrDefault(p => p.Id == id)).OfType<InterviewerPool>().ToList();
+        var emails = pools.SelectMany(p => p.Members.Concat(p.Trainees)).Select(e => e.ToLowerInvariant()).Distinct().ToList();
+
+        var people = await store.PeopleAsync(emails, ct);
+        var booked = await store.BookedStartsAsync(emails, window.Start, window.End, ct);
+        var schedules = emails.Count == 0 ? [] : await calendar.GetFreeBusyAsync(emails, window.Start, window.End, ct);
+
+        var request = RequestMapper.Map(new RequestMapper.Facts(role, toPlace, pools, people, booked, schedules, candidatePerson, window, settings));
+        var result = toPlace.Count == 0 ? new SchedulingResult([], []) : LoopScheduler.Schedule(request);
+        return new SchedulePlan(result, later, kept, schedules.Count(s => !s.IsKnown));
+    }
+}

@@ -1,0 +1,56 @@
+using System.Globalization;
+using HireBot.Core;
+using HireBot.Core.Scheduling;
+
+namespace HireBot.Scheduling;
+
+/// <summary>
+/// Where the scheduler looks: the dates the recruiter named (whole days in the candidate's zone),
+/// or the next business days starting tomorrow (UTC). Never earlier than now.
+/// </summary>
+public static class SearchWindow
+{
+    public static Outcome<UtcInterval> Resolve(string? between, string? and, TimeZoneInfo candidateZone, DateTimeOffset now, int businessDays)
+    {
+        if (between is null || and is null)
+        {
+            var first = DateOnly.FromDateTime(now.UtcDateTime).AddDays(1);
+            var last = first;
+            for (int counted = IsBusinessDay(first) ? 1 : 0; counted < businessDays;)
+            {
+                last = last.AddDays(1);
+                if (IsBusinessDay(last)) counted++;
+            }
+            return new UtcInterval(Utc(first, TimeZoneInfo.Utc), Utc(last.AddDays(1), TimeZoneInfo.Utc));
+        }
+        if (!TryDate(between, out var from) || !TryDate(and, out var to))
+            return Outcome<UtcInterval>.Fail("Write dates as YYYY-MM-DD, e.g. `between 2026-12-01 and 2026-12-12`.");
+        if (to < from) return Outcome<UtcInterval>.Fail($"{and} is before {between}.");
+        if (to.DayNumber - from.DayNumber > 42) return Outcome<UtcInterval>.Fail("Search at most six weeks at a time.");
+        var start = Utc(from, candidateZone);
+        var end = Utc(to.AddDays(1), candidateZone);
+        if (end <= now) return Outcome<UtcInterval>.Fail($"{between} to {and} is in the past.");
+        // Start on the next quarter hour: the scheduler's grid is aligned to the window start.
+        var earliest = RoundUp(now);
+        return new UtcInterval(start < earliest ? earliest : start, end);
+    }
+
+    private static DateTimeOffset RoundUp(DateTimeOffset now)
+    {
+        var quarter = TimeSpan.FromMinutes(15).Ticks;
+        var ticks = (now.UtcTicks + quarter - 1) / quarter * quarter;
+        return new DateTimeOffset(ticks, TimeSpan.Zero);
+    }
+
+    private static bool IsBusinessDay(DateOnly d) => d.DayOfWeek is not (DayOfWeek.Saturday or DayOfWeek.Sunday);
+
+    private static bool TryDate(string text, out DateOnly date) =>
+        DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out date);
+
+    internal static DateTimeOffset Utc(DateOnly day, TimeZoneInfo zone)
+    {
+        var wall = day.ToDateTime(TimeOnly.MinValue);
+        if (zone.IsInvalidTime(wall)) wall = wall.AddHours(1);
+        return new DateTimeOffset(TimeZoneInfo.ConvertTimeToUtc(wall, zone), TimeSpan.Zero);
+    }
+}

@@ -1,0 +1,95 @@
+using System.Net.Http.Json;
+using System.Text.Json.Nodes;
+using HireBot.Tests.Support;
+
+namespace HireBot.Tests.Scheduling;
+
+/// <summary>
+/// A role made through the bot's own commands, with interviewers in its pools and one candidate,
+/// and small helpers to click card buttons and read the database.
+/// </summary>
+internal sealed class LoopSetup(BotApp bot, string slug)
+{
+    public const string Recruiter = "rita@example.com";
+    public string Candidate => $"ada.{slug}@example.com";
+    public string Backend(int i) => $"backend{i}.{slug}@example.com";
+    public string Senior(int i) => $"senior{i}.{slug}@example.com";
+    public string Behavioral => $"behave.{slug}@example.com";
+
+    /// <summary>Creates the role; <paramref name="staffed"/> false leaves every pool empty.</summary>
+    public async Task CreateAsync(bool staffed = true)
+    {
+        await Ok(await bot.SayAsync(Recruiter, $"role create {slug} \"Backend Engineer\""));
+        if (staffed)
+        {
+            foreach (var i in new[] { 1, 2, 3, 4 }) await Ok(await bot.SayAsync(Recruiter, $"role add {slug} interviewer {Backend(i)} pool backend"));
+            foreach (var i in new[] { 1, 2 }) await Ok(await bot.SayAsync(Recruiter, $"role add {slug} interviewer {Senior(i)} pool senior-backend"));
+            await Ok(await bot.SayAsync(Recruiter, $"role add {slug} interviewer {Behavioral} pool behavioral"));
+        }
+        await Ok(await bot.SayAsync(Recruiter, $"candidate add {slug} {Candidate} Ada Lovelace"));
+    }
+
+    public IEnumerable<string> Interviewers => [Backend(1), Backend(2), Backend(3), Backend(4), Senior(1), Senior(2), Behavioral];
+
+    public async Task<JsonObject> ClickAsync(string from, string verb, JsonObject data)
+    {
+        var response = await bot.Http.PostAsJsonAsync("/local/actions", new { from, verb, data });
+        response.EnsureSuccessStatusCode();
+        return (await response.Content.ReadFromJsonAsync<JsonObject>())!;
+    }
+
+    public Task<JsonObject> PickAsync(string from, JsonObject card, int index = 0) => ClickAsync(from, "schedule.pick", new JsonObject
+    {
+        ["loopId"] = card["data"]!["loopId"]!.GetValue<string>(),
+        ["optionId"] = card["data"]!["options"]![index]!["optionId"]!.GetValue<string>(),
+    });
+
+    /// <summary>Schedules with the default window and books the best option.</summary>
+    public async Task<JsonObject> BookAsync()
+    {
+        var card = await bot.SayAsync(Recruiter, $"schedule {Candidate}");
+        Assert.Equal("schedule-options", card["kind"]!.GetValue<string>());
+        await Ok(await PickAsync(Recruiter, card));
+        return card;
+    }
+
+    public async Task<T> ScalarAsync<T>(string sql, params object[] args)
+    {
+        await using var cmd = bot.Db.CreateCommand(sql);
+        foreach (var a in args) cmd.Parameters.Add(new() { Value = a });
+        return (T)(await cmd.ExecuteScalarAsync())!;
+    }
+
+    public async Task<List<object[]>> RowsAsync(string sql, params object[] args)
+    {
+        await using var cmd = bot.Db.CreateCommand(sql);
+        foreach (var a in args) cmd.Parameters.Add(new() { Value = a });
+        var rows = new List<object[]>();
+        await using var reader = await cmd.ExecuteReaderAsync();
+        while (await reader.ReadAsync())
+        {
+            var row = new object[reader.FieldCount];
+            reader.GetValues(row);
+            rows.Add(row);
+        }
+        return rows;
+    }
+
+    /// <summary>Rows of this candidate's interviews: id, round, starts, status, event id.</summary>
+    public Task<List<object[]>> InterviewsAsync() => RowsAsync(
+        """
+        SELECT i.id, i.round_id, i.starts_at, i.status, i.calendar_event_id, i.join_url FROM interviews i
+        JOIN loops l ON l.id = i.loop_id JOIN candidates c ON c.id = l.candidate_id WHERE c.email = $1 ORDER BY i.starts_at
+        """, Candidate);
+
+    public Task<string> LoopStateAsync() => ScalarAsync<string>(
+        "SELECT l.state FROM loops l JOIN candidates c ON c.id = l.candidate_id WHERE c.email = $1 ORDER BY l.created_at DESC LIMIT 1", Candidate);
+
+    public static string Text(JsonObject reply) => reply["data"]!["text"]!.GetValue<string>();
+
+    public static Task Ok(JsonObject reply)
+    {
+        Assert.False(reply["isError"]!.GetValue<bool>(), reply["data"]?["text"]?.GetValue<string>());
+        return Task.CompletedTask;
+    }
+}
