@@ -4,6 +4,7 @@ using HireBot.Hiring;
 using HireBot.Jobs;
 using HireBot.Local;
 using HireBot.Outbox;
+using HireBot.Scorecards;
 using HireBot.Storage;
 using Npgsql;
 
@@ -35,6 +36,7 @@ public static class HireBotHost
         services.AddSingleton<MessageRenderer>();
         services.AddSingleton<IChannelClient, LocalChannelClient>();
         services.AddHiring();
+        services.AddScorecards(builder.Configuration);
         services.AddJobs(connectionString, builder.Configuration);
 
         var app = builder.Build();
