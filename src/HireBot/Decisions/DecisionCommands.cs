@@ -57,7 +57,10 @@ public sealed class DecisionCommands(
         var loop = await LoopFeedbackStore.LoadAsync(conn, tx, c.Candidate!.LoopId, lockLoop: true, ct);
         if (loop is null) return BotReply.Error("That loop no longer exists.");
         var moved = LoopStateMachine.Apply(loop.State, LoopEvent.Decided);
-        if (!moved.IsOk) return BotReply.Error(moved.Error!);
+        if (!moved.IsOk)
+            return BotReply.Error(loop.State == LoopState.Decided && c.Candidate.Decision is { } earlier
+                ? $"{loop.CandidateName}'s loop is already decided ({earlier}). Open a new loop with `loop create` to assess again."
+                : moved.Error!);
 
         var now = clock.GetUtcNow();
         await LoopFeedbackStore.DecideAsync(conn, tx, loop.LoopId, moved.Value, label, reason, c.Actor.Email, now, ct);
