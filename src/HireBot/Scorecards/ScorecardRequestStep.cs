@@ -15,7 +15,7 @@ namespace HireBot.Scorecards;
 /// included, so a crash leaves either all of it or none.
 /// </summary>
 public sealed class ScorecardRequestStep(
-    RoleStore roles, ISchedulerFactory schedulers, IOptions<ScorecardOptions> options, ILogger<ScorecardRequestStep> logger) : IInterviewEndedStep
+    RoleStore roles, DigestPoster digests, ISchedulerFactory schedulers, IOptions<ScorecardOptions> options, ILogger<ScorecardRequestStep> logger) : IInterviewEndedStep
 {
     public async Task RunAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, Guid interviewId, Guid loopId, CancellationToken cancellationToken)
     {
@@ -36,6 +36,8 @@ public sealed class ScorecardRequestStep(
             ScorecardsLog.NoShape(logger, interviewId, facts.RoundId);
         }
         await SetDeadlineAsync(connection, transaction, loopId, cancellationToken);
+        // Usually a submission completes the panel; an interview with only shadows can complete it here.
+        await digests.PostIfCompleteAsync(connection, transaction, loopId, cancellationToken);
     }
 
     private async Task SetDeadlineAsync(NpgsqlConnection conn, NpgsqlTransaction tx, Guid loopId, CancellationToken ct)

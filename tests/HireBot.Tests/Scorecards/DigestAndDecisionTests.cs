@@ -55,6 +55,7 @@ public class DigestAndDecisionTests : IAsyncLifetime
         var digests = await PostedAsync(loop, "digest");
         var digest = Assert.Single(digests)["card"]!.ToJsonString();
         Assert.DoesNotContain("Incomplete", digest);
+        Assert.DoesNotContain("${", digest);
         Assert.Contains("pat@example.com: Red flag: Retries everything forever", digest);
         Assert.DoesNotContain("Walked through", digest);
         Assert.NotNull(await _bot.ScalarAsync<DateTime?>("SELECT digest_posted_at FROM loops WHERE id = $1", loop.LoopId));
@@ -83,7 +84,10 @@ public class DigestAndDecisionTests : IAsyncLifetime
     [Fact]
     public async Task Deciding_closes_the_loop_posts_the_decision_and_stops_amendments()
     {
-        var loop = await _bot.NewLoopAsync("dec", new InterviewSpec("screen", ["pat@example.com"]));
+        var loop = await _bot.NewLoopAsync("dec", new InterviewSpec("screen", ["pat@example.com"], Completed: false));
+        await _bot.EndInterviewAsync(loop.Interviews[0]);
+        var scheduler = await _bot.Services.GetRequiredService<ISchedulerFactory>().GetScheduler();
+        Assert.NotNull(await scheduler.GetJobDetail(DigestJobs.DeadlineKey(loop.LoopId)));
         await _bot.ActAsync("pat@example.com", "scorecard.submit", Filled(loop.Interviews[0], "screen", 3));
 
         var decided = await _bot.SayAsync(Manager, $"decide {loop.Candidate} hire Strong systems thinking, clear communicator");
@@ -95,6 +99,7 @@ public class DigestAndDecisionTests : IAsyncLifetime
         Assert.Equal("Decided", await _bot.ScalarAsync<string>("SELECT state FROM loops WHERE id = $1", loop.LoopId));
         Assert.Equal("Hire", await _bot.ScalarAsync<string>("SELECT decision FROM loops WHERE id = $1", loop.LoopId));
         Assert.Equal(Manager, await _bot.ScalarAsync<string>("SELECT decided_by FROM loops WHERE id = $1", loop.LoopId));
+        Assert.Null(await scheduler.GetJobDetail(DigestJobs.DeadlineKey(loop.LoopId)));
 
         var amend = await _bot.ActAsync("pat@example.com", "scorecard.submit", Filled(loop.Interviews[0], "screen", 1, "strong_no"));
         Assert.True(IsError(amend));
@@ -103,7 +108,7 @@ public class DigestAndDecisionTests : IAsyncLifetime
 
         var again = await _bot.SayAsync(Recruiter, $"decide {loop.Candidate} no-hire changed my mind");
         Assert.True(IsError(again));
-        Assert.Contains("already decided", Text(again));
+        Assert.Contains("already decided (Hire)", Text(again));
     }
 
     [Theory]

@@ -27,6 +27,7 @@ public class ScorecardSubmissionTests : IAsyncLifetime
         Assert.Contains("Reliability", card);
         Assert.Contains("Retries everything forever", card);
         Assert.DoesNotContain("Security", card);
+        Assert.DoesNotContain("${", card);
         var ids = await _bot.ScalarAsync<long>("SELECT count(*) FROM outbox WHERE idempotency_key LIKE $1", $"scorecard-request:{loop.Interviews[0]}:%");
         Assert.Equal(2, ids);
         Assert.Equal(0, await _bot.ScalarAsync<long>("SELECT count(*) FROM outbox WHERE recipient = 'person:sam@example.com'"));
