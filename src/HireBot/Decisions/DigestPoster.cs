@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using HireBot.Core.Decisions;
+using HireBot.Core.Loops;
 using HireBot.Core.Roles;
 using HireBot.Hiring;
 using HireBot.Outbox;
@@ -33,7 +34,7 @@ public sealed class DigestPoster(NpgsqlDataSource db, RoleStore roles, IOptions<
     public async Task<bool> PostIfCompleteAsync(NpgsqlConnection conn, NpgsqlTransaction tx, Guid loopId, CancellationToken ct)
     {
         var loop = await LoopFeedbackStore.LoadAsync(conn, tx, loopId, lockLoop: false, ct);
-        if (loop is null || loop.State is Core.Loops.LoopState.Decided or Core.Loops.LoopState.Withdrawn || loop.HasScheduledInterviews) return false;
+        if (loop is null || loop.State is LoopState.Decided or LoopState.Withdrawn || loop.HasScheduledInterviews) return false;
         if (await roles.FindAsync(loop.RoleId, ct) is not { } role || loop.Expected(role.Template).Count == 0) return false;
         var (assessment, data) = Build(loop, role, markIncomplete: false);
         if (!assessment.IsComplete) return false;
@@ -49,7 +50,7 @@ public sealed class DigestPoster(NpgsqlDataSource db, RoleStore roles, IOptions<
         await using var conn = await db.OpenConnectionAsync(ct);
         await using var tx = await conn.BeginTransactionAsync(ct);
         var loop = await LoopFeedbackStore.LoadAsync(conn, tx, loopId, lockLoop: true, ct);
-        if (loop is null || loop.DigestPostedAt is not null || loop.State is Core.Loops.LoopState.Decided or Core.Loops.LoopState.Withdrawn) return false;
+        if (loop is null || loop.DigestPostedAt is not null || loop.State is LoopState.Decided or LoopState.Withdrawn) return false;
         if (await roles.FindAsync(loop.RoleId, ct) is not { } role) return false;
         var (_, data) = Build(loop, role, markIncomplete: true);
         var added = await OutboxStore.EnqueueAsync(conn, tx, Messages($"digest-deadline:{loopId}", role, data), ct);

@@ -69,7 +69,7 @@ public static class ScorecardStore
             VALUES ($1, $2, $3, $4, $5, $6, $7, $8)
             ON CONFLICT (interview_id, panelist_email) DO NOTHING
             """, conn, tx);
-        AddVersion(cmd, s);
+        AddVersion(cmd, s, s.SubmittedAt);
         cmd.Parameters.Add(new() { Value = s.SawOthersBeforeSubmitting });
         return await cmd.ExecuteNonQueryAsync(ct) == 1;
     }
@@ -81,12 +81,13 @@ public static class ScorecardStore
             UPDATE scorecards SET ratings = $3, red_flags = $4, recommendation = $5, notes = $6, amended_at = $7, saw_others = $8
             WHERE interview_id = $1 AND panelist_email = $2
             """, conn, tx);
-        AddVersion(cmd, s with { SubmittedAt = s.AmendedAt ?? s.SubmittedAt });
+        AddVersion(cmd, s, s.AmendedAt ?? throw new ArgumentException("An amendment needs its time.", nameof(s)));
         cmd.Parameters.Add(new() { Value = s.SawOthersBeforeSubmitting });
         await cmd.ExecuteNonQueryAsync(ct);
     }
 
-    private static void AddVersion(NpgsqlCommand cmd, Scorecard s)
+    // $1–$7: keys, content and the time of this version (submitted_at on insert, amended_at on update).
+    private static void AddVersion(NpgsqlCommand cmd, Scorecard s, DateTimeOffset at)
     {
         cmd.Parameters.Add(new() { Value = s.InterviewId });
         cmd.Parameters.Add(new() { Value = s.PanelistEmail });
@@ -94,7 +95,7 @@ public static class ScorecardStore
         cmd.Parameters.Add(new() { Value = s.RedFlags.ToArray() });
         cmd.Parameters.Add(new() { Value = (short)s.Recommendation });
         cmd.Parameters.Add(new() { Value = (object?)s.Notes ?? DBNull.Value, NpgsqlDbType = NpgsqlDbType.Text });
-        cmd.Parameters.Add(new() { Value = s.SubmittedAt });
+        cmd.Parameters.Add(new() { Value = at });
     }
 
     /// <summary>One row of the audit trail: who changed which scorecard when, from what to what.</summary>

@@ -63,6 +63,19 @@ public class DigestAndDecisionTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Without_a_hiring_channel_the_digest_goes_to_each_recruiter_directly()
+    {
+        var loop = await _bot.NewLoopAsync("dm", new InterviewSpec("screen", ["pat@example.com"]));
+        await _bot.SayAsync(Recruiter, $"role add {loop.Role} recruiter rex@example.com");
+        await _bot.ScalarAsync<int>("UPDATE roles SET hiring_channel = NULL WHERE slug = $1", loop.Role);
+
+        await _bot.ActAsync("pat@example.com", "scorecard.submit", Filled(loop.Interviews[0], "screen", 3));
+
+        var digests = await _bot.WaitForLocalAsync(m => m["kind"]!.GetValue<string>() == "digest" && m["card"]!.ToJsonString().Contains($"Hiring digest: Ada {loop.Role}"), count: 2);
+        Assert.Equal(["person:rex@example.com", $"person:{Recruiter}"], digests.Select(d => d["recipient"]!.GetValue<string>()).Order());
+    }
+
+    [Fact]
     public async Task The_deadline_digest_is_marked_incomplete_and_names_who_is_missing()
     {
         var loop = await _bot.NewLoopAsync("ddl", new InterviewSpec("screen", ["pat@example.com"]),
