@@ -1,3 +1,4 @@
+using HireBot.Calendar;
 using HireBot.Cards;
 using HireBot.Configuration;
 using HireBot.Hiring;
@@ -5,6 +6,8 @@ using HireBot.Jobs;
 using HireBot.Local;
 using HireBot.Outbox;
 using HireBot.Scorecards;
+using HireBot.Slack;
+using HireBot.Teams;
 using HireBot.Storage;
 using Npgsql;
 
@@ -16,7 +19,8 @@ namespace HireBot;
 /// </summary>
 public static class HireBotHost
 {
-    public static async Task<WebApplication> BuildAsync(string[] args, IDictionary<string, string?>? overrides = null, CancellationToken ct = default)
+    public static async Task<WebApplication> BuildAsync(string[] args, IDictionary<string, string?>? overrides = null,
+        Action<IServiceCollection>? configureServices = null, CancellationToken ct = default)
     {
         var builder = WebApplication.CreateBuilder(args);
         builder.Configuration.Sources.Insert(Math.Max(0, builder.Configuration.Sources.Count - 2),
@@ -26,10 +30,15 @@ public static class HireBotHost
         if (string.IsNullOrEmpty(builder.Configuration["urls"]) && string.IsNullOrEmpty(builder.Configuration["ASPNETCORE_URLS"]))
             builder.WebHost.UseUrls("http://127.0.0.1:3978");
 
+        builder.Logging.AddFilter("Microsoft.AspNetCore", LogLevel.Warning);
+        builder.Logging.AddFilter("Quartz", LogLevel.Warning);
         var connectionString = await builder.AddStorageAsync(ct);
         var services = builder.Services;
         services.AddSingleton(TimeProvider.System);
-        services.Configure<OutboxOptions>(builder.Configuration.GetSection(OutboxOptions.Section));
+        services.AddOptions<OutboxOptions>().Bind(builder.Configuration.GetSection(OutboxOptions.Section))
+            .Validate(o => o.PollMilliseconds > 0 && o.BatchSize > 0 && o.MaxAttempts > 0 && o.LeaseSeconds > 0 && o.Concurrency > 0,
+                "Outbox__PollMilliseconds, Outbox__BatchSize, Outbox__MaxAttempts, Outbox__LeaseSeconds and Outbox__Concurrency must be positive.")
+            .ValidateOnStart();
         services.AddSingleton<OutboxStore>().AddSingleton<OutboxSignal>().AddSingleton<ChannelRouter>();
         services.AddHostedService<OutboxDispatcher>();
         services.AddCards();
@@ -37,12 +46,20 @@ public static class HireBotHost
         services.AddSingleton<IChannelClient, LocalChannelClient>();
         services.AddHiring();
         services.AddScorecards(builder.Configuration);
+        services.AddSlackChannel(builder.Configuration);
+        services.AddTeamsChannel(builder.Configuration);
+        services.AddGraphCalendar(builder.Configuration);
         services.AddJobs(connectionString, builder.Configuration);
 
+        configureServices?.Invoke(services);
+
+        LocalMode.EnsureLoopbackOnly(builder.Configuration);
         var app = builder.Build();
         await Migrator.MigrateAsync(app.Services.GetRequiredService<NpgsqlDataSource>(), app.Logger, ct);
         app.MapGet("/healthz", () => Results.Ok(new { status = "ok" }));
         app.MapLocal();
+        app.MapSlack();
+        app.MapTeamsChannel();
         return app;
     }
 }

@@ -14,7 +14,11 @@ public static class HiringChannel
         typed = typed.Trim();
         if (typed.Equals("here", StringComparison.OrdinalIgnoreCase)) return actor.ReplyTo;
         if (typed.StartsWith("<#", StringComparison.Ordinal) && typed.EndsWith('>'))
-            return Recipients.Conversation("slack", typed[2..^1].Split('|')[0]);
+        {
+            // Slack ids are per workspace: keep the team of the conversation the command came from.
+            var team = actor.ReplyTo is { } here && Recipients.TryConversation(here, out _, out var id) && id.Contains('/') ? id[..(id.IndexOf('/') + 1)] : "";
+            return Recipients.Conversation("slack", team + typed[2..^1].Split('|')[0]);
+        }
         if (typed.StartsWith("conversation:", StringComparison.Ordinal)) return typed;
         return typed.Length == 0 ? null : Recipients.Conversation(actor.Channel, typed);
     }

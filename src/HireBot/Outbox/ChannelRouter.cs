@@ -4,8 +4,9 @@ namespace HireBot.Outbox;
 
 /// <summary>
 /// Picks the channel client for a recipient. A conversation names its platform; a person is
-/// reached on the platform where the bot knows them (Teams, then Slack), else on the local
-/// channel, which is always there.
+/// reached on the platform where the bot knows them (Teams, then Slack); someone the bot has
+/// never met goes to the configured platform (which looks them up by email), or to the local
+/// channel when no platform is configured.
 /// </summary>
 public sealed class ChannelRouter(IEnumerable<IChannelClient> clients, NpgsqlDataSource db)
 {
@@ -27,6 +28,7 @@ public sealed class ChannelRouter(IEnumerable<IChannelClient> clients, NpgsqlDat
             "SELECT channel FROM chat_identities WHERE email = $1 AND channel <> 'local' ORDER BY (channel = 'teams') DESC, updated_at DESC LIMIT 1");
         cmd.Parameters.Add(new() { Value = email });
         var found = await cmd.ExecuteScalarAsync(ct) as string;
-        return found is not null && _clients.ContainsKey(found) ? found : "local";
+        if (found is not null && _clients.ContainsKey(found)) return found;
+        return new[] { "teams", "slack" }.FirstOrDefault(_clients.ContainsKey) ?? "local";
     }
 }

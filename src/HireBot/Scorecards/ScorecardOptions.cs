@@ -15,7 +15,7 @@ public sealed class ScorecardOptions
     public int MinEvidenceWords { get; set; } = 3;
 
     public string? Validate() =>
-        FeedbackDeadlineHours <= 0 ? "Scorecards:FeedbackDeadlineHours must be positive."
-        : MinEvidenceWords < 1 ? "Scorecards:MinEvidenceWords must be at least 1."
+        FeedbackDeadlineHours <= 0 ? "Scorecards__FeedbackDeadlineHours must be positive."
+        : MinEvidenceWords < 1 ? "Scorecards__MinEvidenceWords must be at least 1."
         : null;
 }

@@ -16,7 +16,8 @@ public static class StorageExtensions
             var options = builder.Configuration.GetSection(DatabaseOptions.Section).Get<DatabaseOptions>() ?? new DatabaseOptions();
             using var loggerFactory = LoggerFactory.Create(l => l.AddConsole());
             var server = await EmbeddedPostgres.StartAsync(options, loggerFactory.CreateLogger<EmbeddedPostgres>(), ct);
-            builder.Services.AddSingleton(server);
+            // Registered before every other hosted service, so it stops last: after the jobs and the dispatcher.
+            builder.Services.AddHostedService(_ => new EmbeddedPostgresLifetime(server));
             connectionString = new NpgsqlConnectionStringBuilder(server.ConnectionString) { Database = "postgres" }.ConnectionString;
             connectionString = await EnsureDatabaseAsync(connectionString, "hirebot", ct);
         }

@@ -25,9 +25,9 @@ public class DecisionSettingsTests
     }
 
     [Theory]
-    [InlineData("Decisions:NoHireThreshold", "3.5", "Decisions: NoHireThreshold must not exceed HireThreshold.")]
-    [InlineData("Decisions:ConfidenceLevel", "1.5", "Decisions: ConfidenceLevel must be strictly between 0 and 1.")]
-    [InlineData("Scorecards:FeedbackDeadlineHours", "0", "Scorecards: FeedbackDeadlineHours must be positive")]
+    [InlineData("Decisions:NoHireThreshold", "3.5", "Decisions__NoHireThreshold must not exceed HireThreshold.")]
+    [InlineData("Decisions:ConfidenceLevel", "1.5", "Decisions__ConfidenceLevel must be strictly between 0 and 1.")]
+    [InlineData("Scorecards:FeedbackDeadlineHours", "0", "Scorecards__FeedbackDeadlineHours must be positive")]
     public async Task An_unusable_setting_stops_the_host_with_a_message_naming_it(string key, string value, string message)
     {
         var error = await Assert.ThrowsAsync<OptionsValidationException>(() =>

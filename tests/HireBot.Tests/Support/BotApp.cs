@@ -29,7 +29,8 @@ public sealed class BotApp : IAsyncDisposable
         Http = new HttpClient { BaseAddress = new Uri(address), Timeout = TimeSpan.FromSeconds(30) };
     }
 
-    public static async Task<BotApp> StartAsync(string name, IDictionary<string, string?>? settings = null, string? connectionString = null)
+    public static async Task<BotApp> StartAsync(string name, IDictionary<string, string?>? settings = null, string? connectionString = null,
+        Action<IServiceCollection>? configureServices = null)
     {
         connectionString ??= await TestDatabase.CreateAsync(name);
         var config = new Dictionary<string, string?>
@@ -41,7 +42,7 @@ public sealed class BotApp : IAsyncDisposable
             ["Outbox:PollMilliseconds"] = "50",
         };
         foreach (var (k, v) in settings ?? new Dictionary<string, string?>()) config[k] = v;
-        var app = await HireBotHost.BuildAsync([], config);
+        var app = await HireBotHost.BuildAsync([], config, configureServices);
         await app.StartAsync();
         return new BotApp(app, connectionString);
     }

@@ -1,0 +1,132 @@
+using System.Text.Json.Nodes;
+using System.Text.RegularExpressions;
+using HireBot.Cards;
+using HireBot.Hiring;
+using HireBot.Outbox;
+using Npgsql;
+
+namespace HireBot.Slack;
+
+/// <summary>
+/// Slack's side of the bot: turns verified Slack requests into commands and card actions and
+/// their replies into Slack answers. Slash-command replies are ephemeral unless meant for the
+/// channel; cards with inputs open as modals on the request's trigger_id (valid for 3 s, so
+/// views.open is the one Web API call made before acknowledging).
+/// </summary>
+public sealed partial class SlackBot(
+    CommandHandler commands, CardActionHandler actions, SlackPeople people, SlackWorkspaces workspaces,
+    SlackWebApiClient api, MessageRenderer renderer, BlockKitTranslator translator, NpgsqlDataSource db) : SlackRequestHandler
+{
+    public override async Task<SlackAck> OnCommandAsync(SlackCommand command, CancellationToken ct)
+    {
+        var actor = await ActorAsync(command.TeamId, command.UserId, command.ChannelId, ct);
+        if (actor is null) return SlackAck.Ephemeral(NoEmail);
+        var reply = await commands.HandleAsync(actor, Unescape(command.Text), ct);
+        return await AnswerAsync(reply, command.TeamId, command.TriggerId, ct);
+    }
+
+    public override async Task<SlackAck> OnInteractionAsync(SlackInteraction interaction, CancellationToken ct)
+    {
+        var actor = await ActorAsync(interaction.TeamId, interaction.UserId, (interaction as SlackBlockAction)?.ChannelId, ct);
+        if (actor is null) return SlackAck.Ephemeral(NoEmail);
+        switch (interaction)
+        {
+            case SlackBlockAction click:
+            {
+                var verb = click.ActionId.Split('#')[0];
+                var data = ParseObject(click.Value);
+                var reply = await actions.HandleAsync(actor, verb, data, ct);
+                return await AnswerAsync(reply, click.TeamId, click.TriggerId, ct);
+            }
+            case SlackViewSubmission submit:
+            {
+                var meta = ParseObject(submit.PrivateMetadata);
+                var data = meta["data"] as JsonObject ?? new JsonObject();
+                foreach (var (input, values) in submit.Values) data[input] = string.Join(",", values);
+                var reply = await actions.HandleAsync(actor, meta["verb"]?.GetValue<string>() ?? "", data, ct);
+                if (reply.Kind == CardNames.Scorecard && (reply.IsError || reply.Data["error"] is not null))
+                    return SlackAck.ViewErrors(ScorecardErrors(reply.Data));
+                var bound = renderer.Render(reply.Kind, reply.Data);
+                return bound["actions"] is JsonArray { Count: > 0 } || HasInputs(bound)
+                    ? SlackAck.ViewUpdate(translator.ToModal(bound, reply.Kind))
+                    : SlackAck.ViewUpdate(InfoModal(reply));
+            }
+            default:
+                return SlackAck.Empty;
+        }
+    }
+
+    public override async Task OnEventAsync(SlackEventCallback callback, CancellationToken ct)
+    {
+        // Slack retries an event it thinks we missed with the same event_id: the unique key makes the retry a no-op.
+        await using var seen = db.CreateCommand("INSERT INTO inbound_seen (source, key) VALUES ('slack-event', $1) ON CONFLICT DO NOTHING");
+        seen.Parameters.Add(new() { Value = callback.EventId });
+        if (await seen.ExecuteNonQueryAsync(ct) == 0) return;
+        if (callback.Event is SlackRevocation { AppUninstalled: true } or SlackRevocation { BotUserIds.Count: > 0 })
+            await workspaces.RevokeAsync(callback.TeamId, ct);
+    }
+
+    public override Task OnInstalledAsync(SlackInstallation installation, CancellationToken ct) => workspaces.SaveAsync(installation, ct);
+
+    private const string NoEmail = "I could not read your work email from Slack (the app needs the users:read.email scope), so I cannot tell who you are.";
+
+    private async Task<Actor?> ActorAsync(string teamId, string userId, string? channelId, CancellationToken ct)
+    {
+        var email = await people.EmailOfAsync(teamId, userId, ct);
+        return email is null ? null
+            : new Actor(email, email, "slack", channelId is null ? null : Recipients.Conversation("slack", $"{teamId}/{channelId}"));
+    }
+
+    private async Task<SlackAck> AnswerAsync(BotReply reply, string teamId, string? triggerId, CancellationToken ct)
+    {
+        var card = renderer.Render(reply.Kind, reply.Data);
+        if (HasInputs(card))
+        {
+            var token = await workspaces.TokenForAsync(teamId, ct);
+            if (token is null || triggerId is null) return SlackAck.Ephemeral("This needs a form I cannot open here; try again from the button.");
+            await api.OpenViewAsync(token, triggerId, translator.ToModal(card, reply.Kind), ct);
+            return SlackAck.Empty;
+        }
+        var message = translator.ToMessage(card);
+        message["response_type"] = reply.Public ? "in_channel" : "ephemeral";
+        if (reply.Replaces) message["replace_original"] = true;
+        return new SlackAck(message);
+    }
+
+    private static bool HasInputs(JsonNode? node) => node switch
+    {
+        JsonObject o => o["type"]?.GetValue<string>() is { } t && t.StartsWith("Input.", StringComparison.Ordinal) || o.Any(p => HasInputs(p.Value)),
+        JsonArray a => a.Any(HasInputs),
+        _ => false,
+    };
+
+    private static Dictionary<string, string> ScorecardErrors(JsonObject data)
+    {
+        var errors = new Dictionary<string, string>();
+        foreach (var c in data["competencies"]?.AsArray() ?? [])
+            if (c?["error"]?.GetValue<string>() is { Length: > 0 } message) errors[$"evidence.{c["id"]}"] = message;
+        if (errors.Count == 0) errors["recommendation"] = data["error"]?.GetValue<string>() ?? "Please check the form.";
+        return errors;
+    }
+
+    private static JsonObject InfoModal(BotReply reply) => new()
+    {
+        ["type"] = "modal",
+        ["title"] = new JsonObject { ["type"] = "plain_text", ["text"] = "HireBot" },
+        ["close"] = new JsonObject { ["type"] = "plain_text", ["text"] = "Close" },
+        ["blocks"] = new JsonArray(new JsonObject { ["type"] = "section", ["text"] = new JsonObject { ["type"] = "mrkdwn", ["text"] = BlockKitLimits.Truncate(reply.Summary, 3000) } }),
+    };
+
+    private static JsonObject ParseObject(string? json)
+    {
+        try { return json is null ? new JsonObject() : JsonNode.Parse(json) as JsonObject ?? new JsonObject(); }
+        catch (System.Text.Json.JsonException) { return new JsonObject(); }
+    }
+
+    /// <summary>Slack escapes links and mentions in command text: <c>&lt;mailto:a@b.c|a@b.c&gt;</c> becomes <c>a@b.c</c>; channel mentions stay for HiringChannel.</summary>
+    public static string Unescape(string text) =>
+        MailtoLink().Replace(text, m => m.Groups[1].Value).Replace("&amp;", "&").Replace("&lt;", "<").Replace("&gt;", ">");
+
+    [GeneratedRegex(@"<mailto:([^|>]+)(?:\|[^>]*)?>")]
+    private static partial Regex MailtoLink();
+}

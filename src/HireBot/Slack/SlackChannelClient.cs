@@ -1,0 +1,120 @@
+using System.Text.Json.Nodes;
+using HireBot.Cards;
+using HireBot.Outbox;
+using Npgsql;
+
+namespace HireBot.Slack;
+
+/// <summary>
+/// Delivers outbox rows to Slack: people in their DM with the bot (conversations.open, found by
+/// email when the bot has not met them), channels by id. Cards become Block Kit messages; a
+/// card with inputs (the scorecard) cannot live in a message, so Slack gets a button that opens
+/// it as a modal. Rate limits are asked before each call; a wait goes back to the outbox.
+/// </summary>
+public sealed class SlackChannelClient(
+    SlackWebApiClient api, SlackWorkspaces workspaces, SlackRateLimiter limiter, MessageRenderer renderer,
+    BlockKitTranslator translator, NpgsqlDataSource db) : IChannelClient
+{
+    public string Channel => "slack";
+
+    public async Task<DeliveryResult> DeliverAsync(Delivery delivery, CancellationToken cancellationToken)
+    {
+        try
+        {
+            var (team, channel, error) = await ResolveAsync(delivery.Recipient, cancellationToken);
+            if (error is not null) return new DeliveryResult.Failed(error);
+            var token = await workspaces.TokenForAsync(team, cancellationToken);
+            if (token is null) return new DeliveryResult.Failed($"no Slack token for team {team ?? "(default)"}");
+
+            var (text, blocks) = Render(delivery);
+            var replaceTs = delivery.Replaces?["ts"]?.GetValue<string>();
+            var method = replaceTs is null ? "chat.postMessage" : "chat.update";
+            var wait = limiter.TryAcquire(method, team ?? "", channel);
+            if (wait > TimeSpan.Zero) return new DeliveryResult.Retry(wait, $"{method} rate limit");
+
+            var message = new SlackMessage(channel!, text, blocks);
+            var posted = replaceTs is null
+                ? await api.PostMessageAsync(token, message, cancellationToken)
+                : await api.UpdateMessageAsync(token, message with { Channel = delivery.Replaces!["channel"]!.GetValue<string>() }, replaceTs, cancellationToken);
+            return new DeliveryResult.Sent(Channel, new JsonObject { ["channel"] = posted.ChannelId, ["ts"] = posted.Ts, ["team"] = team });
+        }
+        catch (SlackApiException e)
+        {
+            if (e.Kind == SlackFailureKind.RateLimited) limiter.Throttled(e.Method, "", e.RetryAfter ?? TimeSpan.FromSeconds(1));
+            return e.Kind switch
+            {
+                SlackFailureKind.RateLimited => new DeliveryResult.Retry(e.RetryAfter ?? TimeSpan.FromSeconds(1), $"{e.Method}: rate limited"),
+                SlackFailureKind.Retryable => new DeliveryResult.Retry(TimeSpan.Zero, $"{e.Method}: {e.ErrorCode}"),
+                _ => new DeliveryResult.Failed($"{e.Method}: {e.ErrorCode}"),
+            };
+        }
+    }
+
+    private (string Text, JsonArray Blocks) Render(Delivery delivery)
+    {
+        if (delivery.Kind == CardNames.Scorecard)
+            return OpenScorecardBlocks(delivery.Data);
+        var message = translator.ToMessage(renderer.Render(delivery.Kind, delivery.Data));
+        return (message["text"]?.GetValue<string>() ?? delivery.Kind, message["blocks"]!.AsArray());
+    }
+
+    /// <summary>Slack messages cannot hold inputs: a short note and a button that opens the scorecard modal.</summary>
+    private static (string, JsonArray) OpenScorecardBlocks(JsonObject data)
+    {
+        var text = $"Your scorecard for {data["candidate"]} ({data["round"]}) is ready. Please submit it while the interview is fresh.";
+        return (text, new JsonArray(
+            new JsonObject { ["type"] = "section", ["text"] = new JsonObject { ["type"] = "mrkdwn", ["text"] = text } },
+            new JsonObject
+            {
+                ["type"] = "actions",
+                ["elements"] = new JsonArray(new JsonObject
+                {
+                    ["type"] = "button", ["style"] = "primary", ["action_id"] = "scorecard.open",
+                    ["text"] = new JsonObject { ["type"] = "plain_text", ["text"] = "Open scorecard" },
+                    ["value"] = new JsonObject { ["interviewId"] = data["interviewId"]?.DeepClone() }.ToJsonString(),
+                }),
+            }));
+    }
+
+    private async Task<(string? Team, string? Channel, string? Error)> ResolveAsync(string recipient, CancellationToken ct)
+    {
+        if (Recipients.TryConversation(recipient, out _, out var conversation))
+        {
+            var slash = conversation.IndexOf('/');
+            return slash > 0 ? (conversation[..slash], conversation[(slash + 1)..], null) : (null, conversation, null);
+        }
+        if (!Recipients.TryPerson(recipient, out var email)) return (null, null, $"unknown recipient form '{recipient}'");
+
+        await using var cmd = db.CreateCommand("SELECT external_id, conversation_id FROM chat_identities WHERE channel = 'slack' AND email = $1 ORDER BY updated_at DESC LIMIT 1");
+        cmd.Parameters.Add(new() { Value = email });
+        string? team = null, user = null, dm = null;
+        await using (var reader = await cmd.ExecuteReaderAsync(ct))
+            if (await reader.ReadAsync(ct))
+            {
+                var parts = reader.GetString(0).Split(':', 2);
+                (team, user) = (parts[0], parts[1]);
+                dm = reader.IsDBNull(1) ? null : reader.GetString(1);
+            }
+        if (dm is not null) return (team, dm, null);
+
+        var token = await workspaces.TokenForAsync(team, ct);
+        if (token is null) return (team, null, "no Slack token to reach this person");
+        if (user is null)
+        {
+            var found = await api.LookupUserByEmailAsync(token, email, ct);
+            if (found is null) return (null, null, "no Slack user with this email");
+            (team, user) = (found.TeamId, found.Id);
+        }
+        dm = await api.OpenConversationAsync(token, [user], ct);
+        await using var save = db.CreateCommand(
+            """
+            INSERT INTO chat_identities (channel, external_id, email, conversation_id) VALUES ('slack', $1, $2, $3)
+            ON CONFLICT (channel, external_id) DO UPDATE SET conversation_id = $3, updated_at = now()
+            """);
+        save.Parameters.Add(new() { Value = SlackPeople.ExternalId(team ?? "", user) });
+        save.Parameters.Add(new() { Value = email });
+        save.Parameters.Add(new() { Value = dm });
+        await save.ExecuteNonQueryAsync(ct);
+        return (team, dm, null);
+    }
+}

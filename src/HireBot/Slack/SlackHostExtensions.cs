@@ -1,0 +1,23 @@
+using HireBot.Outbox;
+
+namespace HireBot.Slack;
+
+public static class SlackHostExtensions
+{
+    /// <summary>
+    /// The Slack adapter as the host uses it. The endpoints are always mapped: with no signing
+    /// secret they reject every request. Outbound delivery is on when a bot token or OAuth
+    /// install is configured.
+    /// </summary>
+    public static IServiceCollection AddSlackChannel(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddSlack(configuration);
+        services.AddSingleton<SlackWorkspaces>().AddSingleton<SlackPeople>();
+        services.AddScoped<SlackRequestHandler, SlackBot>();
+        var probe = new SlackOptions();
+        configuration.GetSection("Slack").Bind(probe);
+        SlackServiceCollectionExtensions.ApplyFlatKeys(probe, configuration);
+        if (probe.BotToken.Length > 0 || probe.OAuthEnabled) services.AddSingleton<IChannelClient, SlackChannelClient>();
+        return services;
+    }
+}

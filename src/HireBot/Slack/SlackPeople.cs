@@ -1,0 +1,26 @@
+using HireBot.Hiring;
+
+namespace HireBot.Slack;
+
+/// <summary>
+/// Maps Slack accounts to work emails and back. Identities are stored as <c>{team}:{user}</c>;
+/// an unknown user is looked up once with users.info (needs users:read.email) and remembered.
+/// </summary>
+public sealed class SlackPeople(PeopleStore people, SlackWebApiClient api, SlackWorkspaces workspaces)
+{
+    public static string ExternalId(string teamId, string userId) => $"{teamId}:{userId}";
+
+    public async Task<string?> EmailOfAsync(string teamId, string userId, CancellationToken ct)
+    {
+        var id = ExternalId(teamId, userId);
+        if (await people.EmailForAsync("slack", id, ct) is { } known) return known;
+        var token = await workspaces.TokenForAsync(teamId, ct);
+        if (token is null) return null;
+        var user = await api.GetUserAsync(token, userId, ct);
+        if (user.Email is not { Length: > 0 } email || user.IsBot) return null;
+        email = email.Trim().ToLowerInvariant();
+        await people.EnsureAsync(email, user.RealName, user.TimeZone, ct);
+        await people.LinkAsync("slack", id, email, null, null, null, null, ct);
+        return email;
+    }
+}

@@ -1,0 +1,169 @@
+using System.Net;
+using System.Security.Claims;
+using System.Text.Json;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using Microsoft.IdentityModel.JsonWebTokens;
+using Microsoft.IdentityModel.Protocols.OpenIdConnect;
+using Microsoft.IdentityModel.Tokens;
+
+namespace HireBot.Teams;
+
+/// <summary>
+/// Verifies a request from the Bot Connector before anything in its body is acted on: Bearer JWT
+/// (issuer, audience = our app id, RS256/384/512, lifetime with 5 min skew, key from the OpenID
+/// metadata), then, reading only <c>channelId</c> and <c>serviceUrl</c> from the body, the signing
+/// key's endorsement of the channel and the <c>serviceurl</c> claim. Every check comes from
+/// https://learn.microsoft.com/azure/bot-service/rest-api/bot-framework-rest-connector-authentication
+/// </summary>
+public sealed partial class BotFrameworkAuthenticator(
+    IOptions<TeamsOptions> options,
+    BotFrameworkKeys keys,
+    TrustedServiceUrls trustedServiceUrls,
+    ILogger<BotFrameworkAuthenticator> logger)
+{
+    private static readonly string[] AllowedAlgorithms =
+        [SecurityAlgorithms.RsaSha256, SecurityAlgorithms.RsaSha384, SecurityAlgorithms.RsaSha512];
+
+    private readonly JsonWebTokenHandler _handler = new() { MapInboundClaims = false };
+
+    /// <param name="authorization">The raw <c>Authorization</c> header, or null.</param>
+    /// <param name="body">The raw request body, not yet parsed.</param>
+    /// <param name="remoteAddress">The caller's address; only matters in local mode.</param>
+    public async Task<BotAuthResult> AuthenticateAsync(
+        string? authorization, ReadOnlyMemory<byte> body, IPAddress? remoteAddress, CancellationToken cancellationToken)
+    {
+        var result = await CheckAsync(authorization, body, remoteAddress, cancellationToken);
+        if (result.Succeeded)
+            trustedServiceUrls.Trust(result.ServiceUrl!);
+        else
+            TeamsLog.InboundRejected(logger, result.Failure, result.StatusCode);
+        return result;
+    }
+
+    private async Task<BotAuthResult> CheckAsync(
+        string? authorization, ReadOnlyMemory<byte> body, IPAddress? remoteAddress, CancellationToken cancellationToken)
+    {
+        var settings = options.Value;
+        if (!settings.IsConnected)
+            return CheckLocalMode(settings, authorization, body, remoteAddress);
+        if (string.IsNullOrEmpty(authorization))
+            return BotAuthResult.Fail(BotAuthFailure.MissingAuthorizationHeader);
+        // Exactly "Bearer <token>", as botbuilder's JwtTokenExtractor splits it.
+        var parts = authorization.Split(' ');
+        if (parts.Length != 2 || parts[0] != "Bearer" || parts[1].Length == 0)
+            return BotAuthResult.Fail(BotAuthFailure.NotBearerScheme);
+
+        var validated = await ValidateTokenAsync(parts[1], settings, cancellationToken);
+        if (validated.Failure != BotAuthFailure.None)
+            return BotAuthResult.Fail(validated.Failure);
+
+        if (ActivityRoute.Read(body) is not { } route)
+            return BotAuthResult.Fail(BotAuthFailure.MalformedActivity, 400);
+        // An empty channelId passes the endorsement check, as in botbuilder's EndorsementsValidator.
+        if (route.ChannelId.Length > 0)
+        {
+            var endorsements = BotFrameworkKeys.EndorsementsOf(validated.Configuration!, validated.KeyId);
+            if (endorsements is null || !endorsements.Contains(route.ChannelId, StringComparer.OrdinalIgnoreCase))
+                return BotAuthResult.Fail(BotAuthFailure.MissingEndorsement, 403);
+        }
+        var claim = validated.Identity!.FindFirst("serviceurl")?.Value;
+        if (string.IsNullOrEmpty(claim))
+            return BotAuthResult.Fail(BotAuthFailure.MissingServiceUrlClaim);
+        if (!string.Equals(claim, route.ServiceUrl, StringComparison.OrdinalIgnoreCase))
+            return BotAuthResult.Fail(BotAuthFailure.ServiceUrlMismatch);
+        return BotAuthResult.Verified(validated.Identity, route.ServiceUrl, route.ChannelId);
+    }
+
+    // Local mode: no app id, the loud switch on, a loopback caller and no token. A token is not
+    // checked here: without an app id there is no audience to check it against.
+    private static BotAuthResult CheckLocalMode(TeamsOptions settings, string? authorization, ReadOnlyMemory<byte> body, IPAddress? remoteAddress)
+    {
+        if (!settings.DangerouslyAllowUnauthenticatedLoopback || !string.IsNullOrEmpty(authorization))
+            return BotAuthResult.Fail(BotAuthFailure.NotConfigured);
+        if (remoteAddress is null || !IPAddress.IsLoopback(remoteAddress))
+            return BotAuthResult.Fail(BotAuthFailure.LocalModeNotLoopback);
+        if (ActivityRoute.Read(body) is not { } route)
+            return BotAuthResult.Fail(BotAuthFailure.MalformedActivity, 400);
+        // The replies go to this serviceUrl without a token; keep even that on this machine.
+        if (!Uri.TryCreate(route.ServiceUrl, UriKind.Absolute, out var serviceUri) || !serviceUri.IsLoopback)
+            return BotAuthResult.Fail(BotAuthFailure.LocalModeNotLoopback);
+        return BotAuthResult.Anonymous(route.ServiceUrl, route.ChannelId);
+    }
+
+    private async Task<TokenCheck> ValidateTokenAsync(string token, TeamsOptions settings, CancellationToken cancellationToken)
+    {
+        string algorithm;
+        try
+        {
+            algorithm = _handler.ReadJsonWebToken(token).Alg;
+        }
+        catch (Exception e) when (e is ArgumentException or SecurityTokenException)
+        {
+            return TokenCheck.Failed(BotAuthFailure.MalformedToken);
+        }
+        // Checked up front for a precise reason; the library folds a disallowed algorithm (and
+        // alg none) into a generic signature failure, and still enforces ValidAlgorithms below.
+        if (!AllowedAlgorithms.Contains(algorithm))
+            return TokenCheck.Failed(BotAuthFailure.DisallowedAlgorithm);
+        for (var attempt = 0; ; attempt++)
+        {
+            OpenIdConnectConfiguration configuration;
+            try
+            {
+                configuration = await keys.GetAsync(cancellationToken);
+            }
+            catch (InvalidOperationException)
+            {
+                return TokenCheck.Failed(BotAuthFailure.MetadataUnavailable);
+            }
+            var result = await _handler.ValidateTokenAsync(token, Parameters(settings, configuration));
+            if (result.IsValid)
+            {
+                var jwt = (JsonWebToken)result.SecurityToken;
+                return new TokenCheck(BotAuthFailure.None, result.ClaimsIdentity, configuration, jwt.SigningKey?.KeyId ?? jwt.Kid);
+            }
+            var failure = Classify(result.Exception);
+            if (failure != BotAuthFailure.UnknownSigningKey || attempt > 0 || !keys.RequestRefresh())
+                return TokenCheck.Failed(failure);
+        }
+    }
+
+    private TokenValidationParameters Parameters(TeamsOptions settings, OpenIdConnectConfiguration configuration) => new()
+    {
+        ValidateIssuer = true,
+        ValidIssuer = settings.Issuer,
+        ValidateAudience = true,
+        ValidAudience = settings.MicrosoftAppId,
+        ValidateLifetime = true,
+        RequireExpirationTime = true,
+        ClockSkew = TimeSpan.FromMinutes(5),
+        RequireSignedTokens = true,
+        ValidateIssuerSigningKey = false,
+        ValidAlgorithms = AllowedAlgorithms,
+        IssuerSigningKeys = configuration.SigningKeys,
+        TryAllIssuerSigningKeys = false,
+    };
+
+    private static BotAuthFailure Classify(Exception? exception) => exception switch
+    {
+        SecurityTokenExpiredException => BotAuthFailure.Expired,
+        SecurityTokenNotYetValidException => BotAuthFailure.NotYetValid,
+        SecurityTokenInvalidIssuerException => BotAuthFailure.WrongIssuer,
+        SecurityTokenInvalidAudienceException => BotAuthFailure.WrongAudience,
+        SecurityTokenSignatureKeyNotFoundException => BotAuthFailure.UnknownSigningKey,
+        SecurityTokenInvalidAlgorithmException => BotAuthFailure.DisallowedAlgorithm,
+        SecurityTokenInvalidSignatureException => BotAuthFailure.BadSignature,
+        SecurityTokenMalformedException => BotAuthFailure.MalformedToken,
+        _ => BotAuthFailure.InvalidToken,
+    };
+
+    private sealed record TokenCheck(
+        BotAuthFailure Failure,
+        ClaimsIdentity? Identity,
+        OpenIdConnectConfiguration? Configuration,
+        string? KeyId)
+    {
+        public static TokenCheck Failed(BotAuthFailure failure) => new(failure, null, null, null);
+    }
+}

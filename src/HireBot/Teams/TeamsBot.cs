@@ -1,0 +1,94 @@
+using System.Text.Json.Nodes;
+using HireBot.Cards;
+using HireBot.Hiring;
+using HireBot.Outbox;
+using Microsoft.Extensions.Options;
+using Npgsql;
+
+namespace HireBot.Teams;
+
+/// <summary>
+/// Teams' side of the bot, behind <see cref="TeamsEndpoints"/> (which has already verified the
+/// token): remembers where everyone can be reached, resolves the sender to a work email, and
+/// routes commands and card actions. Message replies go out through the outbox keyed by the
+/// activity id, so a replayed activity is answered once; invokes answer in the HTTP response,
+/// the card replacing the one clicked.
+/// </summary>
+public sealed partial class TeamsBot(
+    TeamsDirectory directory, PeopleStore people, BotConnectorClient connector, CommandHandler commands, CardActionHandler actions,
+    MessageRenderer renderer, NpgsqlDataSource db, OutboxSignal signal, IOptions<TeamsOptions> options, ILogger<TeamsBot> logger)
+{
+    public static Task<TeamsInvokeResponse?> HandleAsync(TeamsInbound inbound, IServiceProvider services, CancellationToken ct) =>
+        services.GetRequiredService<TeamsBot>().HandleAsync(inbound, ct);
+
+    public async Task<TeamsInvokeResponse?> HandleAsync(TeamsInbound inbound, CancellationToken ct)
+    {
+        var r = inbound.Reference;
+        var email = r.UserId is null ? null : await EmailOfAsync(r, ct);
+        if (email is not null) await people.EnsureAsync(email, null, null, ct);
+        await directory.RememberAsync(r, email, ct);
+
+        switch (inbound)
+        {
+            case TeamsInstallEvent { Installed: true } install:
+                await ReplyAsync($"welcome:{r.BaseConversationId}", r, HelpCommands.Help(Core.Commands.CommandCatalog.All), ct);
+                return null;
+            case TeamsCommand command when email is not null:
+                if (!await FirstTimeAsync(command.ActivityId, ct)) return null;
+                var reply = await commands.HandleAsync(new Actor(email, email, "teams", Recipients.Conversation("teams", r.BaseConversationId)), command.Text, ct);
+                await ReplyAsync($"reply:{command.ActivityId ?? Guid.NewGuid().ToString()}", r, reply, ct, toPerson: reply.Public || r.IsPersonal ? null : email);
+                return null;
+            case TeamsCardAction action when email is not null:
+                var data = JsonNode.Parse(action.Data.GetRawText()) as JsonObject ?? new JsonObject();
+                data.Remove("verb");
+                var answer = await actions.HandleAsync(new Actor(email, email, "teams", Recipients.Conversation("teams", r.BaseConversationId)), action.Verb, data, ct);
+                if (action.IsInvoke)
+                    return answer.IsError && answer.Kind == CardNames.Message
+                        ? TeamsInvokeResponse.Message(answer.Summary)
+                        : TeamsInvokeResponse.Card(renderer.Render(answer.Kind, answer.Data));
+                await ReplyAsync($"reply:{action.ActivityId ?? Guid.NewGuid().ToString()}", r, answer, ct);
+                return null;
+            case TeamsCardAction:
+                return TeamsInvokeResponse.Message(NoEmail);
+            case TeamsCommand:
+                await ReplyAsync($"reply:{inbound.ActivityId ?? Guid.NewGuid().ToString()}", r, BotReply.Error(NoEmail), ct);
+                return null;
+            default:
+                return null;
+        }
+    }
+
+    private const string NoEmail = "I could not find your work email in Teams, so I cannot tell who you are.";
+
+    /// <summary>The sender's work email: remembered, else asked of the connector (GetMember), else — in local mode only — a stand-in for tools that have no directory.</summary>
+    private async Task<string?> EmailOfAsync(TeamsConversationReference r, CancellationToken ct)
+    {
+        if (await directory.EmailOfAsync(r.UserId!, ct) is { } known) return known;
+        var member = await connector.GetMemberAsync(r.ServiceUrl, r.ConversationId, r.UserId!, ct);
+        var email = member.Value?.Email ?? member.Value?.UserPrincipalName;
+        if (email is { Length: > 0 } && email.Contains('@')) return email.Trim().ToLowerInvariant();
+        LogNoEmail(logger, member.StatusCode);
+        return options.Value.IsLocalMode ? $"{new string(r.UserId!.Where(char.IsLetterOrDigit).ToArray()).ToLowerInvariant()}@local.test" : null;
+    }
+
+    /// <summary>Records the activity id; false when this activity was already processed (a connector retry).</summary>
+    private async Task<bool> FirstTimeAsync(string? activityId, CancellationToken ct)
+    {
+        if (activityId is null) return true;
+        await using var cmd = db.CreateCommand("INSERT INTO inbound_seen (source, key) VALUES ('teams-activity', $1) ON CONFLICT DO NOTHING");
+        cmd.Parameters.Add(new() { Value = activityId });
+        return await cmd.ExecuteNonQueryAsync(ct) == 1;
+    }
+
+    /// <summary>Queues a reply in the conversation, or — for answers meant for one person typed in a channel — in their 1:1 chat.</summary>
+    private async Task ReplyAsync(string key, TeamsConversationReference r, BotReply reply, CancellationToken ct, string? toPerson = null)
+    {
+        var recipient = toPerson is null ? Recipients.Conversation("teams", r.BaseConversationId) : Recipients.Person(toPerson);
+        await using var conn = await db.OpenConnectionAsync(ct);
+        await OutboxStore.EnqueueAsync(conn, null, [new OutboxMessage(key, recipient, reply.Kind, reply.Data)], ct);
+        signal.Notify();
+    }
+
+    [LoggerMessage(EventId = 3101, Level = LogLevel.Warning, Message = "Teams member lookup gave no email (status {Status})")]
+    private static partial void LogNoEmail(ILogger logger, int status);
+}

@@ -1,0 +1,76 @@
+using Npgsql;
+
+namespace HireBot.Teams;
+
+/// <summary>
+/// Conversation references and people as Teams knows them, stored from verified activities only
+/// (so every stored serviceUrl is one the connector itself used), and refreshed on every one.
+/// </summary>
+public sealed class TeamsDirectory(NpgsqlDataSource db)
+{
+    public async Task RememberAsync(TeamsConversationReference r, string? email, CancellationToken ct)
+    {
+        await using var batch = db.CreateBatch();
+        var conversation = new NpgsqlBatchCommand(
+            """
+            INSERT INTO conversations (channel, conversation_id, kind, service_url, tenant_id, team_id, bot_id, updated_at)
+            VALUES ('teams', $1, $2, $3, $4, $5, $6, now())
+            ON CONFLICT (channel, conversation_id) DO UPDATE SET kind = $2, service_url = $3,
+                tenant_id = coalesce($4, conversations.tenant_id), team_id = coalesce($5, conversations.team_id),
+                bot_id = coalesce($6, conversations.bot_id), updated_at = now()
+            """);
+        foreach (var v in new object?[] { r.BaseConversationId, r.ConversationType ?? "personal", r.ServiceUrl, r.TenantId, r.TeamId, r.BotId })
+            conversation.Parameters.Add(new() { Value = v ?? DBNull.Value, NpgsqlDbType = NpgsqlTypes.NpgsqlDbType.Text });
+        batch.BatchCommands.Add(conversation);
+        if (email is not null && r.UserId is not null)
+        {
+            var person = new NpgsqlBatchCommand(
+                """
+                INSERT INTO chat_identities (channel, external_id, email, tenant_id, aad_object_id, conversation_id, service_url, updated_at)
+                VALUES ('teams', $1, $2, $3, $4, $5, $6, now())
+                ON CONFLICT (channel, external_id) DO UPDATE SET email = $2, tenant_id = coalesce($3, chat_identities.tenant_id),
+                    aad_object_id = coalesce($4, chat_identities.aad_object_id),
+                    conversation_id = coalesce($5, chat_identities.conversation_id), service_url = $6, updated_at = now()
+                """);
+            foreach (var v in new object?[] { r.UserId, email, r.TenantId, r.UserAadObjectId, r.IsPersonal ? r.ConversationId : null, r.ServiceUrl })
+                person.Parameters.Add(new() { Value = v ?? DBNull.Value, NpgsqlDbType = NpgsqlTypes.NpgsqlDbType.Text });
+            batch.BatchCommands.Add(person);
+        }
+        await batch.ExecuteNonQueryAsync(ct);
+    }
+
+    public async Task<string?> EmailOfAsync(string userId, CancellationToken ct)
+    {
+        await using var cmd = db.CreateCommand("SELECT email FROM chat_identities WHERE channel = 'teams' AND external_id = $1");
+        cmd.Parameters.Add(new() { Value = userId });
+        return await cmd.ExecuteScalarAsync(ct) as string;
+    }
+
+    /// <summary>Where to reach a person: their Teams id, the tenant, the serviceUrl and the 1:1 chat if one exists.</summary>
+    public async Task<(string UserId, string? TenantId, string ServiceUrl, string? ConversationId)?> PersonAsync(string email, CancellationToken ct)
+    {
+        await using var cmd = db.CreateCommand(
+            "SELECT external_id, tenant_id, service_url, conversation_id FROM chat_identities WHERE channel = 'teams' AND email = $1 AND service_url IS NOT NULL ORDER BY updated_at DESC LIMIT 1");
+        cmd.Parameters.Add(new() { Value = email });
+        await using var reader = await cmd.ExecuteReaderAsync(ct);
+        if (!await reader.ReadAsync(ct)) return null;
+        return (reader.GetString(0), reader.IsDBNull(1) ? null : reader.GetString(1), reader.GetString(2), reader.IsDBNull(3) ? null : reader.GetString(3));
+    }
+
+    public async Task<(string ServiceUrl, string? TenantId)?> ConversationAsync(string conversationId, CancellationToken ct)
+    {
+        await using var cmd = db.CreateCommand("SELECT service_url, tenant_id FROM conversations WHERE channel = 'teams' AND conversation_id = $1");
+        cmd.Parameters.Add(new() { Value = conversationId });
+        await using var reader = await cmd.ExecuteReaderAsync(ct);
+        if (!await reader.ReadAsync(ct) || reader.IsDBNull(0)) return null;
+        return (reader.GetString(0), reader.IsDBNull(1) ? null : reader.GetString(1));
+    }
+
+    public async Task SavePersonalConversationAsync(string userId, string conversationId, CancellationToken ct)
+    {
+        await using var cmd = db.CreateCommand("UPDATE chat_identities SET conversation_id = $2 WHERE channel = 'teams' AND external_id = $1");
+        cmd.Parameters.Add(new() { Value = userId });
+        cmd.Parameters.Add(new() { Value = conversationId });
+        await cmd.ExecuteNonQueryAsync(ct);
+    }
+}

@@ -1,0 +1,4 @@
+namespace HireBot.Teams;
+
+/// <summary>The JSON body of an invoke response.</summary>
+public sealed record TeamsInvokeResponseBody(int StatusCode, string Type, object? Value);

@@ -1,0 +1,96 @@
+namespace HireBot.Teams;
+
+/// <summary>
+/// Teams' send limits as sliding windows: per bot per conversation 7 per 1 s, 8 per 2 s, 60 per
+/// 30 s and 1800 per hour; per app per tenant 50 per second. Pure bookkeeping on a
+/// <see cref="TimeProvider"/>: the outbox dispatcher asks when it may send, sends, then records.
+/// Per process; with several instances each keeps its own view and 429s remain the backstop.
+/// </summary>
+/// <remarks>https://learn.microsoft.com/microsoftteams/platform/bots/how-to/rate-limit</remarks>
+public sealed class TeamsRateLimiter(TimeProvider timeProvider)
+{
+    private static readonly (TimeSpan Window, int Limit)[] ConversationLimits =
+    [
+        (TimeSpan.FromSeconds(1), 7),
+        (TimeSpan.FromSeconds(2), 8),
+        (TimeSpan.FromSeconds(30), 60),
+        (TimeSpan.FromHours(1), 1800),
+    ];
+
+    private static readonly (TimeSpan Window, int Limit)[] TenantLimits = [(TimeSpan.FromSeconds(1), 50)];
+
+    private readonly Dictionary<string, Queue<DateTimeOffset>> _conversations = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, Queue<DateTimeOffset>> _tenants = new(StringComparer.Ordinal);
+    private readonly Lock _gate = new();
+
+    /// <summary>The earliest moment a send to <paramref name="conversationId"/> stays within every limit (now or later).</summary>
+    public DateTimeOffset NextAllowedAt(string tenantId, string conversationId)
+    {
+        var now = timeProvider.GetUtcNow();
+        lock (_gate)
+        {
+            var conversation = Earliest(History(_conversations, conversationId, now, TimeSpan.FromHours(1)), ConversationLimits, now);
+            var tenant = Earliest(History(_tenants, tenantId, now, TimeSpan.FromSeconds(1)), TenantLimits, now);
+            return conversation > tenant ? conversation : tenant;
+        }
+    }
+
+    /// <summary>Record a send made now (call once per request sent, successful or not).</summary>
+    public void RecordSend(string tenantId, string conversationId)
+    {
+        var now = timeProvider.GetUtcNow();
+        lock (_gate)
+        {
+            History(_conversations, conversationId, now, TimeSpan.FromHours(1)).Enqueue(now);
+            History(_tenants, tenantId, now, TimeSpan.FromSeconds(1)).Enqueue(now);
+        }
+    }
+
+    /// <summary>Record and return true when a send may happen now; otherwise return false and when to come back.</summary>
+    public bool TryAcquire(string tenantId, string conversationId, out DateTimeOffset nextAllowedAt)
+    {
+        lock (_gate)
+        {
+            nextAllowedAt = NextAllowedAt(tenantId, conversationId);
+            if (nextAllowedAt > timeProvider.GetUtcNow())
+                return false;
+            RecordSend(tenantId, conversationId);
+            return true;
+        }
+    }
+
+    private static Queue<DateTimeOffset> History(Dictionary<string, Queue<DateTimeOffset>> all, string key, DateTimeOffset now, TimeSpan keep)
+    {
+        if (!all.TryGetValue(key, out var sends))
+        {
+            // Forget idle keys so the maps do not grow with every conversation ever seen.
+            if (all.Count > 10_000)
+                foreach (var idle in all.Where(p => p.Value.Count == 0 || p.Value.Last() <= now - keep).Select(p => p.Key).ToList())
+                    all.Remove(idle);
+            all[key] = sends = new Queue<DateTimeOffset>();
+        }
+        while (sends.Count > 0 && sends.Peek() <= now - keep)
+            sends.Dequeue();
+        return sends;
+    }
+
+    // For each window: if it already holds `limit` sends, the next one may go when the oldest send
+    // that must drop out (the limit-th newest) leaves the window.
+    private static DateTimeOffset Earliest(Queue<DateTimeOffset> sends, (TimeSpan Window, int Limit)[] limits, DateTimeOffset now)
+    {
+        var earliest = now;
+        if (sends.Count == 0)
+            return earliest;
+        var ordered = sends.ToArray();
+        foreach (var (window, limit) in limits)
+        {
+            var inWindow = ordered.Count(t => t > now - window);
+            if (inWindow < limit)
+                continue;
+            var blocking = ordered[ordered.Length - limit] + window;
+            if (blocking > earliest)
+                earliest = blocking;
+        }
+        return earliest;
+    }
+}

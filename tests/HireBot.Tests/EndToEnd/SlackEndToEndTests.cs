@@ -1,0 +1,100 @@
+using System.Net;
+using System.Text.Json.Nodes;
+using HireBot.Outbox;
+using HireBot.Tests.Fakes;
+using HireBot.Tests.Fakes.Slack;
+using HireBot.Tests.Support;
+
+namespace HireBot.Tests.EndToEnd;
+
+/// <summary>The real host with Slack configured against the loopback fake: signed commands in, Web API calls out.</summary>
+public class SlackEndToEndTests : IAsyncLifetime
+{
+    private FakeSlack _slack = null!;
+    private BotApp _bot = null!;
+
+    public async Task InitializeAsync()
+    {
+        _slack = await FakeSlack.StartAsync();
+        _slack.AddUser(new FakeSlackUser("U0RITA", "rita@example.com", "Rita Recruiter", "Europe/Berlin"));
+        _slack.AddUser(new FakeSlackUser("U0PETE", "pete@example.com", "Pete Panelist", "America/New_York"));
+        _bot = await BotApp.StartAsync(nameof(SlackEndToEndTests), new Dictionary<string, string?>
+        {
+            ["SLACK_SIGNING_SECRET"] = SlackSigner.Secret,
+            ["SLACK_BOT_TOKEN"] = FakeSlack.BotToken,
+            ["SLACK_API_BASE_URL"] = _slack.ApiBaseUrl,
+            ["SLACK_RESPONSE_URL_HOSTS"] = "127.0.0.1",
+        });
+    }
+
+    public async Task DisposeAsync()
+    {
+        await _bot.DisposeAsync();
+        await _slack.DisposeAsync();
+    }
+
+    private Task<HttpResponseMessage> CommandAsync(string user, string text) =>
+        _bot.Http.SendAsync(SlackSigner.Form("/slack/commands",
+            $"command=%2Fhire&text={Uri.EscapeDataString(text)}&team_id={FakeSlack.TeamId}&user_id={user}&channel_id=C0HIRING&response_url={Uri.EscapeDataString(_slack.ResponseUrl("r1"))}&trigger_id=t1",
+            DateTimeOffset.UtcNow));
+
+    [Fact]
+    public async Task A_signed_slash_command_runs_as_the_slack_users_work_email_and_answers_ephemerally()
+    {
+        var response = await CommandAsync("U0RITA", "role create be-sr \"Senior Backend Engineer\"");
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var body = JsonNode.Parse(await response.Content.ReadAsStringAsync())!;
+        Assert.Equal("ephemeral", body["response_type"]!.GetValue<string>());
+        Assert.Contains("Created role `be-sr`", body["text"]!.GetValue<string>());
+        Assert.Single(_slack.CallsTo("users.info"));
+
+        // The email is remembered: the next command makes no lookup, and rights follow the email.
+        var second = JsonNode.Parse(await (await CommandAsync("U0RITA", "candidate add be-sr <mailto:ada@example.com|ada@example.com> Ada Lovelace")).Content.ReadAsStringAsync())!;
+        Assert.Contains("Added Ada Lovelace", second["text"]!.GetValue<string>());
+        Assert.Single(_slack.CallsTo("users.info"));
+    }
+
+    [Fact]
+    public async Task An_unsigned_or_tampered_command_is_rejected_and_nothing_is_stored()
+    {
+        var unsigned = await _bot.Http.PostAsync("/slack/commands", new StringContent("command=%2Fhire&text=role+create+x+y&team_id=T&user_id=U0RITA"));
+        var tampered = SlackSigner.Form("/slack/commands", "command=%2Fhire&text=role+list&team_id=T&user_id=U0RITA", DateTimeOffset.UtcNow);
+        tampered.Content = new StringContent("command=%2Fhire&text=role+create+evil+Evil&team_id=T&user_id=U0RITA");
+        var tamperedResponse = await _bot.Http.SendAsync(tampered);
+
+        Assert.Equal(HttpStatusCode.Unauthorized, unsigned.StatusCode);
+        Assert.Equal(HttpStatusCode.Unauthorized, tamperedResponse.StatusCode);
+        await using var cmd = _bot.Db.CreateCommand("SELECT count(*) FROM roles");
+        Assert.Equal(0L, (long)(await cmd.ExecuteScalarAsync())!);
+        Assert.Empty(_slack.CallsTo("users.info"));
+    }
+
+    [Fact]
+    public async Task Outbox_messages_to_a_person_reach_their_slack_dm_once_even_when_slack_throttles()
+    {
+        await using (var people = _bot.Db.CreateCommand("INSERT INTO people (email, display_name) VALUES ('pete@example.com', 'Pete')"))
+            await people.ExecuteNonQueryAsync();
+        _slack.RateLimitNext("chat.postMessage", 1);
+        var store = _bot.Services.GetRequiredService<OutboxStore>();
+        var message = new OutboxMessage("test:hello:pete", Recipients.Person("pete@example.com"), "message", new JsonObject { ["text"] = "Your kit is ready." });
+
+        await store.EnqueueAsync([message], default);
+        await store.EnqueueAsync([message], default); // a retried request writes the same key again
+
+        var deadline = DateTime.UtcNow.AddSeconds(15);
+        while (_slack.CallsTo("chat.postMessage").Count(c => c.Authorization == $"Bearer {FakeSlack.BotToken}") < 2 && DateTime.UtcNow < deadline)
+            await Task.Delay(100);
+        await Task.Delay(300);
+        var posts = _slack.CallsTo("chat.postMessage");
+        Assert.Equal(2, posts.Length); // the throttled attempt and the one that landed
+        Assert.Single(_slack.CallsTo("users.lookupByEmail"));
+        Assert.Single(_slack.CallsTo("conversations.open"));
+        Assert.Contains("Your kit is ready.", posts[^1].Body);
+        await using var sent = _bot.Db.CreateCommand("SELECT status, channel FROM outbox WHERE idempotency_key = 'test:hello:pete'");
+        await using var reader = await sent.ExecuteReaderAsync();
+        Assert.True(await reader.ReadAsync());
+        Assert.Equal("sent", reader.GetString(0));
+        Assert.Equal("slack", reader.GetString(1));
+    }
+}

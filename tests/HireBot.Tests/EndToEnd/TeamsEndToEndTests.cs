@@ -1,0 +1,114 @@
+using System.Net;
+using System.Text;
+using System.Text.Json.Nodes;
+using HireBot.Teams;
+using HireBot.Tests.Fakes;
+using HireBot.Tests.Support;
+using HireBot.Tests.Teams;
+
+namespace HireBot.Tests.EndToEnd;
+
+/// <summary>
+/// The real host with Teams connected to loopback fakes: a connector token signed by the fake
+/// Entra's endorsed key, a fake Bot Connector recording what the bot sends back.
+/// </summary>
+public class TeamsEndToEndTests : IAsyncLifetime
+{
+    private FakeEntra _entra = null!;
+    private FakeBotConnector _connector = null!;
+    private BotApp _bot = null!;
+
+    public async Task InitializeAsync()
+    {
+        _entra = await FakeEntra.StartAsync();
+        _connector = await FakeBotConnector.StartAsync();
+        _bot = await BotApp.StartAsync(nameof(TeamsEndToEndTests), new Dictionary<string, string?>
+        {
+            ["MicrosoftAppId"] = TeamsTestHost.AppId,
+            ["MicrosoftAppPassword"] = "test-secret",
+            ["Teams:OpenIdMetadataUrl"] = _entra.MetadataUrl,
+            ["Teams:AuthorityHost"] = _entra.BaseUrl,
+        }, configureServices: services =>
+        {
+            services.AddHttpClient(BotFrameworkKeys.HttpClientName).ConfigurePrimaryHttpMessageHandler(LoopbackCertificate.TrustingHandler);
+            services.AddHttpClient(ConnectorTokenProvider.HttpClientName).ConfigurePrimaryHttpMessageHandler(LoopbackCertificate.TrustingHandler);
+        });
+    }
+
+    public async Task DisposeAsync()
+    {
+        await _bot.DisposeAsync();
+        await _connector.DisposeAsync();
+        await _entra.DisposeAsync();
+    }
+
+    private Task<HttpResponseMessage> PostAsync(JsonObject activity, string? token = null)
+    {
+        var request = new HttpRequestMessage(HttpMethod.Post, "/api/messages") { Content = new StringContent(activity.ToJsonString(), Encoding.UTF8, "application/json") };
+        request.Headers.TryAddWithoutValidation("Authorization", "Bearer " + (token ?? JwtFactory.Connector(_entra.EndorsedKey, TeamsTestHost.AppId, _connector.ServiceUrl)));
+        return _bot.Http.SendAsync(request);
+    }
+
+    private JsonObject Personal(string text, string id)
+    {
+        var activity = InboundRequests.PersonalMessage(_connector.ServiceUrl);
+        activity["text"] = text;
+        activity["id"] = id;
+        activity.Remove("entities");
+        return activity;
+    }
+
+    private async Task<List<FakeBotConnector.RecordedRequest>> WaitForSendsAsync(int count)
+    {
+        var deadline = DateTime.UtcNow.AddSeconds(15);
+        while (DateTime.UtcNow < deadline)
+        {
+            var sends = _connector.Requests.Where(r => r.Method == "POST" && r.RawTarget.EndsWith("/activities")).ToList();
+            if (sends.Count >= count) return sends;
+            await Task.Delay(50);
+        }
+        return _connector.Requests.Where(r => r.Method == "POST" && r.RawTarget.EndsWith("/activities")).ToList();
+    }
+
+    [Fact]
+    public async Task A_verified_personal_message_runs_the_command_as_the_members_email_and_the_reply_card_is_sent_with_our_token()
+    {
+        var response = await PostAsync(Personal("role create be-sr \"Senior Backend Engineer\"", "act-1"));
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var sends = await WaitForSendsAsync(1);
+        var reply = Assert.Single(sends);
+        Assert.Equal($"Bearer {_entra.IssuedAccessToken}", reply.Authorization);
+        var body = JsonNode.Parse(reply.Body)!;
+        Assert.Equal("application/vnd.microsoft.card.adaptive", body["attachments"]![0]!["contentType"]!.GetValue<string>());
+        Assert.Contains("Created role `be-sr`", body.ToJsonString().Replace("\\u0060", "`"));
+        await using var cmd = _bot.Db.CreateCommand("SELECT recruiters[1] FROM roles WHERE slug = 'be-sr'");
+        Assert.Equal("pat@contoso.example", await cmd.ExecuteScalarAsync()); // the email GetMember returned
+    }
+
+    [Fact]
+    public async Task A_replayed_activity_is_answered_once()
+    {
+        await PostAsync(Personal("role list", "act-replayed"));
+        await PostAsync(Personal("role list", "act-replayed"));
+
+        await WaitForSendsAsync(1);
+        await Task.Delay(500);
+        Assert.Single(_connector.Requests, r => r.Method == "POST" && r.RawTarget.EndsWith("/activities"));
+    }
+
+    [Fact]
+    public async Task An_unauthenticated_or_forged_request_is_refused_before_anything_is_stored()
+    {
+        var noToken = await _bot.Http.PostAsync("/api/messages", new StringContent(Personal("role create x Y", "a").ToJsonString(), Encoding.UTF8, "application/json"));
+        var unendorsed = await PostAsync(Personal("role create x Y", "b"), JwtFactory.Connector(_entra.UnendorsedKey, TeamsTestHost.AppId, _connector.ServiceUrl));
+        var otherServiceUrl = await PostAsync(Personal("role create x Y", "c"), JwtFactory.Connector(_entra.EndorsedKey, TeamsTestHost.AppId, "https://attacker.example/"));
+
+        Assert.Equal(HttpStatusCode.Unauthorized, noToken.StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, unendorsed.StatusCode);
+        Assert.Equal(HttpStatusCode.Unauthorized, otherServiceUrl.StatusCode);
+        await using var cmd = _bot.Db.CreateCommand("SELECT (SELECT count(*) FROM roles) + (SELECT count(*) FROM conversations)");
+        Assert.Equal(0L, (long)(await cmd.ExecuteScalarAsync())!);
+        Assert.Empty(_connector.Requests);
+    }
+}

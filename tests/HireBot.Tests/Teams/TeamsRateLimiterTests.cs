@@ -1,0 +1,90 @@
+using HireBot.Teams;
+using Microsoft.Extensions.Time.Testing;
+
+namespace HireBot.Tests.Teams;
+
+/// <summary>Teams' per-thread (7/1 s, 8/2 s, 60/30 s, 1800/h) and per-tenant (50/s) limits as sliding windows.</summary>
+public sealed class TeamsRateLimiterTests
+{
+    private readonly FakeTimeProvider _time = new(new DateTimeOffset(2026, 11, 27, 9, 0, 0, TimeSpan.Zero));
+
+    [Fact]
+    public void Seven_sends_per_second_then_wait_for_the_window()
+    {
+        var limiter = new TeamsRateLimiter(_time);
+        var start = _time.GetUtcNow();
+
+        for (var i = 0; i < 7; i++)
+            Assert.True(limiter.TryAcquire("t", "conv", out _));
+
+        Assert.False(limiter.TryAcquire("t", "conv", out var next));
+        Assert.Equal(start.AddSeconds(1), next);
+    }
+
+    [Fact]
+    public void Eighth_send_in_two_seconds_waits_for_the_two_second_window()
+    {
+        var limiter = new TeamsRateLimiter(_time);
+        var start = _time.GetUtcNow();
+        for (var i = 0; i < 7; i++)
+            limiter.RecordSend("t", "conv");
+        _time.Advance(TimeSpan.FromSeconds(1));
+
+        Assert.True(limiter.TryAcquire("t", "conv", out _));
+        Assert.False(limiter.TryAcquire("t", "conv", out var next));
+        Assert.Equal(start.AddSeconds(2), next);
+    }
+
+    [Fact]
+    public void Sixty_sends_in_thirty_seconds_is_the_ceiling()
+    {
+        var limiter = new TeamsRateLimiter(_time);
+        var start = _time.GetUtcNow();
+        for (var i = 0; i < 60; i++)
+        {
+            Assert.Equal(_time.GetUtcNow(), limiter.NextAllowedAt("t", "conv"));
+            limiter.RecordSend("t", "conv");
+            _time.Advance(TimeSpan.FromMilliseconds(400));
+        }
+
+        Assert.Equal(start.AddSeconds(30), limiter.NextAllowedAt("t", "conv"));
+    }
+
+    [Fact]
+    public void Fifty_per_second_per_tenant_across_conversations()
+    {
+        var limiter = new TeamsRateLimiter(_time);
+        for (var i = 0; i < 50; i++)
+            Assert.True(limiter.TryAcquire("tenant-a", $"conv-{i}", out _));
+
+        Assert.False(limiter.TryAcquire("tenant-a", "conv-new", out var next));
+        Assert.Equal(_time.GetUtcNow().AddSeconds(1), next);
+        Assert.True(limiter.TryAcquire("tenant-b", "conv-new", out _));
+    }
+
+    [Fact]
+    public void Other_conversations_are_not_held_back_by_a_busy_one()
+    {
+        var limiter = new TeamsRateLimiter(_time);
+        for (var i = 0; i < 7; i++)
+            limiter.RecordSend("t", "busy");
+
+        Assert.Equal(_time.GetUtcNow(), limiter.NextAllowedAt("t", "quiet"));
+    }
+
+    [Fact]
+    public void Eighteen_hundred_sends_per_hour_per_conversation()
+    {
+        var limiter = new TeamsRateLimiter(_time);
+        var start = _time.GetUtcNow();
+        for (var i = 0; i < 1800; i++)
+        {
+            if (i > 0)
+                _time.Advance(TimeSpan.FromSeconds(2));
+            Assert.True(limiter.TryAcquire("t", "conv", out _), $"send {i} should be allowed");
+        }
+
+        Assert.False(limiter.TryAcquire("t", "conv", out var next));
+        Assert.Equal(start.AddHours(1), next);
+    }
+}
