@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.Json.Nodes;
+using HireBot.Cards;
 using HireBot.Core.Loops;
 using HireBot.Hiring;
 using HireBot.Outbox;
@@ -75,7 +76,7 @@ public sealed class DecisionCommands(
             ["rationale"] = reason,
             ["digestSummary"] = DigestCard.OneLine(assessment),
         };
-        await OutboxStore.EnqueueAsync(conn, tx, DigestPoster.Messages($"decision:{loop.LoopId}", role, data, "decision"), ct);
+        await OutboxStore.EnqueueAsync(conn, tx, DigestPoster.Messages($"decision:{loop.LoopId}", role, data, CardNames.Decision), ct);
         var scheduler = await schedulers.GetScheduler(ct);
         // The deadline digest is dropped in the same transaction (Quartz "Joining an existing transaction").
         using (scheduler.EnlistTransaction(tx))

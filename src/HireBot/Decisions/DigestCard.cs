@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.Json.Nodes;
+using HireBot.Cards;
 using HireBot.Core.Decisions;
 using HireBot.Core.Roles;
 
@@ -12,7 +13,7 @@ namespace HireBot.Decisions;
 /// </summary>
 public static class DigestCard
 {
-    public const string Kind = "digest";
+    public const string Kind = CardNames.Digest;
 
     public static JsonObject Data(LoopFeedback loop, Role role, PanelAssessment a, bool incomplete)
     {

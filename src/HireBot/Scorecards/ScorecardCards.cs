@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.Json.Nodes;
+using HireBot.Cards;
 using HireBot.Core.Roles;
 using HireBot.Core.Scorecards;
 
@@ -8,8 +9,8 @@ namespace HireBot.Scorecards;
 /// <summary>Binds the <c>scorecard</c> and <c>scorecard-submitted</c> templates (data shapes in cards/README.md).</summary>
 public static class ScorecardCards
 {
-    public const string Form = "scorecard";
-    public const string Submitted = "scorecard-submitted";
+    public const string Form = CardNames.Scorecard;
+    public const string Submitted = CardNames.ScorecardSubmitted;
 
     /// <summary>The scorecard to fill in, with what was typed and, after a failed check, the errors.</summary>
     public static JsonObject FormData(InterviewFacts facts, Role role, ScorecardShape shape, ScorecardForm form, ScorecardCheck? check = null)
