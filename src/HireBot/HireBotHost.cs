@@ -6,6 +6,7 @@ using HireBot.Jobs;
 using HireBot.Local;
 using HireBot.Outbox;
 using HireBot.Scheduling;
+using HireBot.Scorecards;
 using HireBot.Slack;
 using HireBot.Teams;
 using HireBot.Telemetry;
@@ -47,6 +48,7 @@ public static class HireBotHost
         services.AddSingleton<MessageRenderer>();
         services.AddSingleton<IChannelClient, LocalChannelClient>();
         services.AddHiring();
+        services.AddScorecards(builder.Configuration);
         services.AddSlackChannel(builder.Configuration);
         services.AddTeamsChannel(builder.Configuration);
         services.AddJobs(connectionString, builder.Configuration);

@@ -1,0 +1,91 @@
+using System.Globalization;
+using System.Text.Json.Nodes;
+using HireBot.Cards;
+using HireBot.Core.Loops;
+using HireBot.Hiring;
+using HireBot.Outbox;
+using HireBot.Scorecards;
+using Npgsql;
+using Quartz;
+
+namespace HireBot.Decisions;
+
+/// <summary>
+/// <c>summary &lt;candidate&gt;</c> and <c>decide &lt;candidate&gt; hire|no-hire &lt;reason&gt;</c>. The
+/// <see cref="CommandHandler"/> already limits both to the role's recruiters and hiring managers;
+/// a recruiter who also sits on the panel must submit before the summary shows them anyone
+/// else's feedback, and seeing it is recorded so a later amendment is flagged as possibly anchored.
+/// </summary>
+public sealed class DecisionCommands(
+    NpgsqlDataSource db, DigestPoster digests, ISchedulerFactory schedulers, TimeProvider clock, ILogger<DecisionCommands> logger) : ICommandFeature
+{
+    public IReadOnlyList<string> Commands => ["summary", "decide"];
+
+    public async Task<BotReply> HandleAsync(CommandContext context, CancellationToken cancellationToken) => context.Command.Name switch
+    {
+        "summary" => await SummaryAsync(context, cancellationToken),
+        "decide" => await DecideAsync(context, cancellationToken),
+        _ => BotReply.Error($"`{context.Command.Name}` is not a decision command."),
+    };
+
+    private async Task<BotReply> SummaryAsync(CommandContext c, CancellationToken ct)
+    {
+        await using var conn = await db.OpenConnectionAsync(ct);
+        var loop = await LoopFeedbackStore.LoadAsync(conn, null, c.Candidate!.LoopId, lockLoop: false, ct);
+        if (loop is null) return BotReply.Error("That loop no longer exists.");
+        if (loop.IsUnsubmittedPanelist(c.Actor.Email))
+        {
+            DecisionsLog.SummaryRefused(logger, loop.LoopId);
+            return BotReply.Error($"You are on {loop.CandidateName}'s panel and have not submitted your scorecard yet. " +
+                                  "Others' feedback stays hidden until you have, so your judgment stays your own.");
+        }
+        var (_, data) = digests.Build(loop, c.Role!, markIncomplete: false);
+        if (loop.IsScoringPanelist(c.Actor.Email))
+            await ScorecardStore.RecordViewAsync(conn, null, loop.LoopId, c.Actor.Email, clock.GetUtcNow(), ct);
+        return new BotReply(DigestCard.Kind, data);
+    }
+
+    private async Task<BotReply> DecideAsync(CommandContext c, CancellationToken ct)
+    {
+        var typed = c.Command.Required("decision").Trim().ToLowerInvariant();
+        var label = typed switch { "hire" => "Hire", "no-hire" or "nohire" or "no_hire" => "No hire", _ => null };
+        if (label is null) return BotReply.Error("Decide `hire` or `no-hire`, then the reason: `decide <candidate> hire <reason>`.");
+        var reason = c.Command.Required("reason").Trim();
+        var role = c.Role!;
+
+        await using var conn = await db.OpenConnectionAsync(ct);
+        await using var tx = await conn.BeginTransactionAsync(ct);
+        var loop = await LoopFeedbackStore.LoadAsync(conn, tx, c.Candidate!.LoopId, lockLoop: true, ct);
+        if (loop is null) return BotReply.Error("That loop no longer exists.");
+        var moved = LoopStateMachine.Apply(loop.State, LoopEvent.Decided);
+        if (!moved.IsOk)
+            return BotReply.Error(loop.State == LoopState.Decided && c.Candidate.Decision is { } earlier
+                ? $"{loop.CandidateName}'s loop is already decided ({earlier}). Open a new loop with `loop create` to assess again."
+                : moved.Error!);
+
+        var now = clock.GetUtcNow();
+        await LoopFeedbackStore.DecideAsync(conn, tx, loop.LoopId, moved.Value, label, reason, c.Actor.Email, now, ct);
+        var (assessment, _) = digests.Build(loop, role, markIncomplete: false);
+        var data = new JsonObject
+        {
+            ["decision"] = label,
+            ["candidate"] = loop.CandidateName,
+            ["role"] = role.Template.Title,
+            ["decidedBy"] = c.Actor.DisplayName,
+            ["decidedAt"] = now.ToString("yyyy-MM-dd HH:mm 'UTC'", CultureInfo.InvariantCulture),
+            ["rationale"] = reason,
+            ["digestSummary"] = DigestCard.OneLine(assessment),
+        };
+        await OutboxStore.EnqueueAsync(conn, tx, DigestPoster.Messages($"decision:{loop.LoopId}", role, data, CardNames.Decision), ct);
+        var scheduler = await schedulers.GetScheduler(ct);
+        // The deadline digest is dropped in the same transaction (Quartz "Joining an existing transaction").
+        using (scheduler.EnlistTransaction(tx))
+        {
+            await DigestJobs.CancelDeadlineAsync(scheduler, loop.LoopId, ct);
+            await tx.CommitAsync(ct);
+        }
+        DecisionsLog.Decided(logger, loop.LoopId);
+        var where = role.HiringChannel is null ? "the role's recruiters" : "the hiring channel";
+        return BotReply.Text($"Recorded: {label} for {loop.CandidateName}. The loop is closed and the decision was posted to {where}.");
+    }
+}

@@ -1,0 +1,73 @@
+using System.Globalization;
+using System.Text.Json.Nodes;
+using HireBot.Cards;
+using HireBot.Core.Decisions;
+using HireBot.Core.Roles;
+
+namespace HireBot.Decisions;
+
+/// <summary>
+/// Maps a <see cref="PanelAssessment"/> to the <c>digest</c> template's data (cards/README.md):
+/// scores as "3.2", intervals as "2.8–3.6", verdict labels, risk flags as sentences. The digest
+/// goes to the hiring team, so it may name who raised a flag, but it never quotes evidence.
+/// </summary>
+public static class DigestCard
+{
+    public const string Kind = CardNames.Digest;
+
+    public static JsonObject Data(LoopFeedback loop, Role role, PanelAssessment a, bool incomplete)
+    {
+        var names = role.Template.Rubric.Competencies.ToDictionary(c => c.Id, c => c.Name, StringComparer.OrdinalIgnoreCase);
+        var rounds = loop.Seats.ToDictionary(s => (s.InterviewId, s.Email), s => role.Template.Loop.FindRound(s.RoundId)?.Name ?? s.RoundId);
+        return new JsonObject
+        {
+            ["candidate"] = loop.CandidateName,
+            ["role"] = role.Template.Title,
+            ["incomplete"] = incomplete,
+            ["decision"] = VerdictLabel(a.Decision.Verdict),
+            ["confidence"] = Confidence(a.Decision),
+            ["score"] = Score(a.Overall),
+            ["interval"] = Interval(a.Overall),
+            ["agreement"] = a.Agreement is { } g ? F($"{g * 100:0}%") : "Not measurable: no competency had two raters",
+            ["dimensions"] = new JsonArray(a.Dimensions.Where(d => d.Estimate is not null).Select(d => (JsonNode)new JsonObject
+            {
+                ["name"] = d.Name, ["weight"] = F($"{d.Weight * 100:0}%"), ["score"] = Score(d.Estimate), ["interval"] = Interval(d.Estimate),
+                ["competencies"] = new JsonArray(a.Competencies.Where(c => c.DimensionId == d.DimensionId && c.Estimate is not null)
+                    .Select(c => (JsonNode)new JsonObject { ["name"] = c.Name, ["score"] = Score(c.Estimate), ["interval"] = Interval(c.Estimate) }).ToArray()),
+            }).ToArray()),
+            ["riskFlags"] = Strings(a.Flags.Where(f => f.Kind != RiskFlagKind.MissingScorecard)
+                .Select(f => f.PanelistEmail is { } who ? $"{loop.NameOf(who)}: {f.Detail}" : f.Detail)),
+            ["gaps"] = Strings(a.Competencies.Where(c => c.Raters == 0)
+                .Select(c => c.IsFocus ? $"{c.Name} (a focus competency nobody rated)" : c.Name)),
+            ["probeNext"] = Strings(a.ProbeNext.Select(p => $"{p.CompetencyName}: {p.Reason}")),
+            ["missingPanelists"] = Strings(a.Missing.Select(m =>
+                $"{loop.NameOf(m.PanelistEmail)} ({rounds.GetValueOrDefault((m.InterviewId, m.PanelistEmail.ToLowerInvariant()), "interview")})")),
+        };
+    }
+
+    /// <summary>One line for the decision card: what the panel's digest said.</summary>
+    public static string OneLine(PanelAssessment a) =>
+        a.Overall is null ? "no ratings yet" : $"{VerdictLabel(a.Decision.Verdict)}, score {Score(a.Overall)} ({Interval(a.Overall)}), {a.Panelists} panelist(s)";
+
+    public static string VerdictLabel(Verdict v) => v switch
+    {
+        Verdict.Hire => "Hire",
+        Verdict.NoHire => "No hire",
+        _ => "Needs discussion",
+    };
+
+    private static string Confidence(Decision d) => d.Verdict switch
+    {
+        Verdict.Hire when d.ProbabilityAtLeastHireBar is { } p => F($"{p * 100:0}% that the true score clears the hire bar"),
+        Verdict.NoHire when d.ProbabilityBelowNoHireBar is { } p => F($"{p * 100:0}% that the true score is below the no-hire bar"),
+        _ => "Low: " + (d.Reasons.FirstOrDefault() ?? "the evidence does not settle it"),
+    };
+
+    private static string Score(ScoreEstimate? e) => e is null ? "—" : F($"{e.Score:0.0}");
+
+    private static string Interval(ScoreEstimate? e) => e is null ? "—" : F($"{e.Lower:0.0}–{e.Upper:0.0}");
+
+    private static JsonArray Strings(IEnumerable<string> values) => new(values.Select(v => (JsonNode)JsonValue.Create(v)!).ToArray());
+
+    private static string F(FormattableString s) => s.ToString(CultureInfo.InvariantCulture);
+}

@@ -1,0 +1,68 @@
+using System.Text.Json.Nodes;
+using HireBot.Core.Decisions;
+using HireBot.Core.Loops;
+using HireBot.Core.Roles;
+using HireBot.Hiring;
+using HireBot.Outbox;
+using Microsoft.Extensions.Options;
+using Npgsql;
+
+namespace HireBot.Decisions;
+
+/// <summary>
+/// Computes a loop's digest and posts it to the role's hiring channel (or, with no channel set,
+/// to each recruiter directly): once when the last expected scorecard arrives, and at the
+/// feedback deadline marked incomplete when it has not gone out by then. Outbox keys make every
+/// post happen at most once whatever fires twice.
+/// </summary>
+public sealed class DigestPoster(NpgsqlDataSource db, RoleStore roles, IOptions<DecisionPolicy> policy, TimeProvider clock, ILogger<DigestPoster> logger)
+{
+    public DecisionPolicy Policy => policy.Value;
+
+    /// <summary>The assessment of a loop as it stands, with the digest card data.</summary>
+    public (PanelAssessment Assessment, JsonObject Data) Build(LoopFeedback loop, Role role, bool markIncomplete)
+    {
+        var assessment = PanelAggregator.Assess(role.Template.Rubric, loop.Expected(role.Template), loop.Scorecards, policy.Value);
+        var incomplete = markIncomplete || !assessment.IsComplete || loop.HasScheduledInterviews;
+        return (assessment, DigestCard.Data(loop, role, assessment, incomplete));
+    }
+
+    /// <summary>
+    /// Posts the digest when every scoring panelist of every completed interview has submitted and
+    /// no interview is still to come. The caller holds the loop row lock (see <c>ScorecardStore.LoadAsync</c>).
+    /// </summary>
+    public async Task<bool> PostIfCompleteAsync(NpgsqlConnection conn, NpgsqlTransaction tx, Guid loopId, CancellationToken ct)
+    {
+        var loop = await LoopFeedbackStore.LoadAsync(conn, tx, loopId, lockLoop: false, ct);
+        if (loop is null || loop.State is LoopState.Decided or LoopState.Withdrawn || loop.HasScheduledInterviews) return false;
+        if (await roles.FindAsync(loop.RoleId, ct) is not { } role || loop.Expected(role.Template).Count == 0) return false;
+        var (assessment, data) = Build(loop, role, markIncomplete: false);
+        if (!assessment.IsComplete) return false;
+        var added = await OutboxStore.EnqueueAsync(conn, tx, Messages($"digest:{loopId}", role, data), ct);
+        await LoopFeedbackStore.MarkDigestPostedAsync(conn, tx, loopId, clock.GetUtcNow(), ct);
+        if (added > 0) DecisionsLog.DigestPosted(logger, loopId, false);
+        return added > 0;
+    }
+
+    /// <summary>At the deadline: posts the provisional digest naming who is missing, unless a digest already went out.</summary>
+    public async Task<bool> PostAtDeadlineAsync(Guid loopId, CancellationToken ct)
+    {
+        await using var conn = await db.OpenConnectionAsync(ct);
+        await using var tx = await conn.BeginTransactionAsync(ct);
+        var loop = await LoopFeedbackStore.LoadAsync(conn, tx, loopId, lockLoop: true, ct);
+        if (loop is null || loop.DigestPostedAt is not null || loop.State is LoopState.Decided or LoopState.Withdrawn) return false;
+        if (await roles.FindAsync(loop.RoleId, ct) is not { } role) return false;
+        var (_, data) = Build(loop, role, markIncomplete: true);
+        var added = await OutboxStore.EnqueueAsync(conn, tx, Messages($"digest-deadline:{loopId}", role, data), ct);
+        await LoopFeedbackStore.MarkDigestPostedAsync(conn, tx, loopId, clock.GetUtcNow(), ct);
+        await tx.CommitAsync(ct);
+        DecisionsLog.DigestPosted(logger, loopId, true);
+        return added > 0;
+    }
+
+    /// <summary>The hiring channel, or each recruiter's direct chat when the role has no channel.</summary>
+    public static IReadOnlyList<OutboxMessage> Messages(string key, Role role, JsonObject data, string kind = DigestCard.Kind) =>
+        role.HiringChannel is { } channel
+            ? [new OutboxMessage(key, channel, kind, data)]
+            : role.Recruiters.Select(r => new OutboxMessage($"{key}:{r.ToLowerInvariant()}", Recipients.Person(r), kind, data.DeepClone().AsObject())).ToList();
+}
