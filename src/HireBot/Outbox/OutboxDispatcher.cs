@@ -66,6 +66,11 @@ public sealed partial class OutboxDispatcher(
         {
             result = new DeliveryResult.Retry(Backoff(delivery.Attempt), "timeout");
         }
+        catch (Exception e) when (!ct.IsCancellationRequested)
+        {
+            // One bad row must not stall the batch: an unexpected failure is retried with backoff until the attempt cap.
+            result = new DeliveryResult.Retry(Backoff(delivery.Attempt), $"unexpected {e.GetType().Name}");
+        }
 
         HireBotMetrics.Deliveries.Add(1, new KeyValuePair<string, object?>("channel", (result as DeliveryResult.Sent)?.Channel ?? "any"),
             new KeyValuePair<string, object?>("result", result switch { DeliveryResult.Sent => "sent", DeliveryResult.Retry => "retry", _ => "failed" }));

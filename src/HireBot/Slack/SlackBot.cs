@@ -46,6 +46,8 @@ public sealed partial class SlackBot(
                 var reply = await actions.HandleAsync(actor, meta["verb"]?.GetValue<string>() ?? "", data, ct);
                 if (reply.Kind == CardNames.Scorecard && (reply.IsError || reply.Data["error"] is not null))
                     return SlackAck.ViewErrors(ScorecardErrors(reply.Data));
+                if (reply.Kind == CardNames.ScorecardSubmitted && data["interviewId"]?.GetValue<string>() is { } interviewId)
+                    await ShowSubmittedInPlaceAsync(actor.Email, interviewId, reply, ct);
                 var bound = renderer.Render(reply.Kind, reply.Data);
                 return bound["actions"] is JsonArray { Count: > 0 } || HasInputs(bound)
                     ? SlackAck.ViewUpdate(translator.ToModal(bound, reply.Kind))
@@ -67,6 +69,20 @@ public sealed partial class SlackBot(
     }
 
     public override Task OnInstalledAsync(SlackInstallation installation, CancellationToken ct) => workspaces.SaveAsync(installation, ct);
+
+    /// <summary>
+    /// The message that carried the "Open scorecard" button is updated to the submitted view
+    /// (chat.update through the outbox, replacing the scorecard request sent to this panelist).
+    /// </summary>
+    private async Task ShowSubmittedInPlaceAsync(string email, string interviewId, BotReply reply, CancellationToken ct)
+    {
+        await using var conn = await db.OpenConnectionAsync(ct);
+        await OutboxStore.EnqueueAsync(conn, null,
+        [
+            new OutboxMessage($"scorecard-shown-submitted:{interviewId}:{email}:{reply.Data["submittedAt"]}", Recipients.Person(email),
+                CardNames.ScorecardSubmitted, reply.Data, ReplacesKey: $"scorecard-request:{interviewId}:{email}"),
+        ], ct);
+    }
 
     private const string NoEmail = "I could not read your work email from Slack (the app needs the users:read.email scope), so I cannot tell who you are.";
 

@@ -108,6 +108,7 @@ public sealed class SlackChannelClient(
         dm = await api.OpenConversationAsync(token, [user], ct);
         await using var save = db.CreateCommand(
             """
+            WITH person AS (INSERT INTO people (email, display_name) VALUES ($2, split_part($2, '@', 1)) ON CONFLICT DO NOTHING)
             INSERT INTO chat_identities (channel, external_id, email, conversation_id) VALUES ('slack', $1, $2, $3)
             ON CONFLICT (channel, external_id) DO UPDATE SET conversation_id = $3, updated_at = now()
             """);
