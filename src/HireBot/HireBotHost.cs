@@ -3,6 +3,7 @@ using HireBot.Configuration;
 using HireBot.Hiring;
 using HireBot.Jobs;
 using HireBot.Local;
+using HireBot.Nudges;
 using HireBot.Outbox;
 using HireBot.Storage;
 using Npgsql;
@@ -36,6 +37,7 @@ public static class HireBotHost
         services.AddSingleton<IChannelClient, LocalChannelClient>();
         services.AddHiring();
         services.AddJobs(connectionString, builder.Configuration);
+        services.AddNudges(builder.Configuration);
 
         var app = builder.Build();
         await Migrator.MigrateAsync(app.Services.GetRequiredService<NpgsqlDataSource>(), app.Logger, ct);
