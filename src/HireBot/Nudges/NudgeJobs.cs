@@ -19,7 +19,7 @@ public static class NudgeJobs
 
     public static JobKey Key(Guid interviewId, string email) => new($"nudge-{interviewId}-{email}", Group);
 
-    /// <summary>Replaces the pair's triggers with <paramref name="events"/> (past ones fire at once, as catch-up).</summary>
+    /// <summary>Replaces the pair's triggers with <paramref name="events"/> (past ones fire at once; the job sends only the latest due).</summary>
     public static async Task ScheduleAsync(IScheduler scheduler, Guid interviewId, string email, IEnumerable<NudgeEvent> events, CancellationToken ct)
     {
         var key = Key(interviewId, email);
@@ -29,11 +29,13 @@ public static class NudgeJobs
             .UsingJobData(EmailKey, email)
             .RequestRecovery()
             .Build();
+        // A past event starts now: Quartz would otherwise leave it to the misfire scan (up to a minute later).
+        var now = DateTimeOffset.UtcNow;
         var triggers = events.Select(e => TriggerBuilder.Create()
                 .WithIdentity($"{key.Name}-{e.Name}", Group)
                 .ForJob(key)
                 .UsingJobData(EventKey, e.Name)
-                .StartAt(e.At)
+                .StartAt(e.At > now ? e.At : now)
                 .WithSimpleSchedule(s => s.WithMisfireInstruction(SimpleTriggerMisfireInstruction.FireNow))
                 .Build())
             .ToList();
