@@ -4,6 +4,7 @@ using HireBot.Configuration;
 using HireBot.Hiring;
 using HireBot.Jobs;
 using HireBot.Local;
+using HireBot.Nudges;
 using HireBot.Outbox;
 using HireBot.Scheduling;
 using HireBot.Scorecards;
@@ -53,6 +54,7 @@ public static class HireBotHost
         services.AddTeamsChannel(builder.Configuration);
         services.AddJobs(connectionString, builder.Configuration);
         services.AddScheduling(builder.Configuration);
+        services.AddNudges(builder.Configuration);
         services.AddTelemetry(builder.Configuration);
         configureServices?.Invoke(services, builder.Configuration);
 

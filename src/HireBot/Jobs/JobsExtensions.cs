@@ -18,7 +18,11 @@ public static class JobsExtensions
             {
                 s.InstanceName = "HireBot";
                 s.GenerateInstanceId = true;
+                // Jobs only write outbox rows, so they are short: claim triggers in batches and run
+                // several at once, or a burst of due reminders queues behind one-by-one acquisition.
+                s.MaxBatchSize = configuration.GetValue("Jobs:MaxBatchSize", 25);
             });
+            q.UseDefaultThreadPool(tp => tp.MaxConcurrency = configuration.GetValue("Jobs:Threads", 16));
             q.UsePersistentStore(store =>
             {
                 store.UsePostgres(connectionString);

@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using System.Threading.RateLimiting;
 using HireBot.Cards;
 using HireBot.Outbox;
 using Npgsql;
@@ -8,14 +9,18 @@ namespace HireBot.Local;
 /// <summary>
 /// The channel used when no platform is configured (and by the demo): it "posts" by recording
 /// the message in local_messages, which the demo prints and tests read. The unique outbox id
-/// makes a redelivered row land once.
+/// makes a redelivered row land once. <c>Local__MessagesPerSecond</c> (default 0, unlimited)
+/// makes it pace sends like a platform's rate limit, for the nudge benchmark.
 /// </summary>
-public sealed class LocalChannelClient(NpgsqlDataSource db, MessageRenderer renderer) : IChannelClient
+public sealed class LocalChannelClient(NpgsqlDataSource db, MessageRenderer renderer, IConfiguration configuration) : IChannelClient
 {
+    private readonly RateLimiter? _limit = Limiter(configuration.GetValue("Local:MessagesPerSecond", 0.0));
+
     public string Channel => "local";
 
     public async Task<DeliveryResult> DeliverAsync(Delivery delivery, CancellationToken cancellationToken)
     {
+        using var lease = _limit is null ? null : await _limit.AcquireAsync(1, cancellationToken);
         var card = renderer.Render(delivery.Kind, delivery.Data);
         await using var cmd = db.CreateCommand(
             """
@@ -32,4 +37,15 @@ public sealed class LocalChannelClient(NpgsqlDataSource db, MessageRenderer rend
         var id = (long)(await cmd.ExecuteScalarAsync(cancellationToken))!;
         return new DeliveryResult.Sent(Channel, new JsonObject { ["localId"] = id });
     }
+
+    // Tokens refill every 50 ms so the pace is even rather than a burst at each second.
+    private static TokenBucketRateLimiter? Limiter(double perSecond) => perSecond <= 0 ? null : new(new TokenBucketRateLimiterOptions
+    {
+        TokenLimit = Math.Max(1, (int)Math.Round(perSecond / 20)),
+        TokensPerPeriod = Math.Max(1, (int)Math.Round(perSecond / 20)),
+        ReplenishmentPeriod = TimeSpan.FromMilliseconds(50),
+        QueueLimit = int.MaxValue,
+        QueueProcessingOrder = QueueProcessingOrder.OldestFirst,
+        AutoReplenishment = true,
+    });
 }

@@ -4,7 +4,9 @@ using HireBot.Core.Scorecards;
 using HireBot.Decisions;
 using HireBot.Hiring;
 using Microsoft.Extensions.Options;
+using HireBot.Nudges;
 using Npgsql;
+using Quartz;
 
 namespace HireBot.Scorecards;
 
@@ -16,7 +18,7 @@ namespace HireBot.Scorecards;
 /// </summary>
 public sealed class ScorecardActions(
     NpgsqlDataSource db, RoleStore roles, DigestPoster digests, IOptions<ScorecardOptions> options, TimeProvider clock,
-    ILogger<ScorecardActions> logger) : ICardActionFeature
+    ISchedulerFactory schedulers, ILogger<ScorecardActions> logger) : ICardActionFeature
 {
     public IReadOnlyList<string> Verbs => ["scorecard.open", "scorecard.submit", "scorecard.amend"];
 
@@ -79,6 +81,7 @@ public sealed class ScorecardActions(
             await digests.PostIfCompleteAsync(conn, tx, facts.LoopId, ct);
             await tx.CommitAsync(ct);
             ScorecardsLog.Submitted(logger, facts.InterviewId);
+            await CancelRemindersAsync(facts.InterviewId, actor.Email, ct);
             return view.Submitted(card);
         }
         if (ScorecardJson.SameContent(existing, card))
@@ -94,6 +97,22 @@ public sealed class ScorecardActions(
         await tx.CommitAsync(ct);
         ScorecardsLog.Amended(logger, facts.InterviewId, saw);
         return view.Submitted(amended);
+    }
+
+    /// <summary>
+    /// Submitting cancels what is pending. The reminder job also checks for the scorecard when it
+    /// fires, so if this cleanup fails nothing is sent anyway; the panelist's answer stands.
+    /// </summary>
+    private async Task CancelRemindersAsync(Guid interviewId, string email, CancellationToken ct)
+    {
+        try
+        {
+            await NudgeJobs.CancelAsync(await schedulers.GetScheduler(ct), interviewId, email, ct);
+        }
+        catch (Exception e) when (e is SchedulerException or NpgsqlException)
+        {
+            ScorecardsLog.ReminderCleanupFailed(logger, interviewId, e.GetType().Name);
+        }
     }
 
     private sealed record View(InterviewFacts Facts, Role Role, ScorecardShape Shape)

@@ -68,6 +68,14 @@ public sealed class BotApp : IAsyncDisposable
         }
     }
 
+    /// <summary>Stops the host without a graceful drain (an already cancelled token), as a crashed node would.</summary>
+    public async Task KillAsync()
+    {
+        Http.Dispose();
+        try { await _app.StopAsync(new CancellationToken(canceled: true)); } catch (OperationCanceledException) { }
+        await _app.DisposeAsync();
+    }
+
     public async ValueTask DisposeAsync()
     {
         Http.Dispose();

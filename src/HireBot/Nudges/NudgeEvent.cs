@@ -1,0 +1,12 @@
+namespace HireBot.Nudges;
+
+/// <summary>What one Quartz trigger of a panelist's nudge job stands for: reminder n, or an escalation.</summary>
+public sealed record NudgeEvent(string Name, DateTimeOffset At)
+{
+    public const string Recruiter = "recruiter";
+    public const string Manager = "manager";
+
+    public static NudgeEvent Reminder(int number, DateTimeOffset at) => new($"reminder-{number}", at);
+
+    public int? ReminderNumber => Name.StartsWith("reminder-", StringComparison.Ordinal) && int.TryParse(Name[9..], out var n) ? n : null;
+}

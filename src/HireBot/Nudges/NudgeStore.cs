@@ -1,0 +1,140 @@
+using HireBot.Core.Nudges;
+using HireBot.Core.People;
+using Npgsql;
+using NpgsqlTypes;
+
+namespace HireBot.Nudges;
+
+/// <summary>SQL for nudge plans. Reads that decide whether to send run in the caller's transaction.</summary>
+public sealed class NudgeStore(NpgsqlDataSource db)
+{
+    private const string ContextSql =
+        """
+        SELECT p.interview_id, p.email, p.reminders, p.recruiter_at, p.manager_at, p.deadline, p.snoozed_at,
+               c.name, i.round_id, coalesce(pe.display_name, p.email), coalesce(pe.time_zone, 'UTC'),
+               coalesce(pe.work_days, '{1,2,3,4,5}'), coalesce(pe.work_start, '09:00'), coalesce(pe.work_end, '17:00'), coalesce(pe.days_off, '{}'),
+               r.recruiters, r.hiring_managers,
+               EXISTS (SELECT 1 FROM scorecards s WHERE s.interview_id = p.interview_id AND s.panelist_email = p.email),
+               i.status = 'Cancelled'
+        FROM nudge_plans p
+        JOIN interviews i ON i.id = p.interview_id
+        JOIN loops l ON l.id = i.loop_id
+        JOIN candidates c ON c.id = l.candidate_id
+        JOIN roles r ON r.id = c.role_id
+        LEFT JOIN people pe ON pe.email = p.email
+        """;
+
+    public static async Task<NudgeContext?> LoadAsync(NpgsqlConnection conn, NpgsqlTransaction? tx, Guid interviewId, string email, CancellationToken ct)
+    {
+        await using var cmd = new NpgsqlCommand(ContextSql + " WHERE p.interview_id = $1 AND p.email = $2", conn, tx);
+        cmd.Parameters.Add(new() { Value = interviewId });
+        cmd.Parameters.Add(new() { Value = email });
+        await using var r = await cmd.ExecuteReaderAsync(ct);
+        if (!await r.ReadAsync(ct)) return null;
+        var times = r.GetFieldValue<DateTimeOffset[]>(2);
+        return new NudgeContext(r.GetGuid(0), r.GetString(1),
+            times.Select((t, i) => new PlannedReminder(i + 1, times.Length, t.ToUniversalTime())).ToList(),
+            r.GetFieldValue<DateTimeOffset>(3), r.GetFieldValue<DateTimeOffset>(4), r.GetFieldValue<DateTimeOffset>(5),
+            r.IsDBNull(6) ? null : r.GetFieldValue<DateTimeOffset>(6),
+            r.GetString(7), r.GetString(8), r.GetString(9), Zone(r.GetString(10)),
+            Hours(r.GetFieldValue<int[]>(11), r.GetFieldValue<TimeOnly>(12), r.GetFieldValue<TimeOnly>(13), r.GetFieldValue<DateOnly[]>(14)),
+            r.GetFieldValue<string[]>(15), r.GetFieldValue<string[]>(16), r.GetBoolean(17), r.GetBoolean(18));
+    }
+
+    public async Task<NudgeContext?> LoadAsync(Guid interviewId, string email, CancellationToken ct)
+    {
+        await using var conn = await db.OpenConnectionAsync(ct);
+        return await LoadAsync(conn, null, interviewId, email, ct);
+    }
+
+    /// <summary>Non-shadow panelists of an interview with their zone and hours, to plan their reminders.</summary>
+    public static async Task<List<(string Email, TimeZoneInfo Zone, WorkingHours Hours, DateTimeOffset EndsAt, DateTimeOffset? LoopDeadline)>> PanelistsAsync(
+        NpgsqlConnection conn, NpgsqlTransaction? tx, Guid interviewId, CancellationToken ct)
+    {
+        await using var cmd = new NpgsqlCommand(
+            """
+            SELECT ip.email, coalesce(pe.time_zone, 'UTC'), coalesce(pe.work_days, '{1,2,3,4,5}'), coalesce(pe.work_start, '09:00'),
+                   coalesce(pe.work_end, '17:00'), coalesce(pe.days_off, '{}'), i.ends_at, l.deadline
+            FROM interview_panelists ip
+            JOIN interviews i ON i.id = ip.interview_id
+            JOIN loops l ON l.id = i.loop_id
+            LEFT JOIN people pe ON pe.email = ip.email
+            WHERE ip.interview_id = $1 AND NOT ip.is_shadow
+            ORDER BY ip.email
+            """, conn, tx);
+        cmd.Parameters.Add(new() { Value = interviewId });
+        var list = new List<(string, TimeZoneInfo, WorkingHours, DateTimeOffset, DateTimeOffset?)>();
+        await using var r = await cmd.ExecuteReaderAsync(ct);
+        while (await r.ReadAsync(ct))
+            list.Add((r.GetString(0), Zone(r.GetString(1)),
+                Hours(r.GetFieldValue<int[]>(2), r.GetFieldValue<TimeOnly>(3), r.GetFieldValue<TimeOnly>(4), r.GetFieldValue<DateOnly[]>(5)),
+                r.GetFieldValue<DateTimeOffset>(6), r.IsDBNull(7) ? null : r.GetFieldValue<DateTimeOffset>(7)));
+        return list;
+    }
+
+    /// <summary>Stores a plan; an existing one (a re-run of the interview-ended job) is kept with its snooze.</summary>
+    public static async Task<bool> SaveAsync(NpgsqlConnection conn, NpgsqlTransaction? tx, Guid interviewId, string email, NudgePlan plan, DateTimeOffset deadline, CancellationToken ct)
+    {
+        await using var cmd = new NpgsqlCommand(
+            """
+            INSERT INTO nudge_plans (interview_id, email, reminders, recruiter_at, manager_at, deadline)
+            VALUES ($1, $2, $3, $4, $5, $6) ON CONFLICT (interview_id, email) DO NOTHING
+            """, conn, tx);
+        cmd.Parameters.Add(new() { Value = interviewId });
+        cmd.Parameters.Add(new() { Value = email });
+        cmd.Parameters.Add(new() { Value = plan.Reminders.Select(x => x.At).ToArray(), NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.TimestampTz });
+        cmd.Parameters.Add(new() { Value = plan.RecruiterEscalation });
+        cmd.Parameters.Add(new() { Value = plan.ManagerEscalation });
+        cmd.Parameters.Add(new() { Value = deadline });
+        return await cmd.ExecuteNonQueryAsync(ct) == 1;
+    }
+
+    /// <summary>Records the one snooze; false when the panelist had already snoozed (a race or a second click).</summary>
+    public async Task<bool> SnoozeAsync(Guid interviewId, string email, DateTimeOffset now, DateTimeOffset until, IReadOnlyList<PlannedReminder> reminders, CancellationToken ct)
+    {
+        await using var cmd = db.CreateCommand(
+            "UPDATE nudge_plans SET snoozed_at = $3, snoozed_until = $4, reminders = $5 WHERE interview_id = $1 AND email = $2 AND snoozed_at IS NULL");
+        cmd.Parameters.Add(new() { Value = interviewId });
+        cmd.Parameters.Add(new() { Value = email });
+        cmd.Parameters.Add(new() { Value = now });
+        cmd.Parameters.Add(new() { Value = until });
+        cmd.Parameters.Add(new() { Value = reminders.Select(x => x.At).ToArray(), NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.TimestampTz });
+        return await cmd.ExecuteNonQueryAsync(ct) == 1;
+    }
+
+    /// <summary>The key of the last reminder sent to the pair, so the next one can replace it where the platform allows.</summary>
+    public static async Task<string?> LatestReminderKeyAsync(NpgsqlConnection conn, NpgsqlTransaction? tx, Guid interviewId, string email, CancellationToken ct)
+    {
+        await using var cmd = new NpgsqlCommand(
+            "SELECT idempotency_key FROM outbox WHERE idempotency_key LIKE $1 OR idempotency_key LIKE $2 ORDER BY id DESC LIMIT 1", conn, tx);
+        cmd.Parameters.Add(new() { Value = $"nudge:{interviewId}:{email}:%" });
+        cmd.Parameters.Add(new() { Value = $"manual-nudge:{interviewId}:{email}:%" });
+        return await cmd.ExecuteScalarAsync(ct) as string;
+    }
+
+    /// <summary>Panelists of the loop's ended, uncancelled interviews whose scorecard is missing.</summary>
+    public async Task<List<(Guid InterviewId, string Email)>> MissingAsync(Guid loopId, DateTimeOffset now, CancellationToken ct)
+    {
+        await using var cmd = db.CreateCommand(
+            """
+            SELECT ip.interview_id, ip.email FROM interview_panelists ip JOIN interviews i ON i.id = ip.interview_id
+            WHERE i.loop_id = $1 AND i.status <> 'Cancelled' AND i.ends_at <= $2 AND NOT ip.is_shadow
+              AND NOT EXISTS (SELECT 1 FROM scorecards s WHERE s.interview_id = ip.interview_id AND s.panelist_email = ip.email)
+            ORDER BY i.starts_at, ip.email
+            """);
+        cmd.Parameters.Add(new() { Value = loopId });
+        cmd.Parameters.Add(new() { Value = now });
+        var list = new List<(Guid, string)>();
+        await using var r = await cmd.ExecuteReaderAsync(ct);
+        while (await r.ReadAsync(ct)) list.Add((r.GetGuid(0), r.GetString(1)));
+        return list;
+    }
+
+    public NpgsqlDataSource Db => db;
+
+    private static TimeZoneInfo Zone(string id) => TimeZoneInfo.TryFindSystemTimeZoneById(id, out var zone) ? zone : TimeZoneInfo.Utc;
+
+    // people.work_days holds ISO weekdays: 1 = Monday … 7 = Sunday (0 is read as Sunday too).
+    private static WorkingHours Hours(int[] days, TimeOnly start, TimeOnly end, DateOnly[] off) =>
+        new(days.Select(d => (DayOfWeek)(d % 7)).ToHashSet(), start, end, off.ToHashSet());
+}

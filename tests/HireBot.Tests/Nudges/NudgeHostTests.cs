@@ -1,0 +1,100 @@
+using System.Net.Http.Json;
+using System.Text.Json.Nodes;
+using HireBot.Tests.Support;
+using Npgsql;
+using Quartz;
+
+namespace HireBot.Tests.Nudges;
+
+/// <summary>Nudges on one real host: a submitted scorecard silences them, manual nudges and snoozes.</summary>
+public sealed class NudgeHostTests : IAsyncLifetime
+{
+    private BotApp _app = null!;
+
+    public async Task InitializeAsync() => _app = await BotApp.StartAsync(nameof(NudgeHostTests));
+
+    public async Task DisposeAsync() => await _app.DisposeAsync();
+
+    [Fact]
+    public async Task A_submitted_scorecard_means_no_reminder_and_no_escalation()
+    {
+        var at = DateTimeOffset.UtcNow.AddSeconds(1);
+        Func<int, DateTimeOffset[]> plan = _ => [at];
+        var (_, pairs) = await NudgeSeed.SeedAsync(_app.Db, "sub", 1, 2, plan, escalationsAt: at);
+        await ExecAsync("INSERT INTO scorecards (interview_id, panelist_email, ratings, recommendation, submitted_at) VALUES ($1, $2, '{}', 3, now())",
+            pairs[0].InterviewId, pairs[0].Email);
+        await NudgeSeed.ScheduleAsync(await SchedulerAsync(), pairs, plan, escalations: true, escalationsAt: at);
+
+        var got = await _app.WaitForLocalAsync(m => m["kind"]!.ToString() is "nudge" or "message", count: 4, timeout: TimeSpan.FromSeconds(8));
+
+        Assert.Equal(3, got.Count); // the other panelist's reminder, and one escalation each to the recruiter and the manager
+        Assert.All(got, m => Assert.DoesNotContain(pairs[0].Email, m.ToJsonString()));
+        Assert.Single(got, m => m["recipient"]!.ToString() == "person:" + pairs[1].Email && m["kind"]!.ToString() == "nudge");
+        Assert.Contains(got, m => m["recipient"]!.ToString() == "person:rec-sub@example.com");
+        Assert.Contains(got, m => m["recipient"]!.ToString() == "person:hm-sub@example.com");
+        Assert.Null(await (await SchedulerAsync()).GetJobDetail(HireBot.Nudges.NudgeJobs.Key(pairs[0].InterviewId, pairs[0].Email)));
+    }
+
+    [Fact]
+    public async Task Nudge_reminds_every_missing_panelist_once_per_minute_and_says_who()
+    {
+        Func<int, DateTimeOffset[]> plan = _ => [DateTimeOffset.UtcNow.AddDays(5)];
+        var (_, pairs) = await NudgeSeed.SeedAsync(_app.Db, "man", 1, 3, plan);
+        await ExecAsync("INSERT INTO scorecards (interview_id, panelist_email, ratings, recommendation, submitted_at) VALUES ($1, $2, '{}', 3, now())",
+            pairs[2].InterviewId, pairs[2].Email);
+        // The seeded role needs a real template: borrow the one `role create` writes.
+        await _app.SayAsync("rec-man@example.com", "role create man-tmpl \"Engineer\"");
+        await ExecAsync("UPDATE roles SET template = (SELECT template FROM roles WHERE slug = 'man-tmpl') WHERE slug = $1", "role-man");
+        if (DateTime.UtcNow.Second > 55) await Task.Delay(TimeSpan.FromSeconds(6)); // both clicks in the same minute
+
+        var first = await _app.SayAsync("rec-man@example.com", "nudge cand-man@example.com");
+        var second = await _app.SayAsync("rec-man@example.com", "nudge cand-man@example.com");
+        var refused = await _app.SayAsync(pairs[0].Email, "nudge cand-man@example.com");
+        var got = await _app.WaitForLocalAsync(m => m["kind"]!.ToString() == "nudge" && m["recipient"]!.ToString().Contains("-man@"), count: 3, timeout: TimeSpan.FromSeconds(3));
+
+        Assert.Equal(2, got.Count);
+        Assert.Contains(pairs[0].Email, first["data"]!["text"]!.ToString());
+        Assert.Contains(pairs[1].Email, first["data"]!["text"]!.ToString());
+        Assert.DoesNotContain(pairs[2].Email, first["data"]!["text"]!.ToString());
+        Assert.False(second["isError"]!.GetValue<bool>());
+        Assert.True(refused["isError"]!.GetValue<bool>());
+    }
+
+    [Fact]
+    public async Task A_panelist_can_snooze_once_within_the_deadline()
+    {
+        Func<int, DateTimeOffset[]> plan = _ => [DateTimeOffset.UtcNow.AddMinutes(-5), DateTimeOffset.UtcNow.AddDays(1)];
+        var (_, pairs) = await NudgeSeed.SeedAsync(_app.Db, "snz", 1, 1, plan, escalationsAt: DateTimeOffset.UtcNow.AddDays(10));
+        var data = new JsonObject { ["interviewId"] = pairs[0].InterviewId.ToString(), ["hours"] = "4" };
+
+        var tooLong = await ActAsync(pairs[0].Email, new JsonObject { ["interviewId"] = pairs[0].InterviewId.ToString(), ["hours"] = 24 * 13 });
+        var first = await ActAsync(pairs[0].Email, data);
+        var second = await ActAsync(pairs[0].Email, data);
+        var stranger = await ActAsync("someone@example.com", data);
+
+        Assert.Contains("would pass the feedback deadline", tooLong["data"]!["text"]!.ToString());
+        Assert.False(first["isError"]!.GetValue<bool>(), first.ToJsonString());
+        Assert.StartsWith("Snoozed. Reminder 2 of", first["data"]!["text"]!.ToString());
+        Assert.Equal("You already snoozed this reminder once; it can't be snoozed again.", second["data"]!["text"]!.ToString());
+        Assert.True(stranger["isError"]!.GetValue<bool>());
+        var triggers = await (await SchedulerAsync()).GetTriggersOfJob(HireBot.Nudges.NudgeJobs.Key(pairs[0].InterviewId, pairs[0].Email));
+        var reminder = Assert.Single(triggers, t => t.Key.Name.EndsWith("reminder-2"));
+        Assert.True(reminder.StartTimeUtc > DateTimeOffset.UtcNow.AddHours(3.9));
+    }
+
+    private async Task<JsonObject> ActAsync(string from, JsonObject data)
+    {
+        var response = await _app.Http.PostAsJsonAsync("/local/actions", new { from, verb = "nudge.snooze", data });
+        response.EnsureSuccessStatusCode();
+        return (await response.Content.ReadFromJsonAsync<JsonObject>())!;
+    }
+
+    private async Task<IScheduler> SchedulerAsync() => await _app.Services.GetRequiredService<ISchedulerFactory>().GetScheduler();
+
+    private async Task ExecAsync(string sql, params object[] args)
+    {
+        await using var cmd = _app.Db.CreateCommand(sql);
+        foreach (var a in args) cmd.Parameters.Add(new() { Value = a });
+        await cmd.ExecuteNonQueryAsync();
+    }
+}

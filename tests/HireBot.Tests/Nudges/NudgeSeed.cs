@@ -1,0 +1,74 @@
+using HireBot.Nudges;
+using Npgsql;
+using NpgsqlTypes;
+using Quartz;
+
+namespace HireBot.Tests.Nudges;
+
+/// <summary>
+/// Rows for nudge tests and the benchmark, written with SQL: one role, candidate and loop, and
+/// <c>interviews</c> ended interviews with <c>panelists</c> each, every panelist with a plan whose
+/// reminders are the given times. Shared with tests/HireBot.Bench by a linked compile item.
+/// </summary>
+public static class NudgeSeed
+{
+    public sealed record Pair(Guid InterviewId, string Email);
+
+    public static async Task<(Guid LoopId, List<Pair> Pairs)> SeedAsync(NpgsqlDataSource db, string tag, int interviews, int panelists,
+        Func<int, DateTimeOffset[]> reminders, DateTimeOffset? escalationsAt = null)
+    {
+        var roleId = Guid.NewGuid();
+        var candidateId = Guid.NewGuid();
+        var loopId = Guid.NewGuid();
+        await using var conn = await db.OpenConnectionAsync();
+        await using var tx = await conn.BeginTransactionAsync();
+        await ExecAsync(conn, tx, "INSERT INTO roles (id, slug, template, recruiters, hiring_managers) VALUES ($1, $2, '{}', $3, $4)",
+            roleId, "role-" + tag, new[] { $"rec-{tag}@example.com" }, new[] { $"hm-{tag}@example.com" });
+        await ExecAsync(conn, tx, "INSERT INTO candidates (id, role_id, email, name) VALUES ($1, $2, $3, 'Ada Candidate')", candidateId, roleId, $"cand-{tag}@example.com");
+        await ExecAsync(conn, tx, "INSERT INTO loops (id, candidate_id, state) VALUES ($1, $2, 'AwaitingFeedback')", loopId, candidateId);
+        var pairs = new List<Pair>();
+        var far = escalationsAt ?? DateTimeOffset.UtcNow.AddDays(30);
+        for (var i = 0; i < interviews; i++)
+        {
+            var interviewId = Guid.NewGuid();
+            var ended = DateTimeOffset.UtcNow.AddHours(-2);
+            await ExecAsync(conn, tx, "INSERT INTO interviews (id, loop_id, round_id, starts_at, ends_at, status) VALUES ($1, $2, 'tech', $3, $4, 'Completed')",
+                interviewId, loopId, ended.AddHours(-1), ended);
+            for (var p = 0; p < panelists; p++)
+            {
+                var pair = new Pair(interviewId, $"p{p}-{i}-{tag}@example.com");
+                await ExecAsync(conn, tx, "INSERT INTO interview_panelists (interview_id, email) VALUES ($1, $2)", interviewId, pair.Email);
+                await using var plan = new NpgsqlCommand(
+                    "INSERT INTO nudge_plans (interview_id, email, reminders, recruiter_at, manager_at, deadline) VALUES ($1, $2, $3, $4, $4, $4)", conn, tx);
+                plan.Parameters.Add(new() { Value = interviewId });
+                plan.Parameters.Add(new() { Value = pair.Email });
+                plan.Parameters.Add(new() { Value = reminders(pairs.Count), NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.TimestampTz });
+                plan.Parameters.Add(new() { Value = far });
+                await plan.ExecuteNonQueryAsync();
+                pairs.Add(pair);
+            }
+        }
+        await tx.CommitAsync();
+        return (loopId, pairs);
+    }
+
+    /// <summary>Schedules each pair's reminders (and escalations) as the plan step would.</summary>
+    public static async Task ScheduleAsync(IScheduler scheduler, IEnumerable<Pair> pairs, Func<int, DateTimeOffset[]> reminders, bool escalations = false, DateTimeOffset? escalationsAt = null)
+    {
+        var i = 0;
+        foreach (var pair in pairs)
+        {
+            var events = reminders(i++).Select((at, n) => NudgeEvent.Reminder(n + 1, at));
+            if (escalations)
+                events = events.Append(new NudgeEvent(NudgeEvent.Recruiter, escalationsAt!.Value)).Append(new NudgeEvent(NudgeEvent.Manager, escalationsAt.Value));
+            await NudgeJobs.ScheduleAsync(scheduler, pair.InterviewId, pair.Email, events, CancellationToken.None);
+        }
+    }
+
+    private static async Task ExecAsync(NpgsqlConnection conn, NpgsqlTransaction tx, string sql, params object[] args)
+    {
+        await using var cmd = new NpgsqlCommand(sql, conn, tx);
+        foreach (var a in args) cmd.Parameters.Add(new() { Value = a });
+        await cmd.ExecuteNonQueryAsync();
+    }
+}
