@@ -15,6 +15,8 @@ public static class CommandCatalog
         Spec("role list", "role list", "List the open roles.", [], audience: CommandAudience.Anyone),
         Spec("role show", "role show <role-id>", "Show a role's rubric, loop and people.", ["role"], audience: CommandAudience.Anyone),
         Spec("role export", "role export <role-id>", "Print the role's template as JSON to copy and edit.", ["role"], audience: CommandAudience.Anyone),
+        Spec("role import", "role import <role-id> <template-json*>", "Replace a role's template with edited JSON (validated; errors name the field).",
+            ["role", "json*"]),
         Spec("role add", "role add <role-id> recruiter|manager|interviewer <email> [pool <pool-id>] [trainee yes]",
             "Add a recruiter, hiring manager or pool interviewer to a role.", ["role", "kind", "email"], ["pool", "trainee"]),
         Spec("role channel", "role channel <role-id> <channel>", "Set the hiring channel that receives digests.", ["role", "channel"]),

@@ -6,7 +6,7 @@ namespace HireBot.Hiring;
 /// <summary><c>role create|list|show|export|add|channel</c>.</summary>
 public sealed class RoleCommands(RoleStore roles, PeopleStore people, TemplateLibrary templates) : ICommandFeature
 {
-    public IReadOnlyList<string> Commands => ["role create", "role list", "role show", "role export", "role add", "role channel"];
+    public IReadOnlyList<string> Commands => ["role create", "role list", "role show", "role export", "role import", "role add", "role channel"];
 
     public async Task<BotReply> HandleAsync(CommandContext c, CancellationToken ct) => c.Command.Name switch
     {
@@ -14,6 +14,7 @@ public sealed class RoleCommands(RoleStore roles, PeopleStore people, TemplateLi
         "role list" => await ListAsync(ct),
         "role show" => Show(c.Role!),
         "role export" => BotReply.Text($"```\n{RoleTemplateJson.Write(c.Role!.Template)}\n```"),
+        "role import" => await ImportAsync(c, ct),
         "role add" => await AddPersonAsync(c, ct),
         "role channel" => await SetChannelAsync(c, ct),
         _ => BotReply.Error($"`{c.Command.Name}` is not a role command."),
@@ -84,6 +85,23 @@ public sealed class RoleCommands(RoleStore roles, PeopleStore people, TemplateLi
         await people.EnsureAsync(email, null, null, ct);
         await roles.SaveAsync(updated, ct);
         return BotReply.Text($"Added {email} as {c.Command["kind"]} of `{role.Slug}`.");
+    }
+
+    /// <summary>
+    /// Replaces the template with the JSON a recruiter edited (from <c>role export</c>). The people
+    /// already in the role's pools are kept when the imported template leaves a pool empty.
+    /// </summary>
+    private async Task<BotReply> ImportAsync(CommandContext c, CancellationToken ct)
+    {
+        var json = c.Command.Required("json").Trim().Trim('`').Trim();
+        if (json.StartsWith("json", StringComparison.OrdinalIgnoreCase)) json = json[4..];
+        var parsed = RoleTemplateJson.Parse(json);
+        if (!parsed.IsOk) return BotReply.Error(parsed.Error!);
+        var role = c.Role!;
+        var pools = parsed.Value!.Pools.Select(p => p.Members.Count + p.Trainees.Count > 0
+            ? p : role.Template.Pools.FirstOrDefault(old => old.Id == p.Id) ?? p).ToList();
+        await roles.SaveAsync(role with { Template = parsed.Value with { Pools = pools } }, ct);
+        return BotReply.Text($"Imported the template into `{role.Slug}`: {parsed.Value.Rubric.Dimensions.Count} dimensions, {parsed.Value.Loop.Rounds.Count} rounds.");
     }
 
     private async Task<BotReply> SetChannelAsync(CommandContext c, CancellationToken ct)

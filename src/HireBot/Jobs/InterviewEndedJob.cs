@@ -12,7 +12,7 @@ namespace HireBot.Jobs;
 /// by <see cref="IInterviewEndedStep"/> implementations inside the same transaction.
 /// </summary>
 [DisallowConcurrentExecution]
-public sealed class InterviewEndedJob(NpgsqlDataSource db, IEnumerable<IInterviewEndedStep> steps, TimeProvider clock) : IJob
+public sealed class InterviewEndedJob(NpgsqlDataSource db, IEnumerable<IInterviewEndedStep> steps, ISchedulerFactory schedulers, TimeProvider clock) : IJob
 {
     public const string InterviewIdKey = "interviewId";
 
@@ -41,7 +41,13 @@ public sealed class InterviewEndedJob(NpgsqlDataSource db, IEnumerable<IIntervie
             cmd.Parameters.Add(new() { Value = clock.GetUtcNow() });
             await cmd.ExecuteNonQueryAsync(cancellationToken);
         }
-        foreach (var step in steps) await step.RunAsync(conn, tx, interviewId, loopId, cancellationToken);
+        // Every trigger the steps set (deadline digest, reminders) is written in this transaction,
+        // so the follow-ups exist exactly when the interview is marked completed.
+        var scheduler = await schedulers.GetScheduler(cancellationToken);
+        using (scheduler.EnlistTransaction(tx))
+        {
+            foreach (var step in steps) await step.RunAsync(conn, tx, interviewId, loopId, cancellationToken);
+        }
         await tx.CommitAsync(cancellationToken);
     }
 }

@@ -20,9 +20,9 @@ public static class JobsExtensions
                 s.GenerateInstanceId = true;
                 // Jobs only write outbox rows, so they are short: claim triggers in batches and run
                 // several at once, or a burst of due reminders queues behind one-by-one acquisition.
-                s.MaxBatchSize = configuration.GetValue("Jobs:MaxBatchSize", 25);
+                s.MaxBatchSize = configuration.GetValue("Jobs:MaxBatchSize", 10); // at most Jobs:Threads: Quartz refuses more
             });
-            q.UseDefaultThreadPool(tp => tp.MaxConcurrency = configuration.GetValue("Jobs:Threads", 16));
+            q.UseDefaultThreadPool(tp => tp.MaxConcurrency = configuration.GetValue("Jobs:Threads", 10));
             q.UsePersistentStore(store =>
             {
                 store.UsePostgres(connectionString);

@@ -73,7 +73,7 @@ public sealed partial class EmbeddedPostgres : IAsyncDisposable
         GiveToServerUser(_dataDir);
         await RunAsync("initdb", ["-D", Cluster, "-U", SuperUser, "--pwfile", PasswordFile, "--auth=scram-sha-256", "-E", "UTF8", "--locale=C.UTF-8"], ct);
         var settings = "\n# HireBot: loopback only, no Unix socket\nlisten_addresses = '127.0.0.1'\nunix_socket_directories = ''\nmax_connections = 200\n" +
-            (throwaway ? "fsync = off\nsynchronous_commit = off\nfull_page_writes = off\n" : "");
+            (throwaway ? "fsync = off\nsynchronous_commit = off\nfull_page_writes = off\nmax_connections = 600\n" : "");
         await File.AppendAllTextAsync(Path.Combine(Cluster, "postgresql.conf"), settings, ct);
     }
 

@@ -1,0 +1,201 @@
+using System.Net.Http.Json;
+using System.Text.Json.Nodes;
+using HireBot.Hiring;
+using HireBot.Jobs;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Npgsql;
+using Quartz;
+
+namespace HireBot.Demo;
+
+/// <summary>
+/// <c>dotnet run --project src/HireBot -- demo</c>: plays one whole loop in local mode through
+/// the real code paths (HTTP to the local channel, the scheduler on the local calendar, Quartz
+/// firing the interview-ended jobs, the outbox delivering) on a throwaway database, and prints
+/// every message as the person receiving it would read it.
+/// </summary>
+public static class DemoRunner
+{
+    private const string Recruiter = "rita@example.com";
+    private const string Manager = "mona@example.com";
+    private const string Candidate = "ada@example.com";
+    private const string Late = "bea@example.com";
+
+    private static readonly (string Email, string Name, string Zone, string Pool)[] Panel =
+    [
+        ("pat@example.com", "Pat", "America/New_York", "backend"), ("pia@example.com", "Pia", "Europe/Berlin", "backend"),
+        ("raj@example.com", "Raj", "Asia/Kolkata", "backend"), ("sam@example.com", "Sam", "Europe/Berlin", "senior-backend"),
+        ("sue@example.com", "Sue", "Europe/London", "senior-backend"), (Late, "Bea", "Europe/London", "behavioral"),
+    ];
+
+    public static async Task<int> RunAsync(CancellationToken ct)
+    {
+        var dir = Path.Combine(Path.GetTempPath(), $"hirebot-demo-{Environment.ProcessId}");
+        var app = await HireBotHost.BuildAsync([], new Dictionary<string, string?>
+        {
+            ["urls"] = "http://127.0.0.1:0", ["Database:DataDirectory"] = dir, ["Database:Throwaway"] = "true",
+            ["Logging:LogLevel:Default"] = "Warning", ["Outbox:PollMilliseconds"] = "50", ["Nudges:FirstAfterMinutes"] = "0.1",
+        }, ct: ct);
+        await app.StartAsync(ct);
+        try
+        {
+            var url = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
+            using var http = new HttpClient { BaseAddress = new Uri(url) };
+            await new DemoScript(http, app.Services).PlayAsync(ct);
+            return 0;
+        }
+        finally
+        {
+            await app.StopAsync(CancellationToken.None);
+            await app.DisposeAsync();
+            try { Directory.Delete(dir, recursive: true); } catch (IOException) { } catch (UnauthorizedAccessException) { }
+        }
+    }
+
+    private sealed class DemoScript(HttpClient http, IServiceProvider services)
+    {
+        private long _seen;
+        private readonly NpgsqlDataSource _db = services.GetRequiredService<NpgsqlDataSource>();
+
+        public async Task PlayAsync(CancellationToken ct)
+        {
+            Step("A recruiter sets up the role from the built-in backend template");
+            var people = services.GetRequiredService<PeopleStore>();
+            await people.EnsureAsync(Recruiter, "Rita (recruiter)", "Europe/Berlin", ct);
+            foreach (var p in Panel) await people.EnsureAsync(p.Email, p.Name, p.Zone, ct);
+            await SayAsync(Recruiter, "role create be-sr \"Senior Backend Engineer\" channel #hiring");
+            await SayAsync(Recruiter, $"role add be-sr manager {Manager}");
+            foreach (var p in Panel) await SayAsync(Recruiter, $"role add be-sr interviewer {p.Email} pool {p.Pool}", quiet: true);
+            await SayAsync(Recruiter, $"candidate add be-sr {Candidate} Ada Lovelace");
+
+            Step("Scheduling on the local calendar: ranked options, the recruiter picks the first");
+            var options = await SayAsync(Recruiter, $"schedule {Candidate}");
+            var first = options["data"]?["options"]?[0];
+            if (first is null) { Console.WriteLine("No schedule could be found; the demo stops here."); return; }
+            await ActAsync(Recruiter, "schedule.pick", new JsonObject { ["loopId"] = options["data"]!["loopId"]!.DeepClone(), ["optionId"] = first["optionId"]!.DeepClone() });
+            await PrintQueuedKitsAsync(ct);
+
+            Step("The interviews end (Quartz fires each interview-ended job now instead of at its end time)");
+            var scheduler = await services.GetRequiredService<ISchedulerFactory>().GetScheduler(ct);
+            foreach (var id in await InterviewsAsync(ct)) await InterviewJobs.ScheduleAsync(scheduler, id, DateTimeOffset.UtcNow, ct);
+            var requests = await WaitForAsync(m => m.Kind == "scorecard", Panel.Length, TimeSpan.FromSeconds(30));
+
+            Step("Panelists score in chat; Bea is late");
+            foreach (var request in requests.Where(r => r.Recipient != $"person:{Late}"))
+                await SubmitAsync(request, PanelistOpinion(request.Recipient));
+
+            Step("Bea is reminded (first reminder comes shortly after the interview, in her working hours)");
+            var nudged = await WaitForAsync(m => m.Kind == "nudge" && m.Recipient == $"person:{Late}", 1, TimeSpan.FromSeconds(20));
+            if (nudged.Count == 0)
+            {
+                Console.WriteLine("(It is outside Bea's working hours in London, so the automatic reminder waits for her morning; the recruiter nudges now.)");
+                await SayAsync(Recruiter, $"nudge {Candidate}");
+                await WaitForAsync(m => m.Recipient == $"person:{Late}" && m.Kind is "nudge" or "message", 1, TimeSpan.FromSeconds(10));
+            }
+            await SubmitAsync(requests.First(r => r.Recipient == $"person:{Late}"), 2);
+
+            Step("The panel is complete: the digest goes to the hiring channel");
+            await WaitForAsync(m => m.Kind == "digest", 1, TimeSpan.FromSeconds(20));
+
+            Step("The hiring manager records the decision");
+            await SayAsync(Manager, $"decide {Candidate} hire Strong system design and debugging; probe behavioral depth in the offer call");
+            await WaitForAsync(m => m.Kind == "decision", 1, TimeSpan.FromSeconds(20));
+            Console.WriteLine("\nDemo complete.");
+        }
+
+        private static int PanelistOpinion(string recipient) => recipient.Contains("raj") ? 2 : recipient.Contains("sam") ? 4 : 3;
+
+        private async Task SubmitAsync(LocalMessage request, int rating)
+        {
+            var who = request.Recipient["person:".Length..];
+            var data = new JsonObject { ["interviewId"] = request.Data["interviewId"]!.DeepClone(), ["recommendation"] = rating >= 3 ? "yes" : "no" };
+            foreach (var c in request.Data["competencies"]!.AsArray())
+            {
+                var id = c!["id"]!.GetValue<string>();
+                data[$"rating.{id}"] = rating.ToString();
+                data[$"evidence.{id}"] = $"Specific example for {c["name"]}: walked through trade-offs and what they would change next time.";
+            }
+            Console.WriteLine($"\n>> {who} submits the scorecard ({rating}/4 across the round's competencies)");
+            await ActAsync(who, "scorecard.submit", data);
+        }
+
+        private async Task<JsonObject> SayAsync(string from, string text, bool quiet = false)
+        {
+            if (!quiet) Console.WriteLine($"\n>> {from}: /hire {text}");
+            var response = await http.PostAsJsonAsync("/local/messages", new { from, text });
+            var reply = (await response.Content.ReadFromJsonAsync<JsonObject>())!;
+            if (!quiet) Print($"reply to {from}", reply["kind"]!.GetValue<string>(), reply["data"]!);
+            await PrintNewAsync();
+            return reply;
+        }
+
+        private async Task ActAsync(string from, string verb, JsonObject data)
+        {
+            var response = await http.PostAsJsonAsync("/local/actions", new { from, verb, data });
+            var reply = (await response.Content.ReadFromJsonAsync<JsonObject>())!;
+            Print($"reply to {from}", reply["kind"]!.GetValue<string>(), reply["data"]!);
+            await PrintNewAsync();
+        }
+
+        private void Print(string to, string kind, JsonNode data)
+        {
+            var card = services.GetRequiredService<Cards.MessageRenderer>().Render(kind, data.AsObject());
+            Console.WriteLine($"── {to} ({kind}) ──");
+            Console.WriteLine(Indent(CardText.Render(card)));
+        }
+
+        private async Task<List<LocalMessage>> WaitForAsync(Func<LocalMessage, bool> match, int count, TimeSpan timeout)
+        {
+            var found = new List<LocalMessage>();
+            var deadline = DateTime.UtcNow + timeout;
+            while (found.Count < count && DateTime.UtcNow < deadline)
+            {
+                found.AddRange((await PrintNewAsync()).Where(match));
+                if (found.Count < count) await Task.Delay(100);
+            }
+            return found;
+        }
+
+        /// <summary>Prints what the local channel delivered since the last call, as each recipient sees it.</summary>
+        private async Task<List<LocalMessage>> PrintNewAsync()
+        {
+            var list = (await http.GetFromJsonAsync<JsonArray>($"/local/messages?after={_seen}"))!
+                .Select(n => new LocalMessage(n!["id"]!.GetValue<long>(), n["recipient"]!.GetValue<string>(), n["kind"]!.GetValue<string>(), n["card"]!)).ToList();
+            foreach (var m in list)
+            {
+                _seen = Math.Max(_seen, m.Id);
+                Console.WriteLine($"── to {m.Recipient.Replace("person:", "").Replace("conversation:local:", "")} ({m.Kind}) ──");
+                Console.WriteLine(Indent(CardText.Render(m.Card)));
+            }
+            return list;
+        }
+
+        private async Task PrintQueuedKitsAsync(CancellationToken ct)
+        {
+            await using var cmd = _db.CreateCommand("SELECT recipient, not_before FROM outbox WHERE kind = 'kit' AND status = 'pending' ORDER BY not_before");
+            await using var reader = await cmd.ExecuteReaderAsync(ct);
+            while (await reader.ReadAsync(ct))
+                Console.WriteLine($"   (interview kit for {reader.GetString(0)[7..]} queued for {reader.GetFieldValue<DateTimeOffset>(1):yyyy-MM-dd HH:mm} UTC, a day before the round)");
+        }
+
+        private async Task<List<Guid>> InterviewsAsync(CancellationToken ct)
+        {
+            await using var cmd = _db.CreateCommand("SELECT id FROM interviews WHERE status = 'Scheduled' ORDER BY starts_at");
+            var ids = new List<Guid>();
+            await using var reader = await cmd.ExecuteReaderAsync(ct);
+            while (await reader.ReadAsync(ct)) ids.Add(reader.GetGuid(0));
+            return ids;
+        }
+
+        private static void Step(string title) => Console.WriteLine($"\n=== {title} ===");
+
+        private static string Indent(string text) => string.Join('\n', text.Split('\n').Select(l => "   " + l));
+    }
+
+    private sealed record LocalMessage(long Id, string Recipient, string Kind, JsonNode Card)
+    {
+        /// <summary>The card's data as the bot bound it: the scorecard card keeps interviewId and competency ids in its submit action.</summary>
+        public JsonObject Data => DemoCardData.From(Card);
+    }
+}
