@@ -67,6 +67,17 @@ public sealed class BotApp : IAsyncDisposable
         }
     }
 
+    /// <summary>
+    /// Stops at once, as near to a killed process as one process allows: the shutdown token is
+    /// already cancelled, so in-flight work is abandoned rather than drained. Do not dispose after.
+    /// </summary>
+    public async Task AbortAsync()
+    {
+        Http.Dispose();
+        await _app.StopAsync(new CancellationToken(canceled: true));
+        await _app.DisposeAsync();
+    }
+
     public async ValueTask DisposeAsync()
     {
         Http.Dispose();
