@@ -16,7 +16,7 @@ namespace HireBot.Bench;
 /// Teams messages and invokes. Phases: warm-up; open loop at a fixed rate (acknowledgement latency
 /// per platform, measured by the client); closed loop with N clients (saturation throughput);
 /// then pgbench's single-row insert rate on the same cluster, and the targets checked.
-/// Options: --rate 500 --seconds 20 --warmup 5 --clients 32 --saturate 10 --users 50
+/// Options: --rate 500 --seconds 20 --warmup 6 --clients 32 --saturate 10 --users 300
 /// --pg-clients 8 --pg-threads 2 --pg-seconds 15.
 /// </summary>
 public sealed class LoadBench : IBenchScenario
@@ -28,8 +28,8 @@ public sealed class LoadBench : IBenchScenario
 
     public async Task RunAsync(string[] args, CancellationToken cancellationToken)
     {
-        int rate = Option(args, "--rate", 500), seconds = Option(args, "--seconds", 20), warmup = Option(args, "--warmup", 5);
-        int clients = Option(args, "--clients", 32), saturate = Option(args, "--saturate", 10), users = Option(args, "--users", 50);
+        int rate = Option(args, "--rate", 500), seconds = Option(args, "--seconds", 20), warmup = Option(args, "--warmup", 6);
+        int clients = Option(args, "--clients", 32), saturate = Option(args, "--saturate", 10), users = Option(args, "--users", 300);
         int pgClients = Option(args, "--pg-clients", 8), pgThreads = Option(args, "--pg-threads", 2), pgSeconds = Option(args, "--pg-seconds", 15);
 
         var dir = Path.Combine(Path.GetTempPath(), $"hirebot-load-{Environment.ProcessId}");
@@ -48,6 +48,7 @@ public sealed class LoadBench : IBenchScenario
             settings["urls"] = "http://127.0.0.1:0";
             settings["BotEnvFile"] = "/nonexistent/bot.env";
             settings["Logging:LogLevel:Default"] = "Warning";
+            settings["Logging:LogLevel:HireBot.Outbox.OutboxDispatcher"] = "Error"; // summarised below instead
             await using var app = await HireBotHost.BuildAsync([], settings, PlatformTraffic.TrustFakeEntra, cancellationToken);
             await app.StartAsync(cancellationToken);
             var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
@@ -66,6 +67,7 @@ public sealed class LoadBench : IBenchScenario
             var closed = await driver.ClosedLoopAsync(clients, TimeSpan.FromSeconds(saturate), cancellationToken);
             closed.Print($"closed loop, {clients} clients for {saturate} s");
             await app.StopAsync(cancellationToken);
+            await PrintOutboxAsync(connectionString, cancellationToken);
 
             var tps = await PgBench.InsertTpsAsync(pg.ConnectionString, pgClients, pgThreads, pgSeconds, cancellationToken);
             Console.WriteLine($"pgbench single-row INSERT, -c {pgClients} -j {pgThreads} -T {pgSeconds}: {tps:0} tps");
@@ -95,6 +97,17 @@ public sealed class LoadBench : IBenchScenario
             2 => new("teams", traffic.TeamsMessage(user, Commands[i / 4 % Commands.Length], $"load-{runId}-{i}")),
             _ => new("teams", traffic.TeamsInvoke(user, "load.ping", $"load-{runId}-{i}")),
         };
+    }
+
+    /// <summary>Teams message replies go through the outbox: what became of them (the limiter models Teams' per-tenant limits).</summary>
+    private static async Task PrintOutboxAsync(string connectionString, CancellationToken ct)
+    {
+        await using var db = NpgsqlDataSource.Create(connectionString);
+        await using var cmd = db.CreateCommand("SELECT status, coalesce(last_error, ''), count(*) FROM outbox GROUP BY 1, 2 ORDER BY 3 DESC LIMIT 5");
+        await using var reader = await cmd.ExecuteReaderAsync(ct);
+        var parts = new List<string>();
+        while (await reader.ReadAsync(ct)) parts.Add($"{reader.GetString(0)} {reader.GetInt64(2)}{(reader.GetString(1) is { Length: > 0 } e ? $" ({e})" : "")}");
+        Console.WriteLine("outbox (Teams replies) at stop: " + string.Join("; ", parts));
     }
 
     private static async Task<string> CreateDatabaseAsync(string adminConnectionString, string name, CancellationToken ct)
