@@ -61,6 +61,7 @@ public static class HireBotHost
         LocalMode.EnsureLoopbackOnly(builder.Configuration);
         var app = builder.Build();
         await Migrator.MigrateAsync(app.Services.GetRequiredService<NpgsqlDataSource>(), app.Logger, ct);
+        app.UseMiddleware<DatabaseUnavailableMiddleware>();
         app.UseTelemetry();
         app.MapGet("/healthz", () => Results.Ok(new { status = "ok" }));
         app.MapLocal();

@@ -16,7 +16,15 @@ public sealed class SlackPeople(PeopleStore people, SlackWebApiClient api, Slack
         if (await people.EmailForAsync("slack", id, ct) is { } known) return known;
         var token = await workspaces.TokenForAsync(teamId, ct);
         if (token is null) return null;
-        var user = await api.GetUserAsync(token, userId, ct);
+        SlackUser user;
+        try
+        {
+            user = await api.GetUserAsync(token, userId, ct);
+        }
+        catch (SlackApiException e) when (e.Kind == SlackFailureKind.Final)
+        {
+            return null; // user_not_found and the like: a signed request naming no one we can identify
+        }
         if (user.Email is not { Length: > 0 } email || user.IsBot) return null;
         email = email.Trim().ToLowerInvariant();
         await people.EnsureAsync(email, user.RealName, user.TimeZone, ct);

@@ -130,6 +130,17 @@ public sealed partial class EmbeddedPostgres : IAsyncDisposable
                 (IsRoot ? " (running as root: the postgres user must be able to reach this folder)" : ""));
     }
 
+    /// <summary>
+    /// Restarts the server this instance started, on the same port (pg_ctl keeps the options in
+    /// postmaster.opts). Open connections are dropped; fault tests use it to check that the bot
+    /// answers clearly while the database is away and recovers after.
+    /// </summary>
+    public async Task RestartAsync(CancellationToken cancellationToken)
+    {
+        if (!_ownsServer) throw new InvalidOperationException("Only the instance that started the server may restart it.");
+        await RunAsync("pg_ctl", ["-D", Cluster, "-l", Path.Combine(_dataDir, "server.log"), "-m", "fast", "-w", "-t", "60", "restart"], cancellationToken);
+    }
+
     public async ValueTask DisposeAsync()
     {
         if (!_ownsServer) return;

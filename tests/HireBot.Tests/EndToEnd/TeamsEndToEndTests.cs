@@ -28,11 +28,7 @@ public class TeamsEndToEndTests : IAsyncLifetime
             ["MicrosoftAppPassword"] = "test-secret",
             ["Teams:OpenIdMetadataUrl"] = _entra.MetadataUrl,
             ["Teams:AuthorityHost"] = _entra.BaseUrl,
-        }, configureServices: (services, _) =>
-        {
-            services.AddHttpClient(BotFrameworkKeys.HttpClientName).ConfigurePrimaryHttpMessageHandler(LoopbackCertificate.TrustingHandler);
-            services.AddHttpClient(ConnectorTokenProvider.HttpClientName).ConfigurePrimaryHttpMessageHandler(LoopbackCertificate.TrustingHandler);
-        });
+        }, configureServices: Faults.PlatformTraffic.TrustFakeEntra);
     }
 
     public async Task DisposeAsync()

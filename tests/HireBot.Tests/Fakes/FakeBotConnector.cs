@@ -21,6 +21,11 @@ public sealed class FakeBotConnector : IAsyncDisposable
     private readonly WebApplication _app;
     private readonly ConcurrentQueue<Failure> _failures = new();
     private int _ids;
+    private Random? _chaos;
+    private double _chaosShare;
+
+    /// <summary>Requests answered with a random 429 or 503 by <see cref="FailRandomly"/> (so not successes).</summary>
+    public ConcurrentQueue<RecordedRequest> Refused { get; } = new();
 
     public ConcurrentQueue<RecordedRequest> Requests { get; } = new();
 
@@ -51,13 +56,30 @@ public sealed class FakeBotConnector : IAsyncDisposable
     public void FailNext(int status, TimeSpan? retryAfter = null, string? errorCode = null) =>
         _failures.Enqueue(new Failure(status, retryAfter, errorCode));
 
+    /// <summary>From now on a seeded random share of requests answers 429 (Retry-After: 1) or 503.</summary>
+    public void FailRandomly(double share, int seed)
+    {
+        _chaosShare = share;
+        _chaos = new Random(seed);
+    }
+
+    private Failure? Roll()
+    {
+        if (_chaos is null) return null;
+        lock (_chaos)
+            return _chaos.NextDouble() >= _chaosShare ? null
+                : _chaos.Next(2) == 0 ? new Failure(429, TimeSpan.FromSeconds(1), "TooManyRequests") : new Failure(503, null, "ServiceUnavailable");
+    }
+
     private async Task<IResult> AnswerAsync(HttpContext context)
     {
         var body = await new StreamReader(context.Request.Body).ReadToEndAsync();
         var rawTarget = context.Features.GetRequiredFeature<IHttpRequestFeature>().RawTarget;
-        Requests.Enqueue(new RecordedRequest(context.Request.Method, rawTarget, context.Request.Headers.Authorization.ToString(), body));
-        if (_failures.TryDequeue(out var failure))
+        var recorded = new RecordedRequest(context.Request.Method, rawTarget, context.Request.Headers.Authorization.ToString(), body);
+        Requests.Enqueue(recorded);
+        if (_failures.TryDequeue(out var failure) || (failure = Roll()) is not null)
         {
+            if (_chaos is not null) Refused.Enqueue(recorded);
             if (failure.RetryAfter is { } wait)
                 context.Response.Headers.RetryAfter = ((int)wait.TotalSeconds).ToString();
             return Results.Json(new { error = new { code = failure.ErrorCode ?? "ServiceError", message = "fake failure" } }, statusCode: failure.Status);

@@ -30,6 +30,14 @@ public sealed class FakeSlack : IAsyncDisposable
     private readonly ConcurrentDictionary<string, Func<HttpResponse, Task>> cues = new();
     private readonly ConcurrentDictionary<string, FakeSlackUser> users = new(StringComparer.OrdinalIgnoreCase);
     private int sequence;
+    private Random? chaos;
+    private double chaosShare;
+
+    /// <summary>Calls answered with a random 429 or 503 by <see cref="FailRandomly"/> (so not successes).</summary>
+    public ConcurrentQueue<FakeSlackCall> Refused { get; } = new();
+
+    /// <summary>How long every Web API call takes to answer (to hold dispatches in flight).</summary>
+    public TimeSpan Delay { get; set; }
 
     private FakeSlack(WebApplication app) => this.app = app;
 
@@ -81,6 +89,13 @@ public sealed class FakeSlack : IAsyncDisposable
         await r.WriteAsync(code);
     };
 
+    /// <summary>From now on a seeded random share of Web API calls answers 429 (Retry-After: 1) or 503.</summary>
+    public void FailRandomly(double share, int seed)
+    {
+        chaosShare = share;
+        chaos = new Random(seed);
+    }
+
     public FakeSlackCall[] CallsTo(string method) => [.. Calls.Where(c => c.Method == method)];
 
     public async ValueTask DisposeAsync() => await app.DisposeAsync();
@@ -94,7 +109,24 @@ public sealed class FakeSlack : IAsyncDisposable
             return;
         }
 
+        if (Delay > TimeSpan.Zero) await Task.Delay(Delay);
+        if (Roll() is { } status)
+        {
+            Refused.Enqueue(call);
+            http.Response.StatusCode = status;
+            if (status == StatusCodes.Status429TooManyRequests) http.Response.Headers.RetryAfter = "1";
+            return;
+        }
+
         await WriteAsync(http.Response, FakeSlackApi.Answer(call, users, Interlocked.Increment(ref sequence)));
+    }
+
+    private int? Roll()
+    {
+        if (chaos is null) return null;
+        lock (chaos)
+            return chaos.NextDouble() >= chaosShare ? null
+                : chaos.Next(2) == 0 ? StatusCodes.Status429TooManyRequests : StatusCodes.Status503ServiceUnavailable;
     }
 
     private async Task HookAsync(HttpContext http, string id)

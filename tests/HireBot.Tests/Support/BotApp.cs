@@ -68,7 +68,10 @@ public sealed class BotApp : IAsyncDisposable
         }
     }
 
-    /// <summary>Stops the host without a graceful drain (an already cancelled token), as a crashed node would.</summary>
+    /// <summary>
+    /// Stops at once, as near to a killed process as one process allows: the shutdown token is
+    /// already cancelled, so in-flight work is abandoned rather than drained. Do not dispose after.
+    /// </summary>
     public async Task KillAsync()
     {
         Http.Dispose();

@@ -11,6 +11,12 @@ public static class SlackEventParser
 
     public static SlackParsed<SlackEventRequest> Parse(ReadOnlySpan<byte> body, string? retryNum, string? retryReason)
     {
+        // The JSON reader accepts invalid UTF-8 inside strings and only fails when a string is read.
+        if (!System.Text.Unicode.Utf8.IsValid(body))
+        {
+            return SlackParsed<SlackEventRequest>.Fail("event body is not valid UTF-8");
+        }
+
         try
         {
             var reader = new Utf8JsonReader(body);

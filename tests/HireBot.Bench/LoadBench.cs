@@ -1,0 +1,128 @@
+using HireBot.Bench.Load;
+using HireBot.Storage;
+using HireBot.Tests.Fakes;
+using HireBot.Tests.Faults;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging.Abstractions;
+using Npgsql;
+
+namespace HireBot.Bench;
+
+/// <summary>
+/// Issue 8, item 2: the real host on loopback over its own throwaway PostgreSQL, Slack and Teams
+/// pointed at loopback fakes, driven by signed Slack commands and block actions and authenticated
+/// Teams messages and invokes. Phases: warm-up; open loop at a fixed rate (acknowledgement latency
+/// per platform, measured by the client); closed loop with N clients (saturation throughput);
+/// then pgbench's single-row insert rate on the same cluster, and the targets checked.
+/// Options: --rate 500 --seconds 20 --warmup 6 --clients 32 --saturate 10 --users 300
+/// --pg-clients 8 --pg-threads 2 --pg-seconds 15.
+/// </summary>
+public sealed class LoadBench : IBenchScenario
+{
+    public string Name => "load";
+    public string Description => "bot ack latency and throughput (Slack + Teams over loopback) beside pgbench insert tps";
+
+    private static readonly string[] Commands = ["role list", "status", "help", "candidate list"];
+
+    public async Task RunAsync(string[] args, CancellationToken cancellationToken)
+    {
+        int rate = Option(args, "--rate", 500), seconds = Option(args, "--seconds", 20), warmup = Option(args, "--warmup", 6);
+        int clients = Option(args, "--clients", 32), saturate = Option(args, "--saturate", 10), users = Option(args, "--users", 300);
+        int pgClients = Option(args, "--pg-clients", 8), pgThreads = Option(args, "--pg-threads", 2), pgSeconds = Option(args, "--pg-seconds", 15);
+
+        var dir = Path.Combine(Path.GetTempPath(), $"hirebot-load-{Environment.ProcessId}");
+        var pg = await EmbeddedPostgres.StartAsync(new DatabaseOptions { DataDirectory = dir, Throwaway = true }, NullLogger.Instance, cancellationToken);
+        try
+        {
+            var connectionString = await CreateDatabaseAsync(pg.ConnectionString, "hirebot_load", cancellationToken);
+            await using var slack = await FakeSlack.StartAsync();
+            await using var entra = await FakeEntra.StartAsync();
+            await using var connector = await FakeBotConnector.StartAsync();
+            var traffic = new PlatformTraffic(slack, entra, connector);
+            traffic.AddSlackUsers(users);
+
+            var settings = traffic.Settings();
+            settings["ConnectionStrings:HireBot"] = connectionString;
+            settings["urls"] = "http://127.0.0.1:0";
+            settings["BotEnvFile"] = "/nonexistent/bot.env";
+            settings["Logging:LogLevel:Default"] = "Warning";
+            settings["Logging:LogLevel:HireBot.Outbox.OutboxDispatcher"] = "Error"; // summarised below instead
+            await using var app = await HireBotHost.BuildAsync([], settings, PlatformTraffic.TrustFakeEntra, cancellationToken);
+            await app.StartAsync(cancellationToken);
+            var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
+            using var http = new HttpClient(new SocketsHttpHandler { MaxConnectionsPerServer = 512, PooledConnectionIdleTimeout = TimeSpan.FromMinutes(2) })
+            {
+                BaseAddress = new Uri(address), Timeout = Timeout.InfiniteTimeSpan,
+            };
+            var runId = Guid.NewGuid().ToString("N")[..8];
+            var driver = new LoadDriver(http, i => Mix(traffic, runId, i, users));
+            Console.WriteLine($"host {address}, PostgreSQL {pg.ConnectionString.Split(';').First(p => p.StartsWith("Port", StringComparison.OrdinalIgnoreCase))}, " +
+                $"{Environment.ProcessorCount} cores, mix: 1/4 Slack command, 1/4 Slack block action, 1/4 Teams message, 1/4 Teams invoke");
+
+            (await driver.OpenLoopAsync(Math.Min(rate, 200), TimeSpan.FromSeconds(warmup), 2000, cancellationToken)).Print($"warm-up {warmup} s");
+            var open = await driver.OpenLoopAsync(rate, TimeSpan.FromSeconds(seconds), 4000, cancellationToken);
+            open.Print($"open loop {rate} req/s for {seconds} s");
+            var closed = await driver.ClosedLoopAsync(clients, TimeSpan.FromSeconds(saturate), cancellationToken);
+            closed.Print($"closed loop, {clients} clients for {saturate} s");
+            await app.StopAsync(cancellationToken);
+            await PrintOutboxAsync(connectionString, cancellationToken);
+
+            var tps = await PgBench.InsertTpsAsync(pg.ConnectionString, pgClients, pgThreads, pgSeconds, cancellationToken);
+            Console.WriteLine($"pgbench single-row INSERT, -c {pgClients} -j {pgThreads} -T {pgSeconds}: {tps:0} tps");
+
+            var p99 = open.Percentile(null, 0.99);
+            Console.WriteLine($"open loop: {open.Throughput:0} ok/s ÷ pgbench {tps:0} = {open.Throughput / tps:0.00} (capped by the offered {rate} req/s)");
+            Console.WriteLine($"saturation: {closed.Throughput:0} ok/s ÷ pgbench {tps:0} = {closed.Throughput / tps:0.00}");
+            Console.WriteLine($"target p99 < 50 ms at {rate} req/s: {(p99 < 50 && open.Failures == 0 ? "HOLDS" : "MISSED")} (p99 {p99:0.0} ms, failures {open.Failures})");
+            Console.WriteLine($"target throughput >= half of pgbench: {(closed.Throughput >= tps / 2 ? "HOLDS" : "MISSED")} ({closed.Throughput:0} vs {tps / 2:0})");
+        }
+        finally
+        {
+            NpgsqlConnection.ClearAllPools();
+            await pg.DisposeAsync();
+            try { Directory.Delete(dir, recursive: true); } catch (IOException) { } catch (UnauthorizedAccessException) { }
+        }
+    }
+
+    /// <summary>Request i of the mix: the four kinds in turn, spread over <paramref name="users"/> people.</summary>
+    private static LoadRequest Mix(PlatformTraffic traffic, string runId, long i, int users)
+    {
+        var user = (int)(i / 4 % users);
+        return (i % 4) switch
+        {
+            0 => new("slack", traffic.SlackCommand(user, Commands[i / 4 % Commands.Length])),
+            1 => new("slack", traffic.SlackBlockAction(user, "load.ping")),
+            2 => new("teams", traffic.TeamsMessage(user, Commands[i / 4 % Commands.Length], $"load-{runId}-{i}")),
+            _ => new("teams", traffic.TeamsInvoke(user, "load.ping", $"load-{runId}-{i}")),
+        };
+    }
+
+    /// <summary>Teams message replies go through the outbox: what became of them (the limiter models Teams' per-tenant limits).</summary>
+    private static async Task PrintOutboxAsync(string connectionString, CancellationToken ct)
+    {
+        await using var db = NpgsqlDataSource.Create(connectionString);
+        await using var cmd = db.CreateCommand("SELECT status, coalesce(last_error, ''), count(*) FROM outbox GROUP BY 1, 2 ORDER BY 3 DESC LIMIT 5");
+        await using var reader = await cmd.ExecuteReaderAsync(ct);
+        var parts = new List<string>();
+        while (await reader.ReadAsync(ct)) parts.Add($"{reader.GetString(0)} {reader.GetInt64(2)}{(reader.GetString(1) is { Length: > 0 } e ? $" ({e})" : "")}");
+        Console.WriteLine("outbox (Teams replies) at stop: " + string.Join("; ", parts));
+    }
+
+    private static async Task<string> CreateDatabaseAsync(string adminConnectionString, string name, CancellationToken ct)
+    {
+        await using (var admin = NpgsqlDataSource.Create(adminConnectionString))
+        {
+            await using var cmd = admin.CreateCommand($"DROP DATABASE IF EXISTS {name}; CREATE DATABASE {name}");
+            await cmd.ExecuteNonQueryAsync(ct);
+        }
+        return new NpgsqlConnectionStringBuilder(adminConnectionString) { Database = name }.ConnectionString;
+    }
+
+    private static int Option(string[] args, string name, int fallback)
+    {
+        int at = Array.IndexOf(args, name);
+        return at >= 0 && at + 1 < args.Length && int.TryParse(args[at + 1], out var v) ? v : fallback;
+    }
+}
