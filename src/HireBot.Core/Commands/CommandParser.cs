@@ -10,16 +10,17 @@ public static class CommandParser
     public static Outcome<Command> Parse(string text)
     {
         var tokens = Tokenize(text);
+        var words = tokens.Select(t => t.Text).ToList();
         if (tokens.Count == 0) return new Command(CommandCatalog.Find("help")!, new Dictionary<string, string>());
 
-        var spec = MatchSpec(tokens, out var consumed);
+        var spec = MatchSpec(words, out var consumed);
         if (spec is null)
         {
-            var typed = string.Join(' ', tokens.Take(2));
+            var typed = string.Join(' ', words.Take(2));
             var closest = Closest(typed);
             return Outcome<Command>.Fail($"I don't know `{typed}`. Did you mean `{closest.Usage}`? Try `help` for the full list.");
         }
-        return Bind(spec, tokens.Skip(consumed).ToList());
+        return Bind(spec, tokens.Skip(consumed).ToList(), text);
     }
 
     private static CommandSpec? MatchSpec(List<string> tokens, out int consumed)
@@ -34,19 +35,21 @@ public static class CommandParser
         return CommandCatalog.Find(verb);
     }
 
-    private static Outcome<Command> Bind(CommandSpec spec, List<string> rest)
+    private static Outcome<Command> Bind(CommandSpec spec, List<(string Text, int Start)> rest, string text)
     {
         var values = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
         var positional = new List<string>();
+        var starts = new List<int>();
         for (var i = 0; i < rest.Count; i++)
         {
-            var word = rest[i].ToLowerInvariant();
+            var word = rest[i].Text.ToLowerInvariant();
             if (spec.Keywords.Contains(word) && i + 1 < rest.Count)
             {
-                values[word] = rest[++i];
+                values[word] = rest[++i].Text;
                 continue;
             }
-            positional.Add(rest[i]);
+            positional.Add(rest[i].Text);
+            starts.Add(rest[i].Start);
         }
 
         for (var a = 0; a < spec.Arguments.Count; a++)
@@ -59,7 +62,10 @@ public static class CommandParser
                 if (arg.EndsWith('?')) break;
                 return Outcome<Command>.Fail($"`{spec.Name}` needs <{name}>. Usage: `{spec.Usage}`");
             }
-            values[name] = takesRest ? string.Join(' ', positional.Skip(a)) : positional[a];
+            // JSON keeps its quotes: it is taken verbatim from where its first word starts.
+            values[name] = !takesRest ? positional[a]
+                : name == "json" ? text[starts[a]..].Trim()
+                : string.Join(' ', positional.Skip(a));
             if (takesRest) { positional.Clear(); break; }
         }
         if (positional.Count > spec.Arguments.Count)
@@ -91,22 +97,27 @@ public static class CommandParser
         return row[b.Length];
     }
 
-    public static List<string> Tokenize(string text)
+    /// <summary>Words with where each starts in <paramref name="text"/> (so an argument can be taken verbatim).</summary>
+    internal static List<(string Text, int Start)> Tokenize(string text)
     {
-        var tokens = new List<string>();
+        var tokens = new List<(string, int)>();
         var current = new System.Text.StringBuilder();
         var quoted = false;
         var hadQuotes = false;
-        foreach (var ch in text.Trim())
+        var start = -1;
+        for (var i = 0; i < text.Length; i++)
         {
+            var ch = text[i];
+            if (!quoted && char.IsWhiteSpace(ch))
+            {
+                Flush();
+                continue;
+            }
+            if (start < 0) start = i;
             if (ch is '"' or '“' or '”')
             {
                 quoted = !quoted;
                 hadQuotes = true;
-            }
-            else if (char.IsWhiteSpace(ch) && !quoted)
-            {
-                Flush();
             }
             else
             {
@@ -118,9 +129,10 @@ public static class CommandParser
 
         void Flush()
         {
-            if (current.Length > 0 || hadQuotes) tokens.Add(current.ToString());
+            if (current.Length > 0 || hadQuotes) tokens.Add((current.ToString(), start));
             current.Clear();
             hadQuotes = false;
+            start = -1;
         }
     }
 }

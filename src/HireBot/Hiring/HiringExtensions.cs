@@ -10,6 +10,7 @@ public static class HiringExtensions
         services.AddSingleton<ICommandFeature, HelpCommands>();
         services.AddSingleton<ICommandFeature, RoleCommands>();
         services.AddSingleton<ICommandFeature, CandidateCommands>();
+        services.AddSingleton<ICommandFeature, StatusCommands>();
         return services;
     }
 }

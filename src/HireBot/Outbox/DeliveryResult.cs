@@ -12,4 +12,5 @@ public abstract record DeliveryResult
     public sealed record Sent(string Channel, JsonObject? Reference) : DeliveryResult;
     public sealed record Retry(TimeSpan After, string Reason) : DeliveryResult;
     public sealed record Failed(string Reason) : DeliveryResult;
+    public sealed record Deferred(TimeSpan After, string Reason) : DeliveryResult;
 }

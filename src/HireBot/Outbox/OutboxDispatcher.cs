@@ -16,8 +16,17 @@ public sealed partial class OutboxDispatcher(
     IOptions<OutboxOptions> options,
     ILogger<OutboxDispatcher> logger) : BackgroundService
 {
+    /// <summary>How long sends already under way may finish after shutdown begins: cutting one off mid-call is how duplicates happen.</summary>
+    private static readonly TimeSpan DrainGrace = TimeSpan.FromSeconds(10);
+
+    private CancellationToken _stopping;
+    private CancellationToken _sending;
+
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
+        using var drain = new CancellationTokenSource();
+        using var onStop = stoppingToken.Register(() => drain.CancelAfter(DrainGrace));
+        (_stopping, _sending) = (stoppingToken, drain.Token);
         var o = options.Value;
         while (!stoppingToken.IsCancellationRequested)
         {
@@ -43,10 +52,20 @@ public sealed partial class OutboxDispatcher(
         var o = options.Value;
         var batch = await store.ClaimAsync(o.BatchSize, TimeSpan.FromSeconds(o.LeaseSeconds), ct);
         // Rows for the same recipient stay in order; different recipients go in parallel.
-        await Parallel.ForEachAsync(batch.GroupBy(d => d.Recipient), new ParallelOptions { MaxDegreeOfParallelism = o.Concurrency, CancellationToken = ct },
+        // Sends use their own token: on shutdown no new send starts, but one under way gets a grace period to finish.
+        var sending = _sending.CanBeCanceled ? _sending : ct;
+        await Parallel.ForEachAsync(batch.GroupBy(d => d.Recipient), new ParallelOptions { MaxDegreeOfParallelism = o.Concurrency, CancellationToken = sending },
             async (group, token) =>
             {
-                foreach (var delivery in group) await DeliverAsync(delivery, o.MaxAttempts, token);
+                foreach (var delivery in group)
+                {
+                    if (_stopping.IsCancellationRequested)
+                    {
+                        await store.MarkDeferredAsync(delivery.Id, TimeSpan.Zero, CancellationToken.None); // for the next node, now
+                        continue;
+                    }
+                    await DeliverAsync(delivery, o.MaxAttempts, token);
+                }
             });
         return batch.Count;
     }
@@ -73,7 +92,10 @@ public sealed partial class OutboxDispatcher(
         }
 
         HireBotMetrics.Deliveries.Add(1, new KeyValuePair<string, object?>("channel", (result as DeliveryResult.Sent)?.Channel ?? "any"),
-            new KeyValuePair<string, object?>("result", result switch { DeliveryResult.Sent => "sent", DeliveryResult.Retry => "retry", _ => "failed" }));
+            new KeyValuePair<string, object?>("result", result switch
+            {
+                DeliveryResult.Sent => "sent", DeliveryResult.Retry => "retry", DeliveryResult.Deferred => "deferred", _ => "failed",
+            }));
         if (result is DeliveryResult.Retry { Reason: var why } && (why.Contains("rate limit", StringComparison.OrdinalIgnoreCase) || why.Contains("429")))
             HireBotMetrics.Throttled.Add(1, new KeyValuePair<string, object?>("reason", "rate_limited"));
         switch (result)
@@ -90,6 +112,10 @@ public sealed partial class OutboxDispatcher(
             case DeliveryResult.Retry retry:
                 await store.MarkFailedAsync(delivery.Id, $"gave up after {delivery.Attempt} attempts: {retry.Reason}", CancellationToken.None);
                 LogFailed(logger, delivery.Id, retry.Reason);
+                break;
+            case DeliveryResult.Deferred deferred:
+                await store.MarkDeferredAsync(delivery.Id, deferred.After, CancellationToken.None);
+                HireBotMetrics.Throttled.Add(1, new KeyValuePair<string, object?>("reason", "paced"));
                 break;
             case DeliveryResult.Failed failed:
                 await store.MarkFailedAsync(delivery.Id, failed.Reason, CancellationToken.None);

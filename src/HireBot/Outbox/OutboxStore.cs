@@ -78,6 +78,11 @@ public sealed class OutboxStore(NpgsqlDataSource db, TimeProvider clock)
         ExecAsync("UPDATE outbox SET status = 'pending', not_before = $2, last_error = $3, lease_until = NULL WHERE id = $1",
             ct, id, clock.GetUtcNow() + after, reason);
 
+    /// <summary>Puts a row back untried (a rate-limiter wait): the claim's attempt is given back.</summary>
+    public Task MarkDeferredAsync(long id, TimeSpan after, CancellationToken ct) =>
+        ExecAsync("UPDATE outbox SET status = 'pending', not_before = $2, attempts = greatest(attempts - 1, 0), lease_until = NULL WHERE id = $1",
+            ct, id, clock.GetUtcNow() + after);
+
     public Task MarkFailedAsync(long id, string reason, CancellationToken ct) =>
         ExecAsync("UPDATE outbox SET status = 'failed', last_error = $2, lease_until = NULL WHERE id = $1", ct, id, reason);
 

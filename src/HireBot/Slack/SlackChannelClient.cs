@@ -30,7 +30,7 @@ public sealed class SlackChannelClient(
             var replaceTs = delivery.Replaces?["ts"]?.GetValue<string>();
             var method = replaceTs is null ? "chat.postMessage" : "chat.update";
             var wait = limiter.TryAcquire(method, team ?? "", channel);
-            if (wait > TimeSpan.Zero) return new DeliveryResult.Retry(wait, $"{method} rate limit");
+            if (wait > TimeSpan.Zero) return new DeliveryResult.Deferred(wait, $"{method} rate limit");
 
             var message = new SlackMessage(channel!, text, blocks);
             var posted = replaceTs is null

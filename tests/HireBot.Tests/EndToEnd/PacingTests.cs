@@ -1,0 +1,48 @@
+using System.Text.Json.Nodes;
+using HireBot.Outbox;
+using HireBot.Tests.Fakes;
+using HireBot.Tests.Fakes.Slack;
+using HireBot.Tests.Scorecards;
+using HireBot.Tests.Support;
+
+namespace HireBot.Tests.EndToEnd;
+
+/// <summary>Our own rate limiter pacing a burst is not a failed attempt: with one attempt allowed, every message still goes out, paced.</summary>
+public class PacingTests : IAsyncLifetime
+{
+    private FakeSlack _slack = null!;
+    private BotApp _bot = null!;
+
+    public async Task InitializeAsync()
+    {
+        _slack = await FakeSlack.StartAsync();
+        _slack.AddUser(new FakeSlackUser("U0PETE", "pete@example.com", "Pete", "UTC"));
+        _bot = await BotApp.StartAsync(nameof(PacingTests), new Dictionary<string, string?>
+        {
+            ["SLACK_SIGNING_SECRET"] = SlackSigner.Secret, ["SLACK_BOT_TOKEN"] = FakeSlack.BotToken, ["SLACK_API_BASE_URL"] = _slack.ApiBaseUrl,
+            ["Outbox:MaxAttempts"] = "1",
+        });
+    }
+
+    public async Task DisposeAsync()
+    {
+        await _bot.DisposeAsync();
+        await _slack.DisposeAsync();
+    }
+
+    [Fact]
+    public async Task A_burst_to_one_channel_is_paced_not_failed()
+    {
+        var store = _bot.Services.GetRequiredService<OutboxStore>();
+        await store.EnqueueAsync(Enumerable.Range(1, 6).Select(i =>
+            new OutboxMessage($"burst:{i}", Recipients.Person("pete@example.com"), "message", new JsonObject { ["text"] = $"note {i}" })), default);
+
+        var deadline = DateTime.UtcNow.AddSeconds(20);
+        while (_slack.CallsTo("chat.postMessage").Length < 6 && DateTime.UtcNow < deadline) await Task.Delay(100);
+
+        var posts = _slack.CallsTo("chat.postMessage");
+        Assert.Equal(6, posts.Length); // one channel allows a burst of 3, then one a second: nothing was failed for waiting
+        Assert.Equal(0L, await _bot.ScalarAsync<long>("SELECT count(*) FROM outbox WHERE status = 'failed'"));
+        Assert.Equal(6L, await _bot.ScalarAsync<long>("SELECT count(*) FROM outbox WHERE status = 'sent' AND attempts = 1"));
+    }
+}
