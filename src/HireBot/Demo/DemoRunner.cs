@@ -42,8 +42,16 @@ public static class DemoRunner
         {
             var url = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
             using var http = new HttpClient { BaseAddress = new Uri(url) };
-            await new DemoScript(http, app.Services).PlayAsync(ct);
-            return 0;
+            try
+            {
+                await new DemoScript(http, app.Services).PlayAsync(ct);
+                return 0;
+            }
+            catch (InvalidOperationException e)
+            {
+                Console.Error.WriteLine($"Demo failed: {e.Message}");
+                return 1;
+            }
         }
         finally
         {
@@ -85,21 +93,18 @@ public static class DemoRunner
             foreach (var request in requests.Where(r => r.Recipient != $"person:{Late}"))
                 await SubmitAsync(request, PanelistOpinion(request.Recipient));
 
-            Step("Bea is reminded (first reminder comes shortly after the interview, in her working hours)");
-            var nudged = await WaitForAsync(m => m.Kind == "nudge" && m.Recipient == $"person:{Late}", 1, TimeSpan.FromSeconds(20));
-            if (nudged.Count == 0)
-            {
-                Console.WriteLine("(It is outside Bea's working hours in London, so the automatic reminder waits for her morning; the recruiter nudges now.)");
-                await SayAsync(Recruiter, $"nudge {Candidate}");
-                await WaitForAsync(m => m.Recipient == $"person:{Late}" && m.Kind is "nudge" or "message", 1, TimeSpan.FromSeconds(10));
-            }
+            Step("Bea is late: the recruiter nudges (automatic reminders follow her working hours, planned from the booked end time)");
+            await SayAsync(Recruiter, $"status {Candidate}");
+            await SayAsync(Recruiter, $"nudge {Candidate}");
+            await WaitForAsync(m => m.Recipient == $"person:{Late}", 1, TimeSpan.FromSeconds(10));
             await SubmitAsync(requests.First(r => r.Recipient == $"person:{Late}"), 2);
 
             Step("The panel is complete: the digest goes to the hiring channel");
             await WaitForAsync(m => m.Kind == "digest", 1, TimeSpan.FromSeconds(20));
 
             Step("The hiring manager records the decision");
-            await SayAsync(Manager, $"decide {Candidate} hire Strong system design and debugging; probe behavioral depth in the offer call");
+            var decided = await SayAsync(Manager, $"decide {Candidate} hire Strong system design and debugging; probe behavioral depth in the offer call");
+            if (decided["isError"]!.GetValue<bool>()) throw new InvalidOperationException("The decision was refused.");
             await WaitForAsync(m => m.Kind == "decision", 1, TimeSpan.FromSeconds(20));
             Console.WriteLine("\nDemo complete.");
         }
@@ -154,6 +159,8 @@ public static class DemoRunner
                 found.AddRange((await PrintNewAsync()).Where(match));
                 if (found.Count < count) await Task.Delay(100);
             }
+            if (found.Count < count)
+                throw new InvalidOperationException($"The demo expected {count} message(s) that did not arrive within {timeout.TotalSeconds:0} s.");
             return found;
         }
 

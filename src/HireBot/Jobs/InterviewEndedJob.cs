@@ -29,6 +29,13 @@ public sealed class InterviewEndedJob(NpgsqlDataSource db, IEnumerable<IIntervie
             if (await cmd.ExecuteScalarAsync(cancellationToken) is not Guid found) return; // cancelled, or already handled
             loopId = found;
         }
+        // Interviews of one loop can end together: lock the loop (after marking this interview) so
+        // the last of them to commit sees every other one completed and moves the loop on.
+        await using (var lockLoop = new NpgsqlCommand("SELECT 1 FROM loops WHERE id = $1 FOR UPDATE", conn, tx))
+        {
+            lockLoop.Parameters.Add(new() { Value = loopId });
+            await lockLoop.ExecuteNonQueryAsync(cancellationToken);
+        }
         await using (var cmd = new NpgsqlCommand(
             """
             UPDATE loops SET state = $2, updated_at = $3

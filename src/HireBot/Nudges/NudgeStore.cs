@@ -118,7 +118,7 @@ public sealed class NudgeStore(NpgsqlDataSource db)
         await using var cmd = db.CreateCommand(
             """
             SELECT ip.interview_id, ip.email FROM interview_panelists ip JOIN interviews i ON i.id = ip.interview_id
-            WHERE i.loop_id = $1 AND i.status <> 'Cancelled' AND i.ends_at <= $2 AND NOT ip.is_shadow
+            WHERE i.loop_id = $1 AND i.status <> 'Cancelled' AND (i.ends_at <= $2 OR i.status = 'Completed') AND NOT ip.is_shadow
               AND NOT EXISTS (SELECT 1 FROM scorecards s WHERE s.interview_id = ip.interview_id AND s.panelist_email = ip.email)
             ORDER BY i.starts_at, ip.email
             """);
