@@ -3,6 +3,7 @@ using System.Text;
 using System.Text.Json.Nodes;
 using HireBot.Teams;
 using HireBot.Tests.Fakes;
+using HireBot.Tests.Scorecards;
 using HireBot.Tests.Support;
 using HireBot.Tests.Teams;
 
@@ -106,5 +107,41 @@ public class TeamsEndToEndTests : IAsyncLifetime
         await using var cmd = _bot.Db.CreateCommand("SELECT (SELECT count(*) FROM roles) + (SELECT count(*) FROM conversations)");
         Assert.Equal(0L, (long)(await cmd.ExecuteScalarAsync())!);
         Assert.Empty(_connector.Requests);
+    }
+
+    private JsonObject Invoke(string verb, JsonObject data, string id)
+    {
+        var activity = Samples.Activity("invoke-adaptiveCard-action");
+        activity["serviceUrl"] = _connector.ServiceUrl;
+        activity["recipient"]!["id"] = $"28:{TeamsTestHost.AppId}";
+        activity["id"] = id;
+        activity["value"]!["action"]!["verb"] = verb;
+        activity["value"]!["action"]!["data"] = data.DeepClone();
+        return activity;
+    }
+
+    [Fact]
+    public async Task A_scorecard_submitted_with_action_execute_is_stored_once_and_the_card_turns_into_the_submitted_view()
+    {
+        // GetMember on the fake connector answers pat@contoso.example for the caller.
+        var loop = await _bot.NewLoopAsync("tms", new InterviewSpec("screen", ["pat@contoso.example"]));
+        var bad = ScorecardHarness.Filled(loop.Interviews[0], "screen", 3);
+        bad["evidence.api-design"] = "fine";
+
+        var invalid = JsonNode.Parse(await (await PostAsync(Invoke("scorecard.submit", bad, "inv-1"))).Content.ReadAsStringAsync())!;
+        Assert.Equal("application/vnd.microsoft.card.adaptive", invalid["type"]!.GetValue<string>());
+        Assert.Contains("fine", invalid["value"]!.ToJsonString()); // what was typed comes back in the card
+        Assert.Equal(0L, await _bot.ScalarAsync<long>("SELECT count(*) FROM scorecards"));
+
+        var valid = ScorecardHarness.Filled(loop.Interviews[0], "screen", 3);
+        var first = await PostAsync(Invoke("scorecard.submit", valid, "inv-2"));
+        var replay = await PostAsync(Invoke("scorecard.submit", valid, "inv-2"));
+
+        Assert.Equal(HttpStatusCode.OK, first.StatusCode);
+        var card = JsonNode.Parse(await first.Content.ReadAsStringAsync())!;
+        Assert.Equal(200, card["statusCode"]!.GetValue<int>());
+        Assert.Contains("Scorecard submitted", card["value"]!.ToJsonString());
+        Assert.Contains("Scorecard submitted", await replay.Content.ReadAsStringAsync());
+        Assert.Equal(1L, await _bot.ScalarAsync<long>("SELECT count(*) FROM scorecards WHERE panelist_email = 'pat@contoso.example'"));
     }
 }
