@@ -58,7 +58,9 @@ public class KilledInstanceTests(ITestOutputHelper output)
             $"{duplicates} duplicate posts at Slack");
         Assert.Equal(0L, await CountAsync(survivor, "SELECT count(*) FROM outbox WHERE status <> 'sent'"));
         Assert.All(posts, p => Assert.True(p.Value >= 1, $"message {p.Key} was never delivered"));
-        Assert.True(retaken > 0, "no row was abandoned mid-flight: the kill did not land during dispatch");
+        // The kill must land during dispatch. Rows it had claimed come back either released by the
+        // shutdown drain (untried) or, where a send was cut off, when their lease runs out.
+        Assert.True(inFlightAtKill > 0, "no row was in flight: the kill did not land during dispatch");
         Assert.InRange(duplicates, 0, Concurrency);
     }
 
