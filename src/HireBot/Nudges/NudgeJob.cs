@@ -21,6 +21,9 @@ public sealed partial class NudgeJob(NpgsqlDataSource db, OutboxSignal signal, T
         var interviewId = Guid.Parse(data.GetString(NudgeJobs.InterviewIdKey)!);
         var email = data.GetString(NudgeJobs.EmailKey)!;
         var evt = new NudgeEvent(data.GetString(NudgeJobs.EventKey)!, clock.GetUtcNow());
+        // Lag from the reminder's due time to this firing; the outbox adds its own (outbox depth and age).
+        if (context.ScheduledFireTimeUtc is { } scheduledFor)
+            Telemetry.HireBotMetrics.ReminderLag.Record(Math.Max(0, (evt.At - scheduledFor).TotalSeconds));
 
         await using var conn = await db.OpenConnectionAsync(cancellationToken);
         await using var tx = await conn.BeginTransactionAsync(cancellationToken);

@@ -32,7 +32,9 @@ public sealed class SchedulePlanner(SchedulingStore store, ICalendar calendar, I
         var schedules = emails.Count == 0 ? [] : await calendar.GetFreeBusyAsync(emails, window.Start, window.End, ct);
 
         var request = RequestMapper.Map(new RequestMapper.Facts(role, toPlace, pools, people, booked, schedules, candidatePerson, window, settings));
+        var started = System.Diagnostics.Stopwatch.GetTimestamp();
         var result = toPlace.Count == 0 ? new SchedulingResult([], []) : LoopScheduler.Schedule(request);
+        Telemetry.HireBotMetrics.SchedulingTime.Record(System.Diagnostics.Stopwatch.GetElapsedTime(started).TotalMilliseconds);
         return new SchedulePlan(result, later, kept, schedules.Count(s => !s.IsKnown));
     }
 }
