@@ -32,7 +32,7 @@ public sealed class NudgeBench : IBenchScenario
             {
                 ["ConnectionStrings:HireBot"] = cs, ["urls"] = "http://127.0.0.1:0", ["BotEnvFile"] = "/nonexistent/bot.env",
                 ["Logging:LogLevel:Default"] = "Warning", ["Outbox:PollMilliseconds"] = "50",
-                ["Jobs:ClusterCheckinSeconds"] = "2", ["Local:MessagesPerSecond"] = (rate / (double)hosts).ToString(System.Globalization.CultureInfo.InvariantCulture),
+                ["Jobs:ClusterCheckinSeconds"] = "2", ["Jobs:Threads"] = "25", ["Jobs:MaxBatchSize"] = "25", ["Local:MessagesPerSecond"] = (rate / (double)hosts).ToString(System.Globalization.CultureInfo.InvariantCulture),
             }, ct: cancellationToken);
             await app.StartAsync(cancellationToken);
             apps.Add(app);
