@@ -6,10 +6,22 @@ namespace HireBot.Teams;
 /// Conversation references and people as Teams knows them, stored from verified activities only
 /// (so every stored serviceUrl is one the connector itself used), and refreshed on every one.
 /// </summary>
-public sealed class TeamsDirectory(NpgsqlDataSource db)
+public sealed class TeamsDirectory(NpgsqlDataSource db, TimeProvider clock)
 {
+    /// <summary>
+    /// What this instance last wrote per user and conversation: an unchanged reference is not
+    /// rewritten for a few minutes, which keeps two upserts off every message's hot path while a
+    /// moved serviceUrl (or any other change) is still stored at once.
+    /// </summary>
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, (string Fingerprint, DateTimeOffset At)> _remembered = new();
+    private static readonly TimeSpan RememberFor = TimeSpan.FromMinutes(5);
+
     public async Task RememberAsync(TeamsConversationReference r, string? email, CancellationToken ct)
     {
+        var key = $"{r.UserId}|{r.ConversationId}";
+        var fingerprint = $"{r.ServiceUrl}|{r.TenantId}|{r.UserAadObjectId}|{r.TeamId}|{r.BotId}|{r.ConversationType}|{email}";
+        var now = clock.GetUtcNow();
+        if (_remembered.TryGetValue(key, out var last) && last.Fingerprint == fingerprint && now - last.At < RememberFor) return;
         await using var batch = db.CreateBatch();
         var conversation = new NpgsqlBatchCommand(
             """
@@ -37,6 +49,7 @@ public sealed class TeamsDirectory(NpgsqlDataSource db)
             batch.BatchCommands.Add(person);
         }
         await batch.ExecuteNonQueryAsync(ct);
+        _remembered[key] = (fingerprint, now);
     }
 
     public async Task<string?> EmailOfAsync(string userId, CancellationToken ct)
