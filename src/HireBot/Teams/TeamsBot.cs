@@ -45,7 +45,7 @@ public sealed partial class TeamsBot(
                 if (action.IsInvoke)
                     return answer.IsError && answer.Kind == CardNames.Message
                         ? TeamsInvokeResponse.Message(answer.Summary)
-                        : TeamsInvokeResponse.Card(renderer.Render(answer.Kind, answer.Data));
+                        : TeamsInvokeResponse.Card(TeamsCardText.ForTeams(renderer.Render(answer.Kind, answer.Data)));
                 await ReplyAsync($"reply:{action.ActivityId ?? Guid.NewGuid().ToString()}", r, answer, ct);
                 return null;
             case TeamsCardAction:

@@ -25,7 +25,7 @@ public sealed class TeamsChannelClient(
         if (!limiter.TryAcquire(tenant, conversation, out var next))
             return new DeliveryResult.Deferred(next - clock.GetUtcNow(), "Teams rate limit");
 
-        var activity = Activity.CardMessage(renderer.Render(delivery.Kind, delivery.Data));
+        var activity = Activity.CardMessage(TeamsCardText.ForTeams(renderer.Render(delivery.Kind, delivery.Data)));
         var replaced = delivery.Replaces?["activityId"]?.GetValue<string>();
         var result = replaced is null
             ? await connector.SendToConversationAsync(serviceUrl, conversation, activity, cancellationToken)
