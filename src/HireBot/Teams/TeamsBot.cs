@@ -25,7 +25,6 @@ public sealed partial class TeamsBot(
     {
         var r = inbound.Reference;
         var email = r.UserId is null ? null : await EmailOfAsync(r, ct);
-        if (email is not null) await people.EnsureAsync(email, null, null, ct);
         await directory.RememberAsync(r, email, ct);
 
         switch (inbound)
@@ -66,9 +65,16 @@ public sealed partial class TeamsBot(
         if (await directory.EmailOfAsync(r.UserId!, ct) is { } known) return known;
         var member = await connector.GetMemberAsync(r.ServiceUrl, r.ConversationId, r.UserId!, ct);
         var email = member.Value?.Email ?? member.Value?.UserPrincipalName;
-        if (email is { Length: > 0 } && email.Contains('@')) return email.Trim().ToLowerInvariant();
-        LogNoEmail(logger, member.StatusCode);
-        return options.Value.IsLocalMode ? $"{new string(r.UserId!.Where(char.IsLetterOrDigit).ToArray()).ToLowerInvariant()}@local.test" : null;
+        if (email is not { Length: > 0 } || !email.Contains('@'))
+        {
+            LogNoEmail(logger, member.StatusCode);
+            if (!options.Value.IsLocalMode) return null;
+            email = $"{new string(r.UserId!.Where(char.IsLetterOrDigit).ToArray()).ToLowerInvariant()}@local.test";
+        }
+        // First sight of this person: the people row must exist before their identity points at it.
+        email = email.Trim().ToLowerInvariant();
+        await people.EnsureAsync(email, member.Value?.Name, null, ct);
+        return email;
     }
 
     /// <summary>Records the activity id; false when this activity was already processed (a connector retry).</summary>
