@@ -39,12 +39,7 @@ public static class HireBotHost
         var connectionString = await builder.AddStorageAsync(ct);
         var services = builder.Services;
         services.AddSingleton(TimeProvider.System);
-        services.AddOptions<OutboxOptions>().Bind(builder.Configuration.GetSection(OutboxOptions.Section))
-            .Validate(o => o.PollMilliseconds > 0 && o.BatchSize > 0 && o.MaxAttempts > 0 && o.LeaseSeconds > 0 && o.Concurrency > 0,
-                "Outbox__PollMilliseconds, Outbox__BatchSize, Outbox__MaxAttempts, Outbox__LeaseSeconds and Outbox__Concurrency must be positive.")
-            .ValidateOnStart();
-        services.AddSingleton<OutboxStore>().AddSingleton<OutboxSignal>().AddSingleton<ChannelRouter>();
-        services.AddHostedService<OutboxDispatcher>();
+        services.AddOutbox(builder.Configuration);
         services.AddCards();
         services.AddSingleton<MessageRenderer>();
         services.AddSingleton<IChannelClient, LocalChannelClient>();
