@@ -2,7 +2,6 @@ using System.Net.Http.Json;
 using System.Text.Json.Nodes;
 using HireBot.Tests.Support;
 using Npgsql;
-using Quartz;
 
 namespace HireBot.Tests.Nudges;
 
@@ -23,7 +22,7 @@ public sealed class NudgeHostTests : IAsyncLifetime
         var (_, pairs) = await NudgeSeed.SeedAsync(_app.Db, "sub", 1, 2, plan, escalationsAt: at);
         await ExecAsync("INSERT INTO scorecards (interview_id, panelist_email, ratings, recommendation, submitted_at) VALUES ($1, $2, '{}', 3, now())",
             pairs[0].InterviewId, pairs[0].Email);
-        await NudgeSeed.ScheduleAsync(await SchedulerAsync(), pairs, plan, escalations: true, escalationsAt: at);
+        await NudgeSeed.ScheduleAsync(_app.Db, pairs, plan, escalations: true, escalationsAt: at);
 
         var got = await _app.WaitForLocalAsync(m => m["kind"]!.ToString() is "nudge" or "message", count: 4, timeout: TimeSpan.FromSeconds(8));
 
@@ -32,7 +31,8 @@ public sealed class NudgeHostTests : IAsyncLifetime
         Assert.Single(got, m => m["recipient"]!.ToString() == "person:" + pairs[1].Email && m["kind"]!.ToString() == "nudge");
         Assert.Contains(got, m => m["recipient"]!.ToString() == "person:rec-sub@example.com");
         Assert.Contains(got, m => m["recipient"]!.ToString() == "person:hm-sub@example.com");
-        Assert.Null(await (await SchedulerAsync()).GetJobDetail(HireBot.Nudges.NudgeJobs.Key(pairs[0].InterviewId, pairs[0].Email)));
+        Assert.Equal(0L, await ScalarAsync("SELECT count(*) FROM nudge_events WHERE interview_id = $1 AND email = $2 AND done_at IS NULL", pairs[0].InterviewId, pairs[0].Email));
+        Assert.Equal(3L, await ScalarAsync("SELECT count(*) FROM nudge_events WHERE interview_id = $1 AND email = $2", pairs[0].InterviewId, pairs[0].Email));
     }
 
     [Fact]
@@ -77,9 +77,9 @@ public sealed class NudgeHostTests : IAsyncLifetime
         Assert.StartsWith("Snoozed. Reminder 2 of", first["data"]!["text"]!.ToString());
         Assert.Equal("You already snoozed this reminder once; it can't be snoozed again.", second["data"]!["text"]!.ToString());
         Assert.True(stranger["isError"]!.GetValue<bool>());
-        var triggers = await (await SchedulerAsync()).GetTriggersOfJob(HireBot.Nudges.NudgeJobs.Key(pairs[0].InterviewId, pairs[0].Email));
-        var reminder = Assert.Single(triggers, t => t.Key.Name.EndsWith("reminder-2"));
-        Assert.True(reminder.StartTimeUtc > DateTimeOffset.UtcNow.AddHours(3.9));
+        var moved = await ScalarAsync("SELECT due_at FROM nudge_events WHERE interview_id = $1 AND email = $2 AND name = 'reminder-2' AND done_at IS NULL",
+            pairs[0].InterviewId, pairs[0].Email);
+        Assert.True(Assert.IsType<DateTime>(moved) > DateTime.UtcNow.AddHours(3.9));
     }
 
     private async Task<JsonObject> ActAsync(string from, JsonObject data)
@@ -89,7 +89,12 @@ public sealed class NudgeHostTests : IAsyncLifetime
         return (await response.Content.ReadFromJsonAsync<JsonObject>())!;
     }
 
-    private async Task<IScheduler> SchedulerAsync() => await _app.Services.GetRequiredService<ISchedulerFactory>().GetScheduler();
+    private async Task<object?> ScalarAsync(string sql, params object[] args)
+    {
+        await using var cmd = _app.Db.CreateCommand(sql);
+        foreach (var a in args) cmd.Parameters.Add(new() { Value = a });
+        return await cmd.ExecuteScalarAsync();
+    }
 
     private async Task ExecAsync(string sql, params object[] args)
     {
