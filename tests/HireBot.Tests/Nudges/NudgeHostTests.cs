@@ -36,6 +36,23 @@ public sealed class NudgeHostTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_later_reminder_replaces_the_earlier_one_and_each_is_written_once()
+    {
+        Func<int, DateTimeOffset[]> plan = _ => [DateTimeOffset.UtcNow.AddMinutes(-10), DateTimeOffset.UtcNow.AddSeconds(6)];
+        var (_, pairs) = await NudgeSeed.SeedAsync(_app.Db, "chain", 1, 1, plan);
+        await NudgeSeed.ScheduleAsync(_app.Db, pairs, plan);
+
+        var got = await _app.WaitForLocalAsync(m => m["kind"]!.ToString() == "nudge", count: 3, timeout: TimeSpan.FromSeconds(16));
+
+        var key = $"nudge:{pairs[0].InterviewId}:{pairs[0].Email}:";
+        Assert.Equal(2, got.Count);
+        Assert.Equal(DBNull.Value, await ScalarAsync("SELECT replaces_key FROM outbox WHERE idempotency_key = $1", key + "1"));
+        Assert.Equal(key + "1", await ScalarAsync("SELECT replaces_key FROM outbox WHERE idempotency_key = $1", key + "2"));
+        Assert.Equal(key + "2", await ScalarAsync("SELECT last_reminder_key FROM nudge_plans WHERE interview_id = $1", pairs[0].InterviewId));
+        Assert.Equal(0L, await ScalarAsync("SELECT count(*) FROM nudge_events WHERE interview_id = $1 AND done_at IS NULL", pairs[0].InterviewId));
+    }
+
+    [Fact]
     public async Task Nudge_reminds_every_missing_panelist_once_per_minute_and_says_who()
     {
         Func<int, DateTimeOffset[]> plan = _ => [DateTimeOffset.UtcNow.AddDays(5)];
