@@ -1,5 +1,6 @@
 using System.Net.Http.Json;
 using System.Text.Json.Nodes;
+using HireBot.Tests.Scorecards;
 using HireBot.Tests.Support;
 using Npgsql;
 
@@ -50,6 +51,23 @@ public sealed class NudgeHostTests : IAsyncLifetime
         Assert.Equal(key + "1", await ScalarAsync("SELECT replaces_key FROM outbox WHERE idempotency_key = $1", key + "2"));
         Assert.Equal(key + "2", await ScalarAsync("SELECT last_reminder_key FROM nudge_plans WHERE interview_id = $1", pairs[0].InterviewId));
         Assert.Equal(0L, await ScalarAsync("SELECT count(*) FROM nudge_events WHERE interview_id = $1 AND done_at IS NULL", pairs[0].InterviewId));
+    }
+
+    [Fact]
+    public async Task Ending_an_interview_plans_the_events_and_submitting_closes_only_the_submitters()
+    {
+        var loop = await _app.NewLoopAsync("evt", new InterviewSpec("screen", ["pat@example.com", "pia@example.com"], Completed: false));
+        await _app.EndInterviewAsync(loop.Interviews[0]);
+        await _app.WaitForLocalAsync(m => m["kind"]!.ToString() == "scorecard", count: 2);
+        const string pending = "SELECT count(*) FROM nudge_events WHERE interview_id = $1 AND email = $2 AND done_at IS NULL";
+        var planned = await ScalarAsync(pending, loop.Interviews[0], "pat@example.com");
+
+        var reply = await _app.ActAsync("pat@example.com", "scorecard.submit", ScorecardHarness.Filled(loop.Interviews[0], "screen", 3));
+
+        Assert.Equal("scorecard-submitted", reply["kind"]!.ToString());
+        Assert.Equal(5L, planned); // three reminders and two escalations, by default
+        Assert.Equal(0L, await ScalarAsync(pending, loop.Interviews[0], "pat@example.com"));
+        Assert.Equal(5L, await ScalarAsync(pending, loop.Interviews[0], "pia@example.com"));
     }
 
     [Fact]
