@@ -22,7 +22,7 @@ public sealed class NudgeBench : IBenchScenario
 
     public async Task RunAsync(string[] args, CancellationToken cancellationToken)
     {
-        int count = Option(args, "--count", 10_000), rate = Option(args, "--rate", 500), lead = Option(args, "--lead", 15);
+        int count = Option(args, "--count", 10_000), rate = Option(args, "--rate", 500), lead = Option(args, "--lead", 25);
         const int hosts = 3;
         var cs = await TestDatabase.CreateAsync("nudgebench");
         var apps = new List<WebApplication>();
