@@ -4,7 +4,6 @@ using HireBot.Tests.Support;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.DependencyInjection;
 using Npgsql;
-using Quartz;
 
 namespace HireBot.Bench;
 
@@ -12,7 +11,8 @@ namespace HireBot.Bench;
 /// Issue 7, item 5: N reminders (default 10,000) due at the same instant across three hosts on
 /// one embedded PostgreSQL, with the local channel paced like a platform rate limit (default
 /// 500 messages/s for the cluster, split evenly between hosts). Reports time to drain against
-/// the floor (messages ÷ rate), lag from due time to send at p50/p99, and duplicates.
+/// the floor (messages ÷ rate), lag from due time to send at p50/p99, and duplicates. The reminders
+/// are nudge_events rows; the hosts' one clustered sweep (every Nudges:SweepSeconds) delivers them.
 /// Options: --count N, --rate R (cluster messages/s), --lead S (seconds from start to due time).
 /// </summary>
 public sealed class NudgeBench : IBenchScenario
@@ -22,7 +22,7 @@ public sealed class NudgeBench : IBenchScenario
 
     public async Task RunAsync(string[] args, CancellationToken cancellationToken)
     {
-        int count = Option(args, "--count", 10_000), rate = Option(args, "--rate", 500), lead = Option(args, "--lead", 90);
+        int count = Option(args, "--count", 10_000), rate = Option(args, "--rate", 500), lead = Option(args, "--lead", 25);
         const int hosts = 3;
         var cs = await TestDatabase.CreateAsync("nudgebench");
         var apps = new List<WebApplication>();
@@ -32,7 +32,7 @@ public sealed class NudgeBench : IBenchScenario
             {
                 ["ConnectionStrings:HireBot"] = cs, ["urls"] = "http://127.0.0.1:0", ["BotEnvFile"] = "/nonexistent/bot.env",
                 ["Logging:LogLevel:Default"] = "Warning", ["Outbox:PollMilliseconds"] = "50",
-                ["Jobs:ClusterCheckinSeconds"] = "2", ["Jobs:Threads"] = "25", ["Jobs:MaxBatchSize"] = "25", ["Local:MessagesPerSecond"] = (rate / (double)hosts).ToString(System.Globalization.CultureInfo.InvariantCulture),
+                ["Jobs:ClusterCheckinSeconds"] = "2", ["Local:MessagesPerSecond"] = (rate / (double)hosts).ToString(System.Globalization.CultureInfo.InvariantCulture),
             }, ct: cancellationToken);
             await app.StartAsync(cancellationToken);
             apps.Add(app);
@@ -45,12 +45,9 @@ public sealed class NudgeBench : IBenchScenario
         var watch = Stopwatch.StartNew();
         var (_, pairs) = await NudgeSeed.SeedAsync(db, "bench", count / 50, 50, plan);
         var seeded = watch.Elapsed;
-        // Schedule through all three hosts' schedulers, a few callers each.
-        var schedulers = await Task.WhenAll(apps.Select(a => a.Services.GetRequiredService<ISchedulerFactory>().GetScheduler(cancellationToken).AsTask()));
-        await Parallel.ForEachAsync(pairs.Chunk(100).Select((chunk, i) => (chunk, i)), new ParallelOptions { MaxDegreeOfParallelism = 6, CancellationToken = cancellationToken },
-            async (work, _) => await NudgeSeed.ScheduleAsync(schedulers[work.i % hosts], work.chunk, plan));
+        await NudgeSeed.ScheduleAsync(db, pairs, plan);
         var scheduled = watch.Elapsed;
-        Console.WriteLine($"seeded {pairs.Count} plans in {seeded.TotalSeconds:0.0} s, scheduled their triggers in {(scheduled - seeded).TotalSeconds:0.0} s; due at {due:HH:mm:ss} ({(due - DateTimeOffset.UtcNow).TotalSeconds:0.0} s from now)");
+        Console.WriteLine($"seeded {pairs.Count} plans in {seeded.TotalSeconds:0.0} s, wrote their events in {(scheduled - seeded).TotalSeconds:0.0} s; due at {due:HH:mm:ss} ({(due - DateTimeOffset.UtcNow).TotalSeconds:0.0} s from now)");
         if (due < DateTimeOffset.UtcNow) Console.WriteLine("warning: scheduling overran the due time; raise --lead");
 
         while (!cancellationToken.IsCancellationRequested)
@@ -60,7 +57,8 @@ public sealed class NudgeBench : IBenchScenario
             await Task.Delay(500, cancellationToken);
         }
         await Task.Delay(3000, cancellationToken); // let a late duplicate show
-        var lags = await LagsAsync(db, due);
+        var lags = await LagsAsync(db, due, "sent_at");
+        var written = await LagsAsync(db, due, "created_at");
         var duplicates = await ScalarAsync(db,
             "SELECT count(*) FROM (SELECT o.idempotency_key FROM local_messages m JOIN outbox o ON o.id = m.outbox_id GROUP BY 1 HAVING count(*) > 1) d");
         var delivered = await ScalarAsync(db, "SELECT count(DISTINCT m.outbox_id) FROM local_messages m JOIN outbox o ON o.id = m.outbox_id WHERE o.idempotency_key LIKE 'nudge:%'");
@@ -78,6 +76,8 @@ public sealed class NudgeBench : IBenchScenario
         Row("drain / floor", $"{drain / floor:0.00}");
         Row("lag due->sent p50 (s)", $"{Percentile(lags, 0.50):0.00}");
         Row("lag due->sent p99 (s)", $"{Percentile(lags, 0.99):0.00}");
+        Row("lag due->written p50 (s)", $"{Percentile(written, 0.50):0.00}");
+        Row("lag due->written p99 (s)", $"{Percentile(written, 0.99):0.00}");
         Row("delivered (local channel)", delivered.ToString());
         Row("lost", (pairs.Count - delivered).ToString());
         Row("duplicates", duplicates.ToString());
@@ -86,9 +86,10 @@ public sealed class NudgeBench : IBenchScenario
         static void Row(string name, string value) => Console.WriteLine($"| {name,-34} | {value,12} |");
     }
 
-    private static async Task<List<double>> LagsAsync(NpgsqlDataSource db, DateTimeOffset due)
+    /// <summary>Seconds from the due time to <paramref name="column"/> (sent_at: delivered; created_at: written by the sweep), sorted.</summary>
+    private static async Task<List<double>> LagsAsync(NpgsqlDataSource db, DateTimeOffset due, string column)
     {
-        await using var cmd = db.CreateCommand("SELECT extract(epoch FROM sent_at - $1)::float8 FROM outbox WHERE idempotency_key LIKE 'nudge:%' AND status = 'sent' ORDER BY 1");
+        await using var cmd = db.CreateCommand($"SELECT extract(epoch FROM {column} - $1)::float8 FROM outbox WHERE idempotency_key LIKE 'nudge:%' AND status = 'sent' ORDER BY 1");
         cmd.Parameters.Add(new() { Value = due });
         var lags = new List<double>();
         await using var reader = await cmd.ExecuteReaderAsync();

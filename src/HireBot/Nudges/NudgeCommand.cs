@@ -28,13 +28,14 @@ public sealed class NudgeCommand(NudgeStore store, OutboxSignal signal, TimeProv
         {
             var plan = await NudgeStore.LoadAsync(conn, tx, interviewId, email, cancellationToken);
             if (plan is null) continue; // ended before nudges were planned: nothing to show the due time from
-            var previous = await NudgeStore.LatestReminderKeyAsync(conn, tx, interviewId, email, cancellationToken);
+            var previous = plan.LastReminderKey;
             var sent = plan.Reminders.Count(r => r.At <= now);
             var key = NudgeMessages.ManualKey(interviewId, email, now);
             var number = previous == key ? sent : sent + 1;
             await OutboxStore.EnqueueAsync(conn, tx,
                 [NudgeMessages.Reminder(plan, key, number, Math.Max(number, plan.Reminders.Count), previous == key ? null : previous, options.Value.SnoozeHours)],
                 cancellationToken);
+            await NudgeStore.SetLastReminderKeysAsync(conn, tx, [(interviewId, email, key)], cancellationToken);
             reminded.Add(plan.Panelist == plan.Email ? plan.Email : $"{plan.Panelist} ({plan.Email})");
         }
         await tx.CommitAsync(cancellationToken);

@@ -2,7 +2,7 @@ using HireBot.Core.Nudges;
 
 namespace HireBot.Nudges;
 
-/// <summary>A panelist's nudge plan with what a reminder or an escalation needs to say, read at fire time.</summary>
+/// <summary>A panelist's nudge plan with what a reminder or an escalation needs to say, read at sweep time.</summary>
 public sealed record NudgeContext(
     Guid InterviewId,
     string Email,
@@ -19,7 +19,8 @@ public sealed record NudgeContext(
     IReadOnlyList<string> Recruiters,
     IReadOnlyList<string> Managers,
     bool ScorecardIn,
-    bool Cancelled)
+    bool Cancelled,
+    string? LastReminderKey)
 {
     /// <summary>True when nothing should be sent any more: the scorecard is in or the interview was cancelled.</summary>
     public bool Done => ScorecardIn || Cancelled;

@@ -1,6 +1,6 @@
 namespace HireBot.Nudges;
 
-/// <summary>What one Quartz trigger of a panelist's nudge job stands for: reminder n, or an escalation.</summary>
+/// <summary>One planned event of a panelist's nudges (a <c>nudge_events</c> row): reminder n, or an escalation.</summary>
 public sealed record NudgeEvent(string Name, DateTimeOffset At)
 {
     public const string Recruiter = "recruiter";

@@ -22,8 +22,11 @@ public sealed class NudgeOptions
     /// <summary>The snooze offered on the reminder card, in hours (<c>Nudges__SnoozeHours</c>).</summary>
     public double SnoozeHours { get; set; } = 4;
 
-    /// <summary>Tolerance for clock skew between nodes when deciding which reminder is due (<c>Nudges__DueSlackSeconds</c>).</summary>
-    public double DueSlackSeconds { get; set; } = 2;
+    /// <summary>How often the clustered reminder sweep runs, in seconds: the most a reminder waits past its due time (<c>Nudges__SweepSeconds</c>).</summary>
+    public double SweepSeconds { get; set; } = 5;
+
+    /// <summary>Due events the sweep takes per transaction (<c>Nudges__SweepBatchSize</c>).</summary>
+    public int SweepBatchSize { get; set; } = 1000;
 
     public NudgePolicy Policy => new(TimeSpan.FromMinutes(FirstAfterMinutes), MaxReminders, RecruiterAfterWorkingHours, ManagerAfterWorkingHours);
 }

@@ -3,17 +3,16 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using HireBot.Core.Nudges;
 using HireBot.Hiring;
-using Quartz;
 
 namespace HireBot.Nudges;
 
 /// <summary>
 /// <c>nudge.snooze {interviewId, hours}</c> from the reminder card: the panelist may snooze once,
 /// to a time within the feedback deadline (moved out of their quiet hours). The plan row records
-/// the snooze (a second one is refused, also when two clicks race) and the pair's triggers are
-/// rescheduled from it.
+/// the snooze (a second one is refused, also when two clicks race) and, in the same transaction,
+/// the pair's pending reminder events move to the snoozed times.
 /// </summary>
-public sealed class NudgeSnoozeAction(NudgeStore store, ISchedulerFactory schedulers, TimeProvider clock) : ICardActionFeature
+public sealed class NudgeSnoozeAction(NudgeStore store, TimeProvider clock) : ICardActionFeature
 {
     public IReadOnlyList<string> Verbs { get; } = ["nudge.snooze"];
 
@@ -33,10 +32,6 @@ public sealed class NudgeSnoozeAction(NudgeStore store, ISchedulerFactory schedu
         if (!await store.SnoozeAsync(interviewId, email, now, until.Value, reminders, cancellationToken))
             return BotReply.Error("You already snoozed this reminder once; it can't be snoozed again.");
 
-        var events = reminders.Where(r => r.At > now).Select(r => NudgeEvent.Reminder(r.Number, r.At))
-            .Append(new NudgeEvent(NudgeEvent.Recruiter, plan.RecruiterAt)).Append(new NudgeEvent(NudgeEvent.Manager, plan.ManagerAt))
-            .Where(e => e.At > now);
-        await NudgeJobs.ScheduleAsync(await schedulers.GetScheduler(cancellationToken), interviewId, email, events, cancellationToken);
         var next = reminders.First(r => r.At == until.Value);
         return new BotReply("message", new JsonObject
         {

@@ -15,7 +15,7 @@ public sealed class NudgeStore(NpgsqlDataSource db)
                coalesce(pe.work_days, '{1,2,3,4,5}'), coalesce(pe.work_start, '09:00'), coalesce(pe.work_end, '17:00'), coalesce(pe.days_off, '{}'),
                r.recruiters, r.hiring_managers,
                EXISTS (SELECT 1 FROM scorecards s WHERE s.interview_id = p.interview_id AND s.panelist_email = p.email),
-               i.status = 'Cancelled'
+               i.status = 'Cancelled', p.last_reminder_key
         FROM nudge_plans p
         JOIN interviews i ON i.id = p.interview_id
         JOIN loops l ON l.id = i.loop_id
@@ -30,7 +30,29 @@ public sealed class NudgeStore(NpgsqlDataSource db)
         cmd.Parameters.Add(new() { Value = interviewId });
         cmd.Parameters.Add(new() { Value = email });
         await using var r = await cmd.ExecuteReaderAsync(ct);
-        if (!await r.ReadAsync(ct)) return null;
+        return await r.ReadAsync(ct) ? Read(r) : null;
+    }
+
+    /// <summary>The plans of many pairs in one round trip (the reminder sweep's batch).</summary>
+    public static async Task<Dictionary<(Guid InterviewId, string Email), NudgeContext>> LoadManyAsync(
+        NpgsqlConnection conn, NpgsqlTransaction? tx, IReadOnlyCollection<(Guid InterviewId, string Email)> pairs, CancellationToken ct)
+    {
+        await using var cmd = new NpgsqlCommand(ContextSql +
+            " JOIN unnest($1::uuid[], $2::text[]) AS want(interview_id, email) ON want.interview_id = p.interview_id AND want.email = p.email", conn, tx);
+        cmd.Parameters.Add(new() { Value = pairs.Select(p => p.InterviewId).ToArray() });
+        cmd.Parameters.Add(new() { Value = pairs.Select(p => p.Email).ToArray() });
+        var plans = new Dictionary<(Guid, string), NudgeContext>();
+        await using var r = await cmd.ExecuteReaderAsync(ct);
+        while (await r.ReadAsync(ct))
+        {
+            var plan = Read(r);
+            plans[(plan.InterviewId, plan.Email)] = plan;
+        }
+        return plans;
+    }
+
+    private static NudgeContext Read(NpgsqlDataReader r)
+    {
         var times = r.GetFieldValue<DateTimeOffset[]>(2);
         return new NudgeContext(r.GetGuid(0), r.GetString(1),
             times.Select((t, i) => new PlannedReminder(i + 1, times.Length, t.ToUniversalTime())).ToList(),
@@ -38,7 +60,8 @@ public sealed class NudgeStore(NpgsqlDataSource db)
             r.IsDBNull(6) ? null : r.GetFieldValue<DateTimeOffset>(6),
             r.GetString(7), r.GetString(8), r.GetString(9), Zone(r.GetString(10)),
             Hours(r.GetFieldValue<int[]>(11), r.GetFieldValue<TimeOnly>(12), r.GetFieldValue<TimeOnly>(13), r.GetFieldValue<DateOnly[]>(14)),
-            r.GetFieldValue<string[]>(15), r.GetFieldValue<string[]>(16), r.GetBoolean(17), r.GetBoolean(18));
+            r.GetFieldValue<string[]>(15), r.GetFieldValue<string[]>(16), r.GetBoolean(17), r.GetBoolean(18),
+            r.IsDBNull(19) ? null : r.GetString(19));
     }
 
     public async Task<NudgeContext?> LoadAsync(Guid interviewId, string email, CancellationToken ct)
@@ -89,27 +112,43 @@ public sealed class NudgeStore(NpgsqlDataSource db)
         return await cmd.ExecuteNonQueryAsync(ct) == 1;
     }
 
-    /// <summary>Records the one snooze; false when the panelist had already snoozed (a race or a second click).</summary>
+    /// <summary>
+    /// Records the one snooze and moves the pair's pending reminder events to the snoozed plan, in one
+    /// transaction; false when the panelist had already snoozed (a race or a second click).
+    /// </summary>
     public async Task<bool> SnoozeAsync(Guid interviewId, string email, DateTimeOffset now, DateTimeOffset until, IReadOnlyList<PlannedReminder> reminders, CancellationToken ct)
     {
-        await using var cmd = db.CreateCommand(
-            "UPDATE nudge_plans SET snoozed_at = $3, snoozed_until = $4, reminders = $5 WHERE interview_id = $1 AND email = $2 AND snoozed_at IS NULL");
+        await using var conn = await db.OpenConnectionAsync(ct);
+        await using var tx = await conn.BeginTransactionAsync(ct);
+        await using var cmd = new NpgsqlCommand(
+            "UPDATE nudge_plans SET snoozed_at = $3, snoozed_until = $4, reminders = $5 WHERE interview_id = $1 AND email = $2 AND snoozed_at IS NULL", conn, tx);
         cmd.Parameters.Add(new() { Value = interviewId });
         cmd.Parameters.Add(new() { Value = email });
         cmd.Parameters.Add(new() { Value = now });
         cmd.Parameters.Add(new() { Value = until });
         cmd.Parameters.Add(new() { Value = reminders.Select(x => x.At).ToArray(), NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.TimestampTz });
-        return await cmd.ExecuteNonQueryAsync(ct) == 1;
+        if (await cmd.ExecuteNonQueryAsync(ct) != 1) return false;
+        var pending = reminders.Where(r => r.At > now).Select(r => NudgeEvent.Reminder(r.Number, r.At)).ToList();
+        await NudgeEventStore.MoveRemindersAsync(conn, tx, interviewId, email, pending, now, ct);
+        await tx.CommitAsync(ct);
+        return true;
     }
 
-    /// <summary>The key of the last reminder sent to the pair, so the next one can replace it where the platform allows.</summary>
-    public static async Task<string?> LatestReminderKeyAsync(NpgsqlConnection conn, NpgsqlTransaction? tx, Guid interviewId, string email, CancellationToken ct)
+    /// <summary>Records the key of the last reminder written to each pair, so the next one can replace it where the platform allows.</summary>
+    public static async Task SetLastReminderKeysAsync(NpgsqlConnection conn, NpgsqlTransaction? tx,
+        IReadOnlyCollection<(Guid InterviewId, string Email, string Key)> keys, CancellationToken ct)
     {
+        if (keys.Count == 0) return;
         await using var cmd = new NpgsqlCommand(
-            "SELECT idempotency_key FROM outbox WHERE idempotency_key LIKE $1 OR idempotency_key LIKE $2 ORDER BY id DESC LIMIT 1", conn, tx);
-        cmd.Parameters.Add(new() { Value = $"nudge:{interviewId}:{email}:%" });
-        cmd.Parameters.Add(new() { Value = $"manual-nudge:{interviewId}:{email}:%" });
-        return await cmd.ExecuteScalarAsync(ct) as string;
+            """
+            UPDATE nudge_plans p SET last_reminder_key = k.key
+            FROM unnest($1::uuid[], $2::text[], $3::text[]) AS k(interview_id, email, key)
+            WHERE p.interview_id = k.interview_id AND p.email = k.email
+            """, conn, tx);
+        cmd.Parameters.Add(new() { Value = keys.Select(k => k.InterviewId).ToArray() });
+        cmd.Parameters.Add(new() { Value = keys.Select(k => k.Email).ToArray() });
+        cmd.Parameters.Add(new() { Value = keys.Select(k => k.Key).ToArray() });
+        await cmd.ExecuteNonQueryAsync(ct);
     }
 
     /// <summary>Panelists of the loop's ended, uncancelled interviews whose scorecard is missing.</summary>

@@ -12,26 +12,28 @@ namespace HireBot.Outbox;
 /// </summary>
 public sealed class OutboxStore(NpgsqlDataSource db, TimeProvider clock)
 {
+    /// <summary>Writes the rows in one statement (a sweep writes a thousand at a time); returns how many were new.</summary>
     public static async Task<int> EnqueueAsync(NpgsqlConnection conn, NpgsqlTransaction? tx, IEnumerable<OutboxMessage> messages, CancellationToken ct)
     {
-        var added = 0;
-        foreach (var m in messages)
-        {
-            await using var cmd = new NpgsqlCommand(
-                """
-                INSERT INTO outbox (idempotency_key, recipient, kind, payload, not_before, replaces_key)
-                VALUES ($1, $2, $3, $4, coalesce($5, now()), $6)
-                ON CONFLICT (idempotency_key) DO NOTHING
-                """, conn, tx);
-            cmd.Parameters.Add(new() { Value = m.Key });
-            cmd.Parameters.Add(new() { Value = m.Recipient });
-            cmd.Parameters.Add(new() { Value = m.Kind });
-            cmd.Parameters.Add(new() { Value = m.Data.ToJsonString(), NpgsqlDbType = NpgsqlDbType.Jsonb });
-            cmd.Parameters.Add(new() { Value = (object?)m.NotBefore ?? DBNull.Value, NpgsqlDbType = NpgsqlDbType.TimestampTz });
-            cmd.Parameters.Add(new() { Value = (object?)m.ReplacesKey ?? DBNull.Value, NpgsqlDbType = NpgsqlDbType.Text });
-            added += await cmd.ExecuteNonQueryAsync(ct);
-        }
-        return added;
+        var list = messages as IReadOnlyList<OutboxMessage> ?? messages.ToList();
+        if (list.Count == 0) return 0;
+        // WITH ORDINALITY keeps the caller's order in the ids, which the dispatcher sends by.
+        await using var cmd = new NpgsqlCommand(
+            """
+            INSERT INTO outbox (idempotency_key, recipient, kind, payload, not_before, replaces_key)
+            SELECT m.key, m.recipient, m.kind, m.payload, coalesce(m.not_before, now()), m.replaces_key
+            FROM unnest($1::text[], $2::text[], $3::text[], $4::jsonb[], $5::timestamptz[], $6::text[])
+                WITH ORDINALITY AS m(key, recipient, kind, payload, not_before, replaces_key, n)
+            ORDER BY m.n
+            ON CONFLICT (idempotency_key) DO NOTHING
+            """, conn, tx);
+        cmd.Parameters.Add(new() { Value = list.Select(m => m.Key).ToArray() });
+        cmd.Parameters.Add(new() { Value = list.Select(m => m.Recipient).ToArray() });
+        cmd.Parameters.Add(new() { Value = list.Select(m => m.Kind).ToArray() });
+        cmd.Parameters.Add(new() { Value = list.Select(m => m.Data.ToJsonString()).ToArray(), NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.Jsonb });
+        cmd.Parameters.Add(new() { Value = list.Select(m => m.NotBefore).ToArray(), NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.TimestampTz });
+        cmd.Parameters.Add(new() { Value = list.Select(m => m.ReplacesKey).ToArray(), NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.Text });
+        return await cmd.ExecuteNonQueryAsync(ct);
     }
 
     public async Task<int> EnqueueAsync(IEnumerable<OutboxMessage> messages, CancellationToken ct)

@@ -6,7 +6,6 @@ using HireBot.Hiring;
 using Microsoft.Extensions.Options;
 using HireBot.Nudges;
 using Npgsql;
-using Quartz;
 
 namespace HireBot.Scorecards;
 
@@ -18,7 +17,7 @@ namespace HireBot.Scorecards;
 /// </summary>
 public sealed class ScorecardActions(
     NpgsqlDataSource db, RoleStore roles, DigestPoster digests, IOptions<ScorecardOptions> options, TimeProvider clock,
-    ISchedulerFactory schedulers, ILogger<ScorecardActions> logger) : ICardActionFeature
+    ILogger<ScorecardActions> logger) : ICardActionFeature
 {
     public IReadOnlyList<string> Verbs => ["scorecard.open", "scorecard.submit", "scorecard.amend"];
 
@@ -79,9 +78,10 @@ public sealed class ScorecardActions(
             }
             await ScorecardStore.AuditAsync(conn, tx, null, card, actor.Email, now, ct);
             await digests.PostIfCompleteAsync(conn, tx, facts.LoopId, ct);
+            // Submitting cancels what is pending, in the same transaction (the sweep also skips submitted pairs).
+            await NudgeEventStore.CancelAsync(conn, tx, facts.InterviewId, actor.Email, now, ct);
             await tx.CommitAsync(ct);
             ScorecardsLog.Submitted(logger, facts.InterviewId);
-            await CancelRemindersAsync(facts.InterviewId, actor.Email, ct);
             return view.Submitted(card);
         }
         if (ScorecardJson.SameContent(existing, card))
@@ -97,22 +97,6 @@ public sealed class ScorecardActions(
         await tx.CommitAsync(ct);
         ScorecardsLog.Amended(logger, facts.InterviewId, saw);
         return view.Submitted(amended);
-    }
-
-    /// <summary>
-    /// Submitting cancels what is pending. The reminder job also checks for the scorecard when it
-    /// fires, so if this cleanup fails nothing is sent anyway; the panelist's answer stands.
-    /// </summary>
-    private async Task CancelRemindersAsync(Guid interviewId, string email, CancellationToken ct)
-    {
-        try
-        {
-            await NudgeJobs.CancelAsync(await schedulers.GetScheduler(ct), interviewId, email, ct);
-        }
-        catch (Exception e) when (e is SchedulerException or NpgsqlException)
-        {
-            ScorecardsLog.ReminderCleanupFailed(logger, interviewId, e.GetType().Name);
-        }
     }
 
     private sealed record View(InterviewFacts Facts, Role Role, ScorecardShape Shape)

@@ -23,7 +23,4 @@ internal static partial class ScorecardsLog
 
     [LoggerMessage(EventId = 6113, Level = LogLevel.Information, Message = "Scorecard {Verb} refused for interview {InterviewId}: {Reason}")]
     public static partial void Refused(ILogger logger, string verb, Guid interviewId, string reason);
-
-    [LoggerMessage(EventId = 6114, Level = LogLevel.Warning, Message = "Could not cancel the reminders of interview {InterviewId} after a submit ({Error}); the reminder job will skip them")]
-    public static partial void ReminderCleanupFailed(ILogger logger, Guid interviewId, string error);
 }

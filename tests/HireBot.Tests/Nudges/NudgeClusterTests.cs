@@ -1,7 +1,6 @@
 using Xunit.Abstractions;
 using HireBot.Tests.Support;
 using Npgsql;
-using Quartz;
 
 namespace HireBot.Tests.Nudges;
 
@@ -32,9 +31,8 @@ public sealed class NudgeClusterTests(ITestOutputHelper output)
             Func<int, DateTimeOffset[]> missed = _ => [DateTimeOffset.UtcNow.AddHours(-1), DateTimeOffset.UtcNow.AddMinutes(-30)];
             var (_, pairs) = await NudgeSeed.SeedAsync(a.Db, "due", 40, 3, due);
             var (_, late) = await NudgeSeed.SeedAsync(a.Db, "late", 10, 2, missed);
-            var scheduler = await c.Services.GetRequiredService<ISchedulerFactory>().GetScheduler();
-            await NudgeSeed.ScheduleAsync(scheduler, pairs, due);
-            await NudgeSeed.ScheduleAsync(scheduler, late, missed);
+            await NudgeSeed.ScheduleAsync(c.Db, pairs, due);
+            await NudgeSeed.ScheduleAsync(c.Db, late, missed);
 
             await Task.Delay(start.AddSeconds(1) - DateTimeOffset.UtcNow);
             var watch = System.Diagnostics.Stopwatch.StartNew();

@@ -1,8 +1,8 @@
 using System.Net.Http.Json;
 using System.Text.Json.Nodes;
+using HireBot.Tests.Scorecards;
 using HireBot.Tests.Support;
 using Npgsql;
-using Quartz;
 
 namespace HireBot.Tests.Nudges;
 
@@ -23,7 +23,7 @@ public sealed class NudgeHostTests : IAsyncLifetime
         var (_, pairs) = await NudgeSeed.SeedAsync(_app.Db, "sub", 1, 2, plan, escalationsAt: at);
         await ExecAsync("INSERT INTO scorecards (interview_id, panelist_email, ratings, recommendation, submitted_at) VALUES ($1, $2, '{}', 3, now())",
             pairs[0].InterviewId, pairs[0].Email);
-        await NudgeSeed.ScheduleAsync(await SchedulerAsync(), pairs, plan, escalations: true, escalationsAt: at);
+        await NudgeSeed.ScheduleAsync(_app.Db, pairs, plan, escalations: true, escalationsAt: at);
 
         var got = await _app.WaitForLocalAsync(m => m["kind"]!.ToString() is "nudge" or "message", count: 4, timeout: TimeSpan.FromSeconds(8));
 
@@ -32,7 +32,42 @@ public sealed class NudgeHostTests : IAsyncLifetime
         Assert.Single(got, m => m["recipient"]!.ToString() == "person:" + pairs[1].Email && m["kind"]!.ToString() == "nudge");
         Assert.Contains(got, m => m["recipient"]!.ToString() == "person:rec-sub@example.com");
         Assert.Contains(got, m => m["recipient"]!.ToString() == "person:hm-sub@example.com");
-        Assert.Null(await (await SchedulerAsync()).GetJobDetail(HireBot.Nudges.NudgeJobs.Key(pairs[0].InterviewId, pairs[0].Email)));
+        Assert.Equal(0L, await ScalarAsync("SELECT count(*) FROM nudge_events WHERE interview_id = $1 AND email = $2 AND done_at IS NULL", pairs[0].InterviewId, pairs[0].Email));
+        Assert.Equal(3L, await ScalarAsync("SELECT count(*) FROM nudge_events WHERE interview_id = $1 AND email = $2", pairs[0].InterviewId, pairs[0].Email));
+    }
+
+    [Fact]
+    public async Task A_later_reminder_replaces_the_earlier_one_and_each_is_written_once()
+    {
+        Func<int, DateTimeOffset[]> plan = _ => [DateTimeOffset.UtcNow.AddMinutes(-10), DateTimeOffset.UtcNow.AddSeconds(6)];
+        var (_, pairs) = await NudgeSeed.SeedAsync(_app.Db, "chain", 1, 1, plan);
+        await NudgeSeed.ScheduleAsync(_app.Db, pairs, plan);
+
+        var got = await _app.WaitForLocalAsync(m => m["kind"]!.ToString() == "nudge", count: 3, timeout: TimeSpan.FromSeconds(16));
+
+        var key = $"nudge:{pairs[0].InterviewId}:{pairs[0].Email}:";
+        Assert.Equal(2, got.Count);
+        Assert.Equal(DBNull.Value, await ScalarAsync("SELECT replaces_key FROM outbox WHERE idempotency_key = $1", key + "1"));
+        Assert.Equal(key + "1", await ScalarAsync("SELECT replaces_key FROM outbox WHERE idempotency_key = $1", key + "2"));
+        Assert.Equal(key + "2", await ScalarAsync("SELECT last_reminder_key FROM nudge_plans WHERE interview_id = $1", pairs[0].InterviewId));
+        Assert.Equal(0L, await ScalarAsync("SELECT count(*) FROM nudge_events WHERE interview_id = $1 AND done_at IS NULL", pairs[0].InterviewId));
+    }
+
+    [Fact]
+    public async Task Ending_an_interview_plans_the_events_and_submitting_closes_only_the_submitters()
+    {
+        var loop = await _app.NewLoopAsync("evt", new InterviewSpec("screen", ["pat@example.com", "pia@example.com"], Completed: false));
+        await _app.EndInterviewAsync(loop.Interviews[0]);
+        await _app.WaitForLocalAsync(m => m["kind"]!.ToString() == "scorecard", count: 2);
+        const string pending = "SELECT count(*) FROM nudge_events WHERE interview_id = $1 AND email = $2 AND done_at IS NULL";
+        var planned = await ScalarAsync(pending, loop.Interviews[0], "pat@example.com");
+
+        var reply = await _app.ActAsync("pat@example.com", "scorecard.submit", ScorecardHarness.Filled(loop.Interviews[0], "screen", 3));
+
+        Assert.Equal("scorecard-submitted", reply["kind"]!.ToString());
+        Assert.Equal(5L, planned); // three reminders and two escalations, by default
+        Assert.Equal(0L, await ScalarAsync(pending, loop.Interviews[0], "pat@example.com"));
+        Assert.Equal(5L, await ScalarAsync(pending, loop.Interviews[0], "pia@example.com"));
     }
 
     [Fact]
@@ -77,9 +112,9 @@ public sealed class NudgeHostTests : IAsyncLifetime
         Assert.StartsWith("Snoozed. Reminder 2 of", first["data"]!["text"]!.ToString());
         Assert.Equal("You already snoozed this reminder once; it can't be snoozed again.", second["data"]!["text"]!.ToString());
         Assert.True(stranger["isError"]!.GetValue<bool>());
-        var triggers = await (await SchedulerAsync()).GetTriggersOfJob(HireBot.Nudges.NudgeJobs.Key(pairs[0].InterviewId, pairs[0].Email));
-        var reminder = Assert.Single(triggers, t => t.Key.Name.EndsWith("reminder-2"));
-        Assert.True(reminder.StartTimeUtc > DateTimeOffset.UtcNow.AddHours(3.9));
+        var moved = await ScalarAsync("SELECT due_at FROM nudge_events WHERE interview_id = $1 AND email = $2 AND name = 'reminder-2' AND done_at IS NULL",
+            pairs[0].InterviewId, pairs[0].Email);
+        Assert.True(Assert.IsType<DateTime>(moved) > DateTime.UtcNow.AddHours(3.9));
     }
 
     private async Task<JsonObject> ActAsync(string from, JsonObject data)
@@ -89,7 +124,12 @@ public sealed class NudgeHostTests : IAsyncLifetime
         return (await response.Content.ReadFromJsonAsync<JsonObject>())!;
     }
 
-    private async Task<IScheduler> SchedulerAsync() => await _app.Services.GetRequiredService<ISchedulerFactory>().GetScheduler();
+    private async Task<object?> ScalarAsync(string sql, params object[] args)
+    {
+        await using var cmd = _app.Db.CreateCommand(sql);
+        foreach (var a in args) cmd.Parameters.Add(new() { Value = a });
+        return await cmd.ExecuteScalarAsync();
+    }
 
     private async Task ExecAsync(string sql, params object[] args)
     {

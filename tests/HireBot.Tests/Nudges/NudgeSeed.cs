@@ -1,7 +1,6 @@
 using HireBot.Nudges;
 using Npgsql;
 using NpgsqlTypes;
-using Quartz;
 
 namespace HireBot.Tests.Nudges;
 
@@ -52,17 +51,20 @@ public static class NudgeSeed
         return (loopId, pairs);
     }
 
-    /// <summary>Schedules each pair's reminders (and escalations) as the plan step would.</summary>
-    public static async Task ScheduleAsync(IScheduler scheduler, IEnumerable<Pair> pairs, Func<int, DateTimeOffset[]> reminders, bool escalations = false, DateTimeOffset? escalationsAt = null)
+    /// <summary>Writes each pair's reminder (and escalation) events as the plan step would, in one transaction.</summary>
+    public static async Task ScheduleAsync(NpgsqlDataSource db, IEnumerable<Pair> pairs, Func<int, DateTimeOffset[]> reminders, bool escalations = false, DateTimeOffset? escalationsAt = null)
     {
+        await using var conn = await db.OpenConnectionAsync();
+        await using var tx = await conn.BeginTransactionAsync();
         var i = 0;
         foreach (var pair in pairs)
         {
             var events = reminders(i++).Select((at, n) => NudgeEvent.Reminder(n + 1, at));
             if (escalations)
                 events = events.Append(new NudgeEvent(NudgeEvent.Recruiter, escalationsAt!.Value)).Append(new NudgeEvent(NudgeEvent.Manager, escalationsAt.Value));
-            await NudgeJobs.ScheduleAsync(scheduler, pair.InterviewId, pair.Email, events, CancellationToken.None);
+            await NudgeEventStore.SaveAsync(conn, tx, pair.InterviewId, pair.Email, events.ToList(), CancellationToken.None);
         }
+        await tx.CommitAsync();
     }
 
     private static async Task ExecAsync(NpgsqlConnection conn, NpgsqlTransaction tx, string sql, params object[] args)
