@@ -44,8 +44,8 @@ public sealed class NudgeCommand(NudgeStore store, OutboxSignal signal, TimeProv
             ? BotReply.Text($"Scorecards for {candidate.Name} are missing, but no reminder plan exists yet; try again after the interview-ended job has run.")
             : new BotReply("message", new JsonObject
             {
-                ["title"] = $"Reminded {reminded.Count} panelist{(reminded.Count == 1 ? "" : "s")}",
-                ["text"] = $"Scorecards for {candidate.Name} still missing from: {string.Join(", ", reminded)}.",
+                ["title"] = $"Reminded {reminded.Distinct().Count()} panelist{(reminded.Distinct().Count() == 1 ? "" : "s")}",
+                ["text"] = $"Scorecards for {candidate.Name} still missing from: {string.Join(", ", reminded.Distinct())}.",
             });
     }
 }

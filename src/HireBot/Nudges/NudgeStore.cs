@@ -11,7 +11,9 @@ public sealed class NudgeStore(NpgsqlDataSource db)
     private const string ContextSql =
         """
         SELECT p.interview_id, p.email, p.reminders, p.recruiter_at, p.manager_at, p.deadline, p.snoozed_at,
-               c.name, i.round_id, coalesce(pe.display_name, p.email), coalesce(pe.time_zone, 'UTC'),
+               c.name,
+               coalesce((SELECT x->>'name' FROM jsonb_array_elements(r.template->'rounds') x WHERE x->>'id' = i.round_id), i.round_id),
+               coalesce(pe.display_name, p.email), coalesce(pe.time_zone, 'UTC'),
                coalesce(pe.work_days, '{1,2,3,4,5}'), coalesce(pe.work_start, '09:00'), coalesce(pe.work_end, '17:00'), coalesce(pe.days_off, '{}'),
                r.recruiters, r.hiring_managers,
                EXISTS (SELECT 1 FROM scorecards s WHERE s.interview_id = p.interview_id AND s.panelist_email = p.email),

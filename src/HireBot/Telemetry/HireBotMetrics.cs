@@ -24,8 +24,8 @@ public static class HireBotMetrics
     /// <summary>429 answers from Slack, the Bot Connector and Graph.</summary>
     public static readonly Counter<long> Throttled = Meter.CreateCounter<long>("hirebot.platform.throttled", description: "Throttling answers (HTTP 429) by platform");
 
-    /// <summary>From a reminder's due time to its delivery.</summary>
-    public static readonly Histogram<double> ReminderLag = Meter.CreateHistogram<double>("hirebot.reminder.lag", "s", "Delay from a reminder's due time to its send");
+    /// <summary>From a reminder's due time to the sweep that wrote it to the outbox (the outbox gauges cover the rest).</summary>
+    public static readonly Histogram<double> ReminderLag = Meter.CreateHistogram<double>("hirebot.reminder.lag", "s", "Delay from a reminder's due time to its outbox row");
 
     /// <summary>Time to compute schedule options.</summary>
     public static readonly Histogram<double> SchedulingTime = Meter.CreateHistogram<double>("hirebot.scheduling.duration", "ms", "Time to compute ranked schedule options");
