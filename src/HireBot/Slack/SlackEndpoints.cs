@@ -26,32 +26,26 @@ public static class SlackEndpoints
         return app;
     }
 
-    private static async Task<IResult> CommandAsync(HttpContext http, [FromServices] SlackRequestHandler handler)
+    private static Task<IResult> CommandAsync(HttpContext http, [FromServices] SlackRequestHandler handler) =>
+        VerifyParseAckAsync(http, SlackRoutes.Commands, body => SlackCommandParser.Parse(body), handler.OnCommandAsync);
+
+    private static Task<IResult> InteractionAsync(HttpContext http, [FromServices] SlackRequestHandler handler) =>
+        VerifyParseAckAsync(http, SlackRoutes.Interactions, body => SlackInteractionParser.Parse(body), handler.OnInteractionAsync);
+
+    /// <summary>The shared path of commands and interactions: verify, parse, hand over, acknowledge.</summary>
+    private static async Task<IResult> VerifyParseAckAsync<T>(
+        HttpContext http, string route, Func<byte[], SlackParsed<T>> parse, Func<T, CancellationToken, Task<SlackAck>> handle) where T : class
     {
-        var (body, failure) = await ReadVerifiedAsync(http, SlackRoutes.Commands, allowSslCheck: true);
+        var (body, failure) = await ReadVerifiedAsync(http, route, allowSslCheck: true);
         if (body is null)
         {
             return failure!;
         }
 
-        var parsed = SlackCommandParser.Parse(body);
+        var parsed = parse(body);
         return parsed.Ok
-            ? Ack(await handler.OnCommandAsync(parsed.Value, http.RequestAborted))
-            : BadRequest(http, SlackRoutes.Commands, parsed.Error);
-    }
-
-    private static async Task<IResult> InteractionAsync(HttpContext http, [FromServices] SlackRequestHandler handler)
-    {
-        var (body, failure) = await ReadVerifiedAsync(http, SlackRoutes.Interactions, allowSslCheck: true);
-        if (body is null)
-        {
-            return failure!;
-        }
-
-        var parsed = SlackInteractionParser.Parse(body);
-        return parsed.Ok
-            ? Ack(await handler.OnInteractionAsync(parsed.Value, http.RequestAborted))
-            : BadRequest(http, SlackRoutes.Interactions, parsed.Error);
+            ? Ack(await handle(parsed.Value!, http.RequestAborted))
+            : BadRequest(http, route, parsed.Error);
     }
 
     private static async Task<IResult> EventAsync(HttpContext http, [FromServices] SlackRequestHandler handler)
