@@ -19,7 +19,9 @@ public sealed partial class SlackBot(
 {
     public override async Task<SlackAck> OnCommandAsync(SlackCommand command, CancellationToken ct)
     {
-        var actor = await ActorAsync(command.TeamId, command.UserId, command.ChannelId, ct);
+        Actor? actor;
+        try { actor = await ActorAsync(command.TeamId, command.UserId, command.ChannelId, ct); }
+        catch (SlackApiException e) when (e.Kind != SlackFailureKind.Final) { return SlackAck.Ephemeral(SlackBusy); }
         if (actor is null) return SlackAck.Ephemeral(NoEmail);
         var reply = await commands.HandleAsync(actor, Unescape(command.Text), ct);
         return await AnswerAsync(reply, command.TeamId, command.TriggerId, ct);
@@ -27,7 +29,9 @@ public sealed partial class SlackBot(
 
     public override async Task<SlackAck> OnInteractionAsync(SlackInteraction interaction, CancellationToken ct)
     {
-        var actor = await ActorAsync(interaction.TeamId, interaction.UserId, (interaction as SlackBlockAction)?.ChannelId, ct);
+        Actor? actor;
+        try { actor = await ActorAsync(interaction.TeamId, interaction.UserId, (interaction as SlackBlockAction)?.ChannelId, ct); }
+        catch (SlackApiException e) when (e.Kind != SlackFailureKind.Final) { return SlackAck.Ephemeral(SlackBusy); }
         if (actor is null) return SlackAck.Ephemeral(NoEmail);
         switch (interaction)
         {
@@ -83,6 +87,8 @@ public sealed partial class SlackBot(
                 CardNames.ScorecardSubmitted, reply.Data, ReplacesKey: $"scorecard-request:{interviewId}:{email}"),
         ], ct);
     }
+
+    private const string SlackBusy = "Slack did not answer when I looked up who you are (it is busy or rate limiting); please try again in a moment.";
 
     private const string NoEmail = "I could not read your work email from Slack (the app needs the users:read.email scope), so I cannot tell who you are.";
 

@@ -97,4 +97,17 @@ public class SlackEndToEndTests : IAsyncLifetime
         Assert.Equal("sent", reader.GetString(0));
         Assert.Equal("slack", reader.GetString(1));
     }
+
+    [Fact]
+    public async Task When_slack_cannot_say_who_the_user_is_the_command_gets_a_try_again_not_an_error_page()
+    {
+        _slack.ServerErrorNext("users.info");
+
+        var response = await CommandAsync("U0RITA", "role list");
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var body = JsonNode.Parse(await response.Content.ReadAsStringAsync())!;
+        Assert.Equal("ephemeral", body["response_type"]!.GetValue<string>());
+        Assert.Contains("try again", body["text"]!.GetValue<string>());
+    }
 }
