@@ -52,8 +52,12 @@ public sealed class DigestPoster(NpgsqlDataSource db, RoleStore roles, IOptions<
         var loop = await LoopFeedbackStore.LoadAsync(conn, tx, loopId, lockLoop: true, ct);
         if (loop is null || loop.DigestPostedAt is not null || loop.State is LoopState.Decided or LoopState.Withdrawn) return false;
         if (await roles.FindAsync(loop.RoleId, ct) is not { } role) return false;
-        var (_, data) = Build(loop, role, markIncomplete: true);
+        var (assessment, data) = Build(loop, role, markIncomplete: true);
         var added = await OutboxStore.EnqueueAsync(conn, tx, Messages($"digest-deadline:{loopId}", role, data), ct);
+        // The provisional digest shows others' feedback where a late panelist may read it (the
+        // hiring channel): whatever they submit afterwards is flagged as possibly anchored.
+        foreach (var late in assessment.Missing.Select(m => m.PanelistEmail).Distinct(StringComparer.OrdinalIgnoreCase))
+            await Scorecards.ScorecardStore.RecordViewAsync(conn, tx, loopId, late, clock.GetUtcNow(), ct);
         await LoopFeedbackStore.MarkDigestPostedAsync(conn, tx, loopId, clock.GetUtcNow(), ct);
         await tx.CommitAsync(ct);
         DecisionsLog.DigestPosted(logger, loopId, true);

@@ -70,6 +70,8 @@ public sealed class ScorecardActions(
 
         if (existing is null)
         {
+            // A first submission after others' feedback was shown to this panelist (the deadline digest) is flagged too.
+            if (await ScorecardStore.HasSeenOthersAsync(conn, tx, facts.LoopId, actor.Email, ct)) card = card with { SawOthersBeforeSubmitting = true };
             if (!await ScorecardStore.InsertAsync(conn, tx, card, ct))
             {
                 // Only reachable without the loop lock (e.g. a row written by hand); answer with what is stored.

@@ -92,6 +92,11 @@ public class DigestAndDecisionTests : IAsyncLifetime
         Assert.Contains("quinn@example.com (Behavioral)", digest);
         Assert.DoesNotContain("pat@example.com (", digest);
         Assert.Equal(1, await _bot.ScalarAsync<long>("SELECT count(*) FROM outbox WHERE idempotency_key = $1", $"digest-deadline:{loop.LoopId}"));
+
+        // Quinn may have read the provisional digest in the channel: the late scorecard is flagged, pat's is not.
+        await _bot.ActAsync("quinn@example.com", "scorecard.submit", Filled(loop.Interviews[1], "behavioral", 2));
+        Assert.True(await _bot.ScalarAsync<bool>("SELECT saw_others FROM scorecards WHERE panelist_email = 'quinn@example.com'"));
+        Assert.False(await _bot.ScalarAsync<bool>("SELECT saw_others FROM scorecards WHERE panelist_email = 'pat@example.com'"));
     }
 
     [Fact]
