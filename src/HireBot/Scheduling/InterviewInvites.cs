@@ -16,16 +16,16 @@ namespace HireBot.Scheduling;
 /// booked with no calendar_event_id: repeating the pick (or reschedule) retries exactly those.
 /// </summary>
 public sealed class InterviewInvites(BookingStore bookings, SchedulingStore store, ICalendar calendar, ISchedulerFactory quartz,
-    ILogger<InterviewInvites> logger)
+    TimeProvider clock, ILogger<InterviewInvites> logger)
 {
     public static string TransactionId(Guid interviewId) => $"interview:{interviewId}";
 
-    /// <summary>Creates missing events and sets the interview-ended triggers; returns how many invitations failed.</summary>
+    /// <summary>Creates missing events and sets the interview-started and -ended triggers; returns how many invitations failed.</summary>
     public async Task<int> SyncAsync(Role role, CandidateLoop candidate, CancellationToken ct)
     {
         var booked = await bookings.ScheduledAsync(candidate.LoopId, ct);
         var scheduler = await quartz.GetScheduler(ct);
-        foreach (var interview in booked) await InterviewJobs.ScheduleAsync(scheduler, interview.Id, interview.EndsAt, ct);
+        foreach (var interview in booked) await InterviewJobs.ScheduleAsync(scheduler, interview.Id, interview.StartsAt, interview.EndsAt, clock.GetUtcNow(), ct);
 
         var missing = booked.Where(i => i.CalendarEventId is null).ToList();
         var people = await store.PeopleAsync(missing.SelectMany(i => i.Panelists.Select(p => p.Email)), ct);

@@ -88,6 +88,13 @@ public class LocalSchedulingTests : IAsyncLifetime
 
         var scheduler = await _bot.Services.GetRequiredService<ISchedulerFactory>().GetScheduler();
         foreach (var row in interviews) Assert.True(await scheduler.Exists(InterviewJobs.EndedKey((Guid)row[0])));
+        foreach (var row in interviews) Assert.True(await scheduler.Exists(InterviewJobs.StartedKey((Guid)row[0])));
+
+        // The first round starting moves the loop to in progress (fired now instead of at its start).
+        await scheduler.TriggerJob(InterviewJobs.StartedKey((Guid)interviews[0][0]));
+        var deadline = DateTime.UtcNow.AddSeconds(20);
+        while (await s.LoopStateAsync() != "InProgress" && DateTime.UtcNow < deadline) await Task.Delay(100);
+        Assert.Equal("InProgress", await s.LoopStateAsync());
     }
 
     [Fact]
