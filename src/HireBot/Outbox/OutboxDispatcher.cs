@@ -57,6 +57,7 @@ public sealed partial class OutboxDispatcher(
         await Parallel.ForEachAsync(batch.GroupBy(d => d.Recipient), new ParallelOptions { MaxDegreeOfParallelism = o.Concurrency, CancellationToken = sending },
             async (group, token) =>
             {
+                TimeSpan? paced = null;
                 foreach (var delivery in group)
                 {
                     if (_stopping.IsCancellationRequested)
@@ -64,13 +65,20 @@ public sealed partial class OutboxDispatcher(
                         await store.MarkDeferredAsync(delivery.Id, TimeSpan.Zero, CancellationToken.None); // for the next node, now
                         continue;
                     }
-                    await DeliverAsync(delivery, o.MaxAttempts, token);
+                    if (paced is { } wait)
+                    {
+                        // The recipient's limit said "not yet": the rest of its rows wait too, untried and in order.
+                        await store.MarkDeferredAsync(delivery.Id, wait, CancellationToken.None);
+                        continue;
+                    }
+                    paced = await DeliverAsync(delivery, o.MaxAttempts, token);
                 }
             });
         return batch.Count;
     }
 
-    private async Task DeliverAsync(Delivery delivery, int maxAttempts, CancellationToken ct)
+    /// <summary>Sends one row and records the outcome; returns the wait when a rate limit deferred it.</summary>
+    private async Task<TimeSpan?> DeliverAsync(Delivery delivery, int maxAttempts, CancellationToken ct)
     {
         DeliveryResult result;
         try
@@ -105,23 +113,27 @@ public sealed partial class OutboxDispatcher(
                 LogSent(logger, delivery.Id, delivery.Kind, sent.Channel, delivery.Attempt);
                 break;
             case DeliveryResult.Retry retry when delivery.Attempt < maxAttempts:
-                var wait = retry.After > TimeSpan.Zero ? retry.After : Backoff(delivery.Attempt);
-                await store.MarkRetryAsync(delivery.Id, wait, retry.Reason, CancellationToken.None);
-                LogRetry(logger, delivery.Id, retry.Reason, wait.TotalMilliseconds);
+                var backoff = retry.After > TimeSpan.Zero ? retry.After : Backoff(delivery.Attempt);
+                await store.MarkRetryAsync(delivery.Id, backoff, retry.Reason, CancellationToken.None);
+                LogRetry(logger, delivery.Id, retry.Reason, backoff.TotalMilliseconds);
                 break;
             case DeliveryResult.Retry retry:
                 await store.MarkFailedAsync(delivery.Id, $"gave up after {delivery.Attempt} attempts: {retry.Reason}", CancellationToken.None);
                 LogFailed(logger, delivery.Id, retry.Reason);
                 break;
             case DeliveryResult.Deferred deferred:
-                await store.MarkDeferredAsync(delivery.Id, deferred.After, CancellationToken.None);
+                // Spread the rows a limiter turned away over the next second, so they do not all
+                // come back at the same instant and get turned away again.
+                var paced = deferred.After + TimeSpan.FromMilliseconds(Random.Shared.Next(0, 1000));
+                await store.MarkDeferredAsync(delivery.Id, paced, CancellationToken.None);
                 HireBotMetrics.Throttled.Add(1, new KeyValuePair<string, object?>("reason", "paced"));
-                break;
+                return paced;
             case DeliveryResult.Failed failed:
                 await store.MarkFailedAsync(delivery.Id, failed.Reason, CancellationToken.None);
                 LogFailed(logger, delivery.Id, failed.Reason);
                 break;
         }
+        return null;
     }
 
     /// <summary>Exponential backoff with full jitter: 0.5 s, 1 s, 2 s … capped at 5 minutes.</summary>
