@@ -59,7 +59,7 @@ public static class HireBotHost
         app.UseMiddleware<DatabaseUnavailableMiddleware>();
         app.UseTelemetry();
         app.MapGet("/healthz", () => Results.Ok(new { status = "ok" }));
-        app.MapLocal();
+        if (LocalEndpoints.IsEnabled(app.Configuration)) app.MapLocal();
         app.MapSlack();
         app.MapTeamsChannel();
         return app;

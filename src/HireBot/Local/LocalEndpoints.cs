@@ -8,17 +8,32 @@ namespace HireBot.Local;
 /// <summary>
 /// The local channel's HTTP surface, for the demo and for trying the bot without a platform:
 /// POST /local/messages types a command as someone; GET /local/messages reads what the bot
-/// posted. Anyone may claim any email here, so it only answers loopback callers.
+/// posted. Anyone may claim any email here, so it only answers direct loopback callers, and is
+/// mapped only while no platform is configured (or when <c>Local__Enabled</c> says so).
 /// </summary>
 public static class LocalEndpoints
 {
     public sealed record LocalMessage(string From, string Text, string? Name = null, string? Conversation = null);
     public sealed record LocalAction(string From, string Verb, JsonObject? Data);
 
+    /// <summary>
+    /// A caller on this machine talking to us directly: a loopback address and no proxy headers
+    /// (a reverse proxy on the same host would otherwise make every public request look local).
+    /// </summary>
+    public static bool IsDirectLoopback(HttpContext http) =>
+        http.Connection.RemoteIpAddress is { } ip && IPAddress.IsLoopback(ip)
+        && !http.Request.Headers.ContainsKey("X-Forwarded-For") && !http.Request.Headers.ContainsKey("Forwarded");
+
+    /// <summary>On by default only while no platform is configured; <c>Local__Enabled</c> says otherwise explicitly.</summary>
+    public static bool IsEnabled(IConfiguration configuration) =>
+        configuration.GetValue<bool?>("Local:Enabled")
+        ?? (string.IsNullOrEmpty(configuration["MicrosoftAppId"] ?? configuration["Teams:MicrosoftAppId"])
+            && string.IsNullOrEmpty(configuration["SLACK_SIGNING_SECRET"] ?? configuration["Slack:SigningSecret"]));
+
     public static IEndpointRouteBuilder MapLocal(this IEndpointRouteBuilder app)
     {
         var group = app.MapGroup("/local").AddEndpointFilter(async (ctx, next) =>
-            ctx.HttpContext.Connection.RemoteIpAddress is { } ip && IPAddress.IsLoopback(ip)
+            IsDirectLoopback(ctx.HttpContext)
                 ? await next(ctx)
                 : Results.Problem("The local channel only answers loopback callers.", statusCode: 403));
 

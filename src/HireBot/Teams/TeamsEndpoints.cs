@@ -35,7 +35,8 @@ public static class TeamsEndpoints
 
         var auth = await authenticator.AuthenticateAsync(
             context.Request.Headers.Authorization.ToString() is { Length: > 0 } header ? header : null,
-            body, context.Connection.RemoteIpAddress, cancellationToken);
+            // A proxied request never counts as loopback (local mode), whatever address it arrives from.
+            body, Local.LocalEndpoints.IsDirectLoopback(context) ? context.Connection.RemoteIpAddress : null, cancellationToken);
         if (!auth.Succeeded)
             return Results.StatusCode(auth.StatusCode);
 

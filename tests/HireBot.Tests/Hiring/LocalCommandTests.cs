@@ -53,6 +53,33 @@ public class LocalCommandTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_request_relayed_by_a_proxy_is_not_local_even_from_loopback()
+    {
+        var request = new HttpRequestMessage(HttpMethod.Post, "/local/messages")
+        {
+            Content = System.Net.Http.Json.JsonContent.Create(new { from = "rita@example.com", text = "role create px Proxied" }),
+        };
+        request.Headers.Add("X-Forwarded-For", "203.0.113.7");
+
+        var response = await _bot.Http.SendAsync(request);
+
+        Assert.Equal(System.Net.HttpStatusCode.Forbidden, response.StatusCode);
+        Assert.Contains("No roles yet", Text(await _bot.SayAsync("rita@example.com", "role list")));
+    }
+
+    [Fact]
+    public async Task With_a_platform_configured_the_local_channel_is_not_mapped_unless_asked_for()
+    {
+        await using var connected = await BotApp.StartAsync(nameof(LocalCommandTests) + "Connected",
+            new Dictionary<string, string?> { ["SLACK_SIGNING_SECRET"] = "configured", ["Local:Enabled"] = null });
+
+        var response = await connected.Http.PostAsync("/local/messages",
+            System.Net.Http.Json.JsonContent.Create(new { from = "rita@example.com", text = "help" }));
+
+        Assert.Equal(System.Net.HttpStatusCode.NotFound, response.StatusCode);
+    }
+
+    [Fact]
     public async Task Local_channel_refuses_non_loopback_callers_is_enforced_by_address()
     {
         // Kestrel here listens on loopback only, so the positive path is all a test can reach;

@@ -41,6 +41,8 @@ public sealed class BotApp : IAsyncDisposable
             ["BotEnvFile"] = "/nonexistent/bot.env",
             ["Logging:LogLevel:Default"] = "Warning",
             ["Outbox:PollMilliseconds"] = "50",
+            // Tests drive recruiters and panelists through the local channel next to Slack and Teams.
+            ["Local:Enabled"] = "true",
         };
         foreach (var (k, v) in settings ?? new Dictionary<string, string?>()) config[k] = v;
         var app = await HireBotHost.BuildAsync([], config, configureServices);
