@@ -19,6 +19,8 @@ public static class LoopStateMachine
         [(LoopState.InProgress, LoopEvent.Rescheduled)] = LoopState.Scheduling,
         [(LoopState.InProgress, LoopEvent.LastInterviewEnded)] = LoopState.AwaitingFeedback,
         [(LoopState.InProgress, LoopEvent.Decided)] = LoopState.Decided,
+        // An early decision (a failed screen, a withdrawn offer) closes the loop; decide cancels the rounds still booked.
+        [(LoopState.Scheduled, LoopEvent.Decided)] = LoopState.Decided,
         [(LoopState.AwaitingFeedback, LoopEvent.Decided)] = LoopState.Decided,
         [(LoopState.AwaitingFeedback, LoopEvent.Rescheduled)] = LoopState.Scheduling,
     };

@@ -5,6 +5,7 @@ using HireBot.Core.Loops;
 using HireBot.Hiring;
 using HireBot.Outbox;
 using HireBot.Scorecards;
+using HireBot.Scheduling;
 using Npgsql;
 using Quartz;
 
@@ -17,7 +18,8 @@ namespace HireBot.Decisions;
 /// else's feedback, and seeing it is recorded so a later amendment is flagged as possibly anchored.
 /// </summary>
 public sealed class DecisionCommands(
-    NpgsqlDataSource db, DigestPoster digests, ISchedulerFactory schedulers, TimeProvider clock, ILogger<DecisionCommands> logger) : ICommandFeature
+    NpgsqlDataSource db, DigestPoster digests, ISchedulerFactory schedulers, InterviewInvites invites, TimeProvider clock,
+    ILogger<DecisionCommands> logger) : ICommandFeature
 {
     public IReadOnlyList<string> Commands => ["summary", "decide"];
 
@@ -65,6 +67,7 @@ public sealed class DecisionCommands(
 
         var now = clock.GetUtcNow();
         await LoopFeedbackStore.DecideAsync(conn, tx, loop.LoopId, moved.Value, label, reason, c.Actor.Email, now, ct);
+        var cancelled = await CancellationStore.CancelBookedAsync(conn, tx, loop.LoopId, null, ct);
         var (assessment, _) = digests.Build(loop, role, markIncomplete: false);
         var data = new JsonObject
         {
@@ -85,7 +88,11 @@ public sealed class DecisionCommands(
             await tx.CommitAsync(ct);
         }
         DecisionsLog.Decided(logger, loop.LoopId);
+        // Rounds still booked are no longer needed: their triggers and calendar invitations go too.
+        var uncancelled = await invites.CancelAsync(cancelled, "The hiring decision has been made; this interview is no longer needed.", ct);
         var where = role.HiringChannel is null ? "the role's recruiters" : "the hiring channel";
-        return BotReply.Text($"Recorded: {label} for {loop.CandidateName}. The loop is closed and the decision was posted to {where}.");
+        var rounds = cancelled.Count == 0 ? "" : $" {cancelled.Count} booked round(s) were cancelled" +
+            (uncancelled > 0 ? $" ({uncancelled} calendar invitation(s) could not be withdrawn; remove them by hand)." : ".");
+        return BotReply.Text($"Recorded: {label} for {loop.CandidateName}. The loop is closed and the decision was posted to {where}.{rounds}");
     }
 }

@@ -31,10 +31,15 @@ public sealed class InterviewEndedJob(NpgsqlDataSource db, IEnumerable<IIntervie
         }
         // Interviews of one loop can end together: lock the loop (after marking this interview) so
         // the last of them to commit sees every other one completed and moves the loop on.
-        await using (var lockLoop = new NpgsqlCommand("SELECT 1 FROM loops WHERE id = $1 FOR UPDATE", conn, tx))
+        await using (var lockLoop = new NpgsqlCommand("SELECT state FROM loops WHERE id = $1 FOR UPDATE", conn, tx))
         {
             lockLoop.Parameters.Add(new() { Value = loopId });
-            await lockLoop.ExecuteNonQueryAsync(cancellationToken);
+            // A loop decided or withdrawn meanwhile wants no scorecards and no reminders for this round.
+            if (await lockLoop.ExecuteScalarAsync(cancellationToken) is nameof(LoopState.Decided) or nameof(LoopState.Withdrawn))
+            {
+                await tx.CommitAsync(cancellationToken);
+                return;
+            }
         }
         await using (var cmd = new NpgsqlCommand(
             """

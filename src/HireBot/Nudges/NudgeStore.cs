@@ -17,7 +17,7 @@ public sealed class NudgeStore(NpgsqlDataSource db)
                coalesce(pe.work_days, '{1,2,3,4,5}'), coalesce(pe.work_start, '09:00'), coalesce(pe.work_end, '17:00'), coalesce(pe.days_off, '{}'),
                r.recruiters, r.hiring_managers,
                EXISTS (SELECT 1 FROM scorecards s WHERE s.interview_id = p.interview_id AND s.panelist_email = p.email),
-               i.status = 'Cancelled', p.last_reminder_key
+               i.status = 'Cancelled' OR l.state IN ('Decided', 'Withdrawn'), p.last_reminder_key
         FROM nudge_plans p
         JOIN interviews i ON i.id = p.interview_id
         JOIN loops l ON l.id = i.loop_id

@@ -23,6 +23,18 @@ public sealed class CancellationStore(NpgsqlDataSource db)
         if (!moved.IsOk) return Outcome<IReadOnlyList<CancelledInterview>>.Fail(moved.Error!);
         await SchedulingStore.SetStateAsync(conn, tx, loopId, moved.Value, now, ct);
 
+        var cancelled = await CancelBookedAsync(conn, tx, loopId, onlyStartingAfter, ct);
+        await tx.CommitAsync(ct);
+        return cancelled;
+    }
+
+    /// <summary>
+    /// Marks the loop's booked interviews cancelled (all, or those starting after an instant) and
+    /// withdraws their kits not yet sent, in the caller's transaction; decide uses it too.
+    /// </summary>
+    public static async Task<List<CancelledInterview>> CancelBookedAsync(NpgsqlConnection conn, NpgsqlTransaction tx, Guid loopId,
+        DateTimeOffset? onlyStartingAfter, CancellationToken ct)
+    {
         var cancelled = new List<CancelledInterview>();
         await using (var cmd = new NpgsqlCommand(
             """
@@ -48,7 +60,6 @@ public sealed class CancellationStore(NpgsqlDataSource db)
             kits.Parameters.Add(new() { Value = cancelled.Select(c => $"kit:{c.InterviewId}:%").ToArray() });
             await kits.ExecuteNonQueryAsync(ct);
         }
-        await tx.CommitAsync(ct);
         return cancelled;
     }
 }

@@ -147,4 +147,22 @@ public class DigestAndDecisionTests : IAsyncLifetime
         Assert.Equal("InProgress", await _bot.ScalarAsync<string>("SELECT state FROM loops WHERE id = $1", loop.LoopId));
         Assert.Equal(0, await _bot.ScalarAsync<long>("SELECT count(*) FROM outbox WHERE idempotency_key = $1", $"decision:{loop.LoopId}"));
     }
+
+    [Fact]
+    public async Task An_early_decision_cancels_the_rounds_still_booked_and_asks_nobody_to_score_them()
+    {
+        var loop = await _bot.NewLoopAsync("early", new InterviewSpec("screen", ["pat@example.com"]),
+            new InterviewSpec("behavioral", ["quinn@example.com"], Completed: false));
+
+        var reply = await _bot.SayAsync(Recruiter, $"decide {loop.Candidate} no-hire Failed the screen on data modeling");
+
+        Assert.Contains("1 booked round(s) were cancelled", Text(reply));
+        Assert.Equal("Cancelled", await _bot.ScalarAsync<string>("SELECT status FROM interviews WHERE id = $1", loop.Interviews[1]));
+
+        // Even if the round's end trigger had fired anyway, the closed loop sends no scorecard request.
+        var scheduler = await _bot.Services.GetRequiredService<ISchedulerFactory>().GetScheduler();
+        await HireBot.Jobs.InterviewJobs.ScheduleAsync(scheduler, loop.Interviews[1], DateTimeOffset.UtcNow, default);
+        await Task.Delay(1500);
+        Assert.Equal(0L, await _bot.ScalarAsync<long>("SELECT count(*) FROM outbox WHERE idempotency_key LIKE $1", $"scorecard-request:{loop.Interviews[1]}:%"));
+    }
 }
