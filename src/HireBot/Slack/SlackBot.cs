@@ -15,7 +15,8 @@ namespace HireBot.Slack;
 /// </summary>
 public sealed partial class SlackBot(
     CommandHandler commands, CardActionHandler actions, SlackPeople people, SlackWorkspaces workspaces,
-    SlackWebApiClient api, MessageRenderer renderer, BlockKitTranslator translator, NpgsqlDataSource db) : SlackRequestHandler
+    SlackWebApiClient api, SlackResponseUrlClient responses, MessageRenderer renderer, BlockKitTranslator translator,
+    NpgsqlDataSource db) : SlackRequestHandler
 {
     public override async Task<SlackAck> OnCommandAsync(SlackCommand command, CancellationToken ct)
     {
@@ -40,7 +41,16 @@ public sealed partial class SlackBot(
                 var verb = click.ActionId.Split('#')[0];
                 var data = ParseObject(click.Value);
                 var reply = await actions.HandleAsync(actor, verb, data, ct);
-                return await AnswerAsync(reply, click.TeamId, click.TriggerId, ct);
+                var answer = await AnswerAsync(reply, click.TeamId, click.TriggerId, ct);
+                // Slack shows nothing from a block_actions ack body: a message answer goes to the
+                // click's response_url (replacing the clicked message when the reply says so).
+                if (answer.Body is { } message && click.ResponseUrl is { } url)
+                {
+                    await responses.PostAsync(url, new SlackResponseMessage(message["text"]?.GetValue<string>() ?? reply.Summary,
+                        message["blocks"]?.AsArray(), InChannel: reply.Public, ReplaceOriginal: reply.Replaces), ct);
+                    return SlackAck.Empty;
+                }
+                return answer;
             }
             case SlackViewSubmission submit:
             {

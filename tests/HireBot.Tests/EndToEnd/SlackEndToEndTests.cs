@@ -110,4 +110,24 @@ public class SlackEndToEndTests : IAsyncLifetime
         Assert.Equal("ephemeral", body["response_type"]!.GetValue<string>());
         Assert.Contains("try again", body["text"]!.GetValue<string>());
     }
+
+    [Fact]
+    public async Task A_button_answer_goes_to_the_response_url_because_slack_ignores_block_action_ack_bodies()
+    {
+        var payload = new JsonObject
+        {
+            ["type"] = "block_actions", ["team"] = new JsonObject { ["id"] = FakeSlack.TeamId }, ["user"] = new JsonObject { ["id"] = "U0RITA" },
+            ["trigger_id"] = "t-9", ["response_url"] = _slack.ResponseUrl("click-1"),
+            ["container"] = new JsonObject { ["type"] = "message", ["channel_id"] = "C0HIRING", ["message_ts"] = "9.9" },
+            ["channel"] = new JsonObject { ["id"] = "C0HIRING" },
+            ["actions"] = new JsonArray(new JsonObject { ["action_id"] = "schedule.pick", ["block_id"] = "b", ["type"] = "button", ["value"] = "{}" }),
+        };
+
+        var response = await _bot.Http.SendAsync(SlackSigner.Form("/slack/interactions", "payload=" + Uri.EscapeDataString(payload.ToJsonString()), DateTimeOffset.UtcNow));
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("", await response.Content.ReadAsStringAsync());
+        var hook = Assert.Single(_slack.Calls, c => c.Path.EndsWith("hooks/click-1"));
+        Assert.Contains("missing its loop or option", hook.Body);
+    }
 }
