@@ -10,4 +10,5 @@ public sealed record Delivery(
     string Kind,
     JsonObject Data,
     int Attempt,
-    JsonObject? Replaces);
+    JsonObject? Replaces,
+    Guid ClaimToken);

@@ -62,15 +62,17 @@ public sealed partial class OutboxDispatcher(
                 {
                     if (_stopping.IsCancellationRequested)
                     {
-                        await store.MarkDeferredAsync(delivery.Id, TimeSpan.Zero, CancellationToken.None); // for the next node, now
+                        await store.MarkDeferredAsync(delivery, TimeSpan.Zero, CancellationToken.None); // for the next node, now
                         continue;
                     }
                     if (paced is { } wait)
                     {
                         // The recipient's limit said "not yet": the rest of its rows wait too, untried and in order.
-                        await store.MarkDeferredAsync(delivery.Id, wait, CancellationToken.None);
+                        await store.MarkDeferredAsync(delivery, wait, CancellationToken.None);
                         continue;
                     }
+                    // Rows late in a slow batch may have outlived the lease taken at claim time.
+                    if (!await store.RenewAsync(delivery, TimeSpan.FromSeconds(o.LeaseSeconds), CancellationToken.None)) continue;
                     paced = await DeliverAsync(delivery, o.MaxAttempts, token);
                 }
             });
@@ -109,27 +111,27 @@ public sealed partial class OutboxDispatcher(
         switch (result)
         {
             case DeliveryResult.Sent sent:
-                await store.MarkSentAsync(delivery.Id, sent.Channel, sent.Reference, CancellationToken.None);
+                await store.MarkSentAsync(delivery, sent.Channel, sent.Reference, CancellationToken.None);
                 LogSent(logger, delivery.Id, delivery.Kind, sent.Channel, delivery.Attempt);
                 break;
             case DeliveryResult.Retry retry when delivery.Attempt < maxAttempts:
                 var backoff = retry.After > TimeSpan.Zero ? retry.After : Backoff(delivery.Attempt);
-                await store.MarkRetryAsync(delivery.Id, backoff, retry.Reason, CancellationToken.None);
+                await store.MarkRetryAsync(delivery, backoff, retry.Reason, CancellationToken.None);
                 LogRetry(logger, delivery.Id, retry.Reason, backoff.TotalMilliseconds);
                 break;
             case DeliveryResult.Retry retry:
-                await store.MarkFailedAsync(delivery.Id, $"gave up after {delivery.Attempt} attempts: {retry.Reason}", CancellationToken.None);
+                await store.MarkFailedAsync(delivery, $"gave up after {delivery.Attempt} attempts: {retry.Reason}", CancellationToken.None);
                 LogFailed(logger, delivery.Id, retry.Reason);
                 break;
             case DeliveryResult.Deferred deferred:
                 // Spread the rows a limiter turned away over the next second, so they do not all
                 // come back at the same instant and get turned away again.
                 var paced = deferred.After + TimeSpan.FromMilliseconds(Random.Shared.Next(0, 1000));
-                await store.MarkDeferredAsync(delivery.Id, paced, CancellationToken.None);
+                await store.MarkDeferredAsync(delivery, paced, CancellationToken.None);
                 HireBotMetrics.Throttled.Add(1, new KeyValuePair<string, object?>("reason", "paced"));
                 return paced;
             case DeliveryResult.Failed failed:
-                await store.MarkFailedAsync(delivery.Id, failed.Reason, CancellationToken.None);
+                await store.MarkFailedAsync(delivery, failed.Reason, CancellationToken.None);
                 LogFailed(logger, delivery.Id, failed.Reason);
                 break;
         }

@@ -48,7 +48,7 @@ public sealed class OutboxStore(NpgsqlDataSource db, TimeProvider clock)
         var now = clock.GetUtcNow();
         await using var cmd = db.CreateCommand(
             """
-            UPDATE outbox o SET status = 'sending', lease_until = $2, attempts = o.attempts + 1
+            UPDATE outbox o SET status = 'sending', lease_until = $2, attempts = o.attempts + 1, claim_token = gen_random_uuid()
             WHERE o.id IN (
                 SELECT id FROM outbox
                 WHERE not_before <= $1 AND (status = 'pending' OR (status = 'sending' AND lease_until < $1))
@@ -56,7 +56,8 @@ public sealed class OutboxStore(NpgsqlDataSource db, TimeProvider clock)
                 LIMIT $3
                 FOR UPDATE SKIP LOCKED)
             RETURNING o.id, o.idempotency_key, o.recipient, o.kind, o.payload::text, o.attempts,
-                (SELECT r.channel_ref::text FROM outbox r WHERE r.idempotency_key = o.replaces_key AND r.status = 'sent')
+                (SELECT r.channel_ref::text FROM outbox r WHERE r.idempotency_key = o.replaces_key AND r.status = 'sent'),
+                o.claim_token
             """);
         cmd.Parameters.Add(new() { Value = now });
         cmd.Parameters.Add(new() { Value = now + lease });
@@ -67,26 +68,35 @@ public sealed class OutboxStore(NpgsqlDataSource db, TimeProvider clock)
         {
             claimed.Add(new Delivery(reader.GetInt64(0), reader.GetString(1), reader.GetString(2), reader.GetString(3),
                 JsonNode.Parse(reader.GetString(4))!.AsObject(), reader.GetInt32(5),
-                reader.IsDBNull(6) ? null : JsonNode.Parse(reader.GetString(6))?.AsObject()));
+                reader.IsDBNull(6) ? null : JsonNode.Parse(reader.GetString(6))?.AsObject(), reader.GetGuid(7)));
         }
         return claimed.OrderBy(d => d.Id).ToList();
     }
 
-    public Task MarkSentAsync(long id, string channel, JsonObject? reference, CancellationToken ct) =>
-        ExecAsync("UPDATE outbox SET status = 'sent', sent_at = $2, channel = $3, channel_ref = $4::jsonb, lease_until = NULL, last_error = NULL WHERE id = $1",
-            ct, id, clock.GetUtcNow(), channel, (object?)reference?.ToJsonString() ?? DBNull.Value);
+    /// <summary>
+    /// Extends the lease of a row this claim still holds, just before sending it; false means the
+    /// lease ran out and another dispatcher took the row, so this one must not send it.
+    /// </summary>
+    public async Task<bool> RenewAsync(Delivery d, TimeSpan lease, CancellationToken ct) =>
+        await ExecAsync("UPDATE outbox SET lease_until = $3 WHERE id = $1 AND claim_token = $2 AND status = 'sending'",
+            ct, d.Id, d.ClaimToken, clock.GetUtcNow() + lease) == 1;
 
-    public Task MarkRetryAsync(long id, TimeSpan after, string reason, CancellationToken ct) =>
-        ExecAsync("UPDATE outbox SET status = 'pending', not_before = $2, last_error = $3, lease_until = NULL WHERE id = $1",
-            ct, id, clock.GetUtcNow() + after, reason);
+    // Every outcome names the claim it belongs to: a stale dispatcher's update changes nothing.
+    public Task MarkSentAsync(Delivery d, string channel, JsonObject? reference, CancellationToken ct) =>
+        ExecAsync("UPDATE outbox SET status = 'sent', sent_at = $3, channel = $4, channel_ref = $5::jsonb, lease_until = NULL, last_error = NULL WHERE id = $1 AND claim_token = $2",
+            ct, d.Id, d.ClaimToken, clock.GetUtcNow(), channel, (object?)reference?.ToJsonString() ?? DBNull.Value);
+
+    public Task MarkRetryAsync(Delivery d, TimeSpan after, string reason, CancellationToken ct) =>
+        ExecAsync("UPDATE outbox SET status = 'pending', not_before = $3, last_error = $4, lease_until = NULL WHERE id = $1 AND claim_token = $2",
+            ct, d.Id, d.ClaimToken, clock.GetUtcNow() + after, reason);
 
     /// <summary>Puts a row back untried (a rate-limiter wait): the claim's attempt is given back.</summary>
-    public Task MarkDeferredAsync(long id, TimeSpan after, CancellationToken ct) =>
-        ExecAsync("UPDATE outbox SET status = 'pending', not_before = $2, attempts = greatest(attempts - 1, 0), lease_until = NULL WHERE id = $1",
-            ct, id, clock.GetUtcNow() + after);
+    public Task MarkDeferredAsync(Delivery d, TimeSpan after, CancellationToken ct) =>
+        ExecAsync("UPDATE outbox SET status = 'pending', not_before = $3, attempts = greatest(attempts - 1, 0), lease_until = NULL WHERE id = $1 AND claim_token = $2",
+            ct, d.Id, d.ClaimToken, clock.GetUtcNow() + after);
 
-    public Task MarkFailedAsync(long id, string reason, CancellationToken ct) =>
-        ExecAsync("UPDATE outbox SET status = 'failed', last_error = $2, lease_until = NULL WHERE id = $1", ct, id, reason);
+    public Task MarkFailedAsync(Delivery d, string reason, CancellationToken ct) =>
+        ExecAsync("UPDATE outbox SET status = 'failed', last_error = $3, lease_until = NULL WHERE id = $1 AND claim_token = $2", ct, d.Id, d.ClaimToken, reason);
 
     /// <summary>Pending rows and the age of the oldest, for metrics and status.</summary>
     public async Task<(long Depth, TimeSpan OldestAge)> DepthAsync(CancellationToken ct)
@@ -99,10 +109,10 @@ public sealed class OutboxStore(NpgsqlDataSource db, TimeProvider clock)
         return (reader.GetInt64(0), oldest);
     }
 
-    private async Task ExecAsync(string sql, CancellationToken ct, params object[] args)
+    private async Task<int> ExecAsync(string sql, CancellationToken ct, params object[] args)
     {
         await using var cmd = db.CreateCommand(sql);
         foreach (var a in args) cmd.Parameters.Add(new() { Value = a });
-        await cmd.ExecuteNonQueryAsync(ct);
+        return await cmd.ExecuteNonQueryAsync(ct);
     }
 }

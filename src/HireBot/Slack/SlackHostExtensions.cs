@@ -12,6 +12,9 @@ public static class SlackHostExtensions
     public static IServiceCollection AddSlackChannel(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddSlack(configuration);
+        // Well inside the outbox lease (Outbox__LeaseSeconds), so a slow call cannot outlive its claim.
+        services.AddHttpClient<SlackWebApiClient>().ConfigureHttpClient(http => http.Timeout = TimeSpan.FromSeconds(20));
+        services.AddHttpClient<SlackResponseUrlClient>().ConfigureHttpClient(http => http.Timeout = TimeSpan.FromSeconds(10));
         services.AddSingleton<SlackWorkspaces>().AddSingleton<SlackPeople>();
         services.AddScoped<SlackRequestHandler, SlackBot>();
         var probe = new SlackOptions();

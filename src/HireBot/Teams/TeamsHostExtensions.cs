@@ -11,6 +11,8 @@ public static class TeamsHostExtensions
     public static IServiceCollection AddTeamsChannel(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddTeams(configuration);
+        // Two calls at most per delivery (open a 1:1 chat, then send): both well inside the outbox lease.
+        services.AddHttpClient<BotConnectorClient>().ConfigureHttpClient(http => http.Timeout = TimeSpan.FromSeconds(20));
         services.PostConfigure<TeamsOptions>(o => ApplyBotFrameworkNames(o, configuration));
         services.AddSingleton<TeamsDirectory>().AddSingleton<TeamsBot>();
         var probe = configuration.GetSection(TeamsOptions.SectionName).Get<TeamsOptions>() ?? new TeamsOptions();
