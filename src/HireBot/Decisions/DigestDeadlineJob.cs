@@ -14,6 +14,14 @@ public sealed class DigestDeadlineJob(DigestPoster poster) : IJob
     public async ValueTask Execute(IJobExecutionContext context, CancellationToken cancellationToken)
     {
         var loopId = Guid.Parse(context.MergedJobDataMap.GetString(LoopIdKey)!);
-        await poster.PostAtDeadlineAsync(loopId, cancellationToken);
+        try
+        {
+            await poster.PostAtDeadlineAsync(loopId, cancellationToken);
+        }
+        catch (Npgsql.NpgsqlException e) when (e.IsTransient || e.SqlState is "40P01" or "40001")
+        {
+            await Task.Delay(TimeSpan.FromSeconds(1), cancellationToken); // not a hot loop while the database is away
+            throw new JobExecutionException(e) { RefireImmediately = true }; // the deadline fires once: do not lose it
+        }
     }
 }

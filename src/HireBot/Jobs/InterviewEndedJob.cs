@@ -18,28 +18,41 @@ public sealed class InterviewEndedJob(NpgsqlDataSource db, IEnumerable<IIntervie
 
     public async ValueTask Execute(IJobExecutionContext context, CancellationToken cancellationToken)
     {
+        try
+        {
+            await EndAsync(context, cancellationToken);
+        }
+        catch (NpgsqlException e) when (e.IsTransient || e.SqlState is "40P01" or "40001")
+        {
+            // A one-shot trigger would lose this work for good: fire again (a failover, a deadlock victim).
+            await Task.Delay(TimeSpan.FromSeconds(1), cancellationToken); // not a hot loop while the database is away
+            throw new JobExecutionException(e) { RefireImmediately = true };
+        }
+    }
+
+    private async Task EndAsync(IJobExecutionContext context, CancellationToken cancellationToken)
+    {
         var interviewId = Guid.Parse(context.MergedJobDataMap.GetString(InterviewIdKey)!);
         await using var conn = await db.OpenConnectionAsync(cancellationToken);
         await using var tx = await conn.BeginTransactionAsync(cancellationToken);
+        // Lock the loop first, as cancel and decide do, so the two can never deadlock; interviews of
+        // one loop that end together then take turns, and the last sees every other one completed.
         Guid loopId;
+        await using (var lockLoop = new NpgsqlCommand(
+            "SELECT l.id, l.state FROM loops l JOIN interviews i ON i.loop_id = l.id WHERE i.id = $1 FOR UPDATE OF l", conn, tx))
+        {
+            lockLoop.Parameters.Add(new() { Value = interviewId });
+            await using var reader = await lockLoop.ExecuteReaderAsync(cancellationToken);
+            if (!await reader.ReadAsync(cancellationToken)) return;
+            loopId = reader.GetGuid(0);
+            // A loop decided or withdrawn meanwhile wants no scorecards and no reminders for this round.
+            if (reader.GetString(1) is nameof(LoopState.Decided) or nameof(LoopState.Withdrawn)) return;
+        }
         await using (var cmd = new NpgsqlCommand(
-            "UPDATE interviews SET status = 'Completed' WHERE id = $1 AND status = 'Scheduled' RETURNING loop_id", conn, tx))
+            "UPDATE interviews SET status = 'Completed' WHERE id = $1 AND status = 'Scheduled'", conn, tx))
         {
             cmd.Parameters.Add(new() { Value = interviewId });
-            if (await cmd.ExecuteScalarAsync(cancellationToken) is not Guid found) return; // cancelled, or already handled
-            loopId = found;
-        }
-        // Interviews of one loop can end together: lock the loop (after marking this interview) so
-        // the last of them to commit sees every other one completed and moves the loop on.
-        await using (var lockLoop = new NpgsqlCommand("SELECT state FROM loops WHERE id = $1 FOR UPDATE", conn, tx))
-        {
-            lockLoop.Parameters.Add(new() { Value = loopId });
-            // A loop decided or withdrawn meanwhile wants no scorecards and no reminders for this round.
-            if (await lockLoop.ExecuteScalarAsync(cancellationToken) is nameof(LoopState.Decided) or nameof(LoopState.Withdrawn))
-            {
-                await tx.CommitAsync(cancellationToken);
-                return;
-            }
+            if (await cmd.ExecuteNonQueryAsync(cancellationToken) == 0) return; // cancelled, or already handled
         }
         await using (var cmd = new NpgsqlCommand(
             """

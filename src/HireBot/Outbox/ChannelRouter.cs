@@ -17,7 +17,7 @@ public sealed class ChannelRouter(IEnumerable<IChannelClient> clients, NpgsqlDat
         var channel = await ChannelForAsync(delivery.Recipient, ct);
         return channel is not null && _clients.TryGetValue(channel, out var client)
             ? await client.DeliverAsync(delivery, ct)
-            : new DeliveryResult.Failed($"no channel client for '{channel ?? delivery.Recipient}'");
+            : new DeliveryResult.Failed(channel is null ? "unknown recipient form" : $"no channel client for '{channel}'");
     }
 
     private async Task<string?> ChannelForAsync(string recipient, CancellationToken ct)

@@ -78,8 +78,19 @@ public sealed partial class SlackBot(
         await using var seen = db.CreateCommand("INSERT INTO inbound_seen (source, key) VALUES ('slack-event', $1) ON CONFLICT DO NOTHING");
         seen.Parameters.Add(new() { Value = callback.EventId });
         if (await seen.ExecuteNonQueryAsync(ct) == 0) return;
-        if (callback.Event is SlackRevocation { AppUninstalled: true } or SlackRevocation { BotUserIds.Count: > 0 })
-            await workspaces.RevokeAsync(callback.TeamId, ct);
+        try
+        {
+            if (callback.Event is SlackRevocation { AppUninstalled: true } or SlackRevocation { BotUserIds.Count: > 0 })
+                await workspaces.RevokeAsync(callback.TeamId, ct);
+        }
+        catch (Exception)
+        {
+            // Slack retries a failed event with the same id: let that retry do the work.
+            await using var forget = db.CreateCommand("DELETE FROM inbound_seen WHERE source = 'slack-event' AND key = $1");
+            forget.Parameters.Add(new() { Value = callback.EventId });
+            await forget.ExecuteNonQueryAsync(CancellationToken.None);
+            throw;
+        }
     }
 
     public override Task OnInstalledAsync(SlackInstallation installation, CancellationToken ct) => workspaces.SaveAsync(installation, ct);

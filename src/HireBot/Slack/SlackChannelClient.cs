@@ -19,9 +19,10 @@ public sealed class SlackChannelClient(
 
     public async Task<DeliveryResult> DeliverAsync(Delivery delivery, CancellationToken cancellationToken)
     {
+        string? team = null;
         try
         {
-            var (team, channel, error) = await ResolveAsync(delivery.Recipient, cancellationToken);
+            (team, var channel, var error) = await ResolveAsync(delivery.Recipient, cancellationToken);
             if (error is not null) return new DeliveryResult.Failed(error);
             var token = await workspaces.TokenForAsync(team, cancellationToken);
             if (token is null) return new DeliveryResult.Failed($"no Slack token for team {team ?? "(default)"}");
@@ -40,7 +41,7 @@ public sealed class SlackChannelClient(
         }
         catch (SlackApiException e)
         {
-            if (e.Kind == SlackFailureKind.RateLimited) limiter.Throttled(e.Method, "", e.RetryAfter ?? TimeSpan.FromSeconds(1));
+            if (e.Kind == SlackFailureKind.RateLimited) limiter.Throttled(e.Method, team ?? "", e.RetryAfter ?? TimeSpan.FromSeconds(1));
             return e.Kind switch
             {
                 SlackFailureKind.RateLimited => new DeliveryResult.Retry(e.RetryAfter ?? TimeSpan.FromSeconds(1), $"{e.Method}: rate limited"),
@@ -83,7 +84,7 @@ public sealed class SlackChannelClient(
             var slash = conversation.IndexOf('/');
             return slash > 0 ? (conversation[..slash], conversation[(slash + 1)..], null) : (null, conversation, null);
         }
-        if (!Recipients.TryPerson(recipient, out var email)) return (null, null, $"unknown recipient form '{recipient}'");
+        if (!Recipients.TryPerson(recipient, out var email)) return (null, null, "unknown recipient form");
 
         await using var cmd = db.CreateCommand("SELECT external_id, conversation_id FROM chat_identities WHERE channel = 'slack' AND email = $1 ORDER BY updated_at DESC LIMIT 1");
         cmd.Parameters.Add(new() { Value = email });

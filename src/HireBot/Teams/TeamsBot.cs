@@ -33,9 +33,19 @@ public sealed partial class TeamsBot(
                 await ReplyAsync($"welcome:{r.BaseConversationId}", r, HelpCommands.Help(Core.Commands.CommandCatalog.All), ct);
                 return null;
             case TeamsCommand command when email is not null:
-                if (!await FirstTimeAsync(command.ActivityId, ct)) return null;
-                var reply = await commands.HandleAsync(new Actor(email, email, "teams", Recipients.Conversation("teams", r.BaseConversationId)), command.Text, ct);
-                await ReplyAsync($"reply:{command.ActivityId ?? Guid.NewGuid().ToString()}", r, reply, ct, toPerson: reply.Public || r.IsPersonal ? null : email);
+                // Activity ids are unique within a conversation, so the conversation is part of the key.
+                var seen = command.ActivityId is null ? null : $"{r.BaseConversationId}|{command.ActivityId}";
+                if (!await FirstTimeAsync(seen, ct)) return null;
+                try
+                {
+                    var reply = await commands.HandleAsync(new Actor(email, email, "teams", Recipients.Conversation("teams", r.BaseConversationId)), command.Text, ct);
+                    await ReplyAsync($"reply:{seen ?? Guid.NewGuid().ToString()}", r, reply, ct, toPerson: reply.Public || r.IsPersonal ? null : email);
+                }
+                catch (Exception) when (seen is not null)
+                {
+                    await ForgetAsync(seen); // the connector's retry must run the command, not be dropped as seen
+                    throw;
+                }
                 return null;
             case TeamsCardAction action when email is not null:
                 var data = JsonNode.Parse(action.Data.GetRawText()) as JsonObject ?? new JsonObject();
@@ -84,6 +94,13 @@ public sealed partial class TeamsBot(
         await using var cmd = db.CreateCommand("INSERT INTO inbound_seen (source, key) VALUES ('teams-activity', $1) ON CONFLICT DO NOTHING");
         cmd.Parameters.Add(new() { Value = activityId });
         return await cmd.ExecuteNonQueryAsync(ct) == 1;
+    }
+
+    private async Task ForgetAsync(string key)
+    {
+        await using var cmd = db.CreateCommand("DELETE FROM inbound_seen WHERE source = 'teams-activity' AND key = $1");
+        cmd.Parameters.Add(new() { Value = key });
+        await cmd.ExecuteNonQueryAsync(CancellationToken.None);
     }
 
     /// <summary>Queues a reply in the conversation, or — for answers meant for one person typed in a channel — in their 1:1 chat.</summary>

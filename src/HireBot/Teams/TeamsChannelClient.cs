@@ -52,7 +52,7 @@ public sealed class TeamsChannelClient(
             trusted.Trust(known.Value.ServiceUrl); // stored only from verified activities
             return new(known.Value.ServiceUrl, known.Value.TenantId, conversationId, null);
         }
-        if (!Recipients.TryPerson(recipient, out var email)) return new(null, null, null, $"unknown recipient form '{recipient}'");
+        if (!Recipients.TryPerson(recipient, out var email)) return new(null, null, null, "unknown recipient form");
         var person = await directory.PersonAsync(email, ct);
         if (person is null) return new(null, null, null, "this person has not used HireBot in Teams yet, so the bot cannot message them there");
         var (userId, tenant, serviceUrl, personal) = person.Value;

@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Routing;
 using OpenTelemetry.Metrics;
 using OpenTelemetry.Resources;
 using OpenTelemetry.Trace;
@@ -31,9 +32,10 @@ public static class TelemetryExtensions
         app.Use(async (context, next) =>
         {
             await next(context);
-            var path = context.Request.Path.Value ?? "";
-            var endpoint = path.StartsWith("/slack/", StringComparison.Ordinal) || path.StartsWith("/local/", StringComparison.Ordinal) || path == "/api/messages" ? path : null;
-            if (endpoint is null) return;
+            // The matched route, never the raw path: a stranger requesting random URLs must not mint new series.
+            var endpoint = (context.GetEndpoint() as RouteEndpoint)?.RoutePattern.RawText;
+            if (endpoint is null || !(endpoint.StartsWith("/slack/", StringComparison.Ordinal) || endpoint.StartsWith("/local/", StringComparison.Ordinal)
+                                     || endpoint == "/api/messages")) return;
             var outcome = context.Response.StatusCode switch { < 400 => "ok", 401 or 403 => "rejected", < 500 => "bad_request", _ => "error" };
             HireBotMetrics.Requests.Add(1, new KeyValuePair<string, object?>("endpoint", endpoint), new KeyValuePair<string, object?>("outcome", outcome));
         });
