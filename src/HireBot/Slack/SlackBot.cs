@@ -16,10 +16,13 @@ namespace HireBot.Slack;
 public sealed partial class SlackBot(
     CommandHandler commands, CardActionHandler actions, SlackPeople people, SlackWorkspaces workspaces,
     SlackWebApiClient api, SlackResponseUrlClient responses, MessageRenderer renderer, BlockKitTranslator translator,
-    NpgsqlDataSource db) : SlackRequestHandler
+    NpgsqlDataSource db, Microsoft.Extensions.Options.IOptions<SlackOptions> options) : SlackRequestHandler
 {
+    private const string NotAdmitted = "This workspace is not set up to use HireBot.";
+
     public override async Task<SlackAck> OnCommandAsync(SlackCommand command, CancellationToken ct)
     {
+        if (!options.Value.AdmitsTeam(command.TeamId)) return SlackAck.Ephemeral(NotAdmitted);
         Actor? actor;
         try { actor = await ActorAsync(command.TeamId, command.UserId, command.ChannelId, ct); }
         catch (SlackApiException e) when (e.Kind != SlackFailureKind.Final) { return SlackAck.Ephemeral(SlackBusy); }
@@ -30,6 +33,7 @@ public sealed partial class SlackBot(
 
     public override async Task<SlackAck> OnInteractionAsync(SlackInteraction interaction, CancellationToken ct)
     {
+        if (!options.Value.AdmitsTeam(interaction.TeamId)) return SlackAck.Ephemeral(NotAdmitted);
         Actor? actor;
         try { actor = await ActorAsync(interaction.TeamId, interaction.UserId, (interaction as SlackBlockAction)?.ChannelId, ct); }
         catch (SlackApiException e) when (e.Kind != SlackFailureKind.Final) { return SlackAck.Ephemeral(SlackBusy); }

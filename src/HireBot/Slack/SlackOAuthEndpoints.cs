@@ -60,6 +60,11 @@ internal static class SlackOAuthEndpoints
             return Results.Problem("Slack refused the install code; start again from /slack/install.", statusCode: StatusCodes.Status502BadGateway);
         }
 
+        if (!http.RequestServices.GetRequiredService<IOptions<SlackOptions>>().Value.AdmitsTeam(installation.TeamId))
+        {
+            return Results.Problem("This Slack workspace is not allowed to install HireBot (SLACK_ALLOWED_TEAM_IDS).", statusCode: StatusCodes.Status403Forbidden);
+        }
+
         await handler.OnInstalledAsync(installation, http.RequestAborted);
         log.InstallCompleted(installation.TeamId);
         return Results.Text("HireBot is installed. You can close this window and type /hire in Slack.");

@@ -44,6 +44,15 @@ public sealed class SlackOptions
 
     public bool OAuthEnabled => ClientId.Length > 0;
 
+    /// <summary>
+    /// Workspaces (team ids) that may use the bot (<c>SLACK_ALLOWED_TEAM_IDS</c>). Empty admits any
+    /// workspace the app is installed in; set it when the app is distributable.
+    /// </summary>
+    public string[] AllowedTeamIds { get; set; } = [];
+
+    public bool AdmitsTeam(string? teamId) =>
+        AllowedTeamIds.Length == 0 || (teamId is not null && AllowedTeamIds.Contains(teamId, StringComparer.Ordinal));
+
     /// <summary>Environment variable → property. Values separated by commas for the array settings.</summary>
     public static readonly IReadOnlyDictionary<string, string> Keys = new Dictionary<string, string>
     {
@@ -57,5 +66,6 @@ public sealed class SlackOptions
         ["SLACK_TOKEN_ENCRYPTION_KEY"] = nameof(TokenEncryptionKey),
         ["SLACK_RESPONSE_URL_HOSTS"] = nameof(ResponseUrlHosts),
         ["SLACK_MAX_BODY_BYTES"] = nameof(MaxBodyBytes),
+        ["SLACK_ALLOWED_TEAM_IDS"] = nameof(AllowedTeamIds),
     };
 }

@@ -51,6 +51,7 @@ public static class SlackServiceCollectionExtensions
                 case nameof(SlackOptions.OAuthRedirectUrl): o.OAuthRedirectUrl = value; break;
                 case nameof(SlackOptions.TokenEncryptionKey): o.TokenEncryptionKey = value; break;
                 case nameof(SlackOptions.ResponseUrlHosts): o.ResponseUrlHosts = list; break;
+                case nameof(SlackOptions.AllowedTeamIds): o.AllowedTeamIds = list; break;
                 case nameof(SlackOptions.MaxBodyBytes): o.MaxBodyBytes = int.TryParse(value, out var n) ? n : -1; break;
             }
         }

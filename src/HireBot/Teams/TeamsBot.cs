@@ -24,6 +24,13 @@ public sealed partial class TeamsBot(
     public async Task<TeamsInvokeResponse?> HandleAsync(TeamsInbound inbound, CancellationToken ct)
     {
         var r = inbound.Reference;
+        // A token proves the request came through the Bot Connector, not from which organisation:
+        // only admitted tenants' users become people here (their emails decide who recruits).
+        if (!options.Value.IsLocalMode && !options.Value.AdmitsTenant(r.TenantId))
+        {
+            LogTenantRefused(logger);
+            return inbound is TeamsCardAction { IsInvoke: true } ? TeamsInvokeResponse.Error("Forbidden", "This organisation cannot use this bot.", 403) : null;
+        }
         var email = r.UserId is null ? null : await EmailOfAsync(r, ct);
         await directory.RememberAsync(r, email, ct);
 
@@ -111,6 +118,9 @@ public sealed partial class TeamsBot(
         await OutboxStore.EnqueueAsync(conn, null, [new OutboxMessage(key, recipient, reply.Kind, reply.Data)], ct);
         signal.Notify();
     }
+
+    [LoggerMessage(EventId = 3102, Level = LogLevel.Warning, Message = "Teams activity from a tenant that is not admitted was ignored")]
+    private static partial void LogTenantRefused(ILogger logger);
 
     [LoggerMessage(EventId = 3101, Level = LogLevel.Warning, Message = "Teams member lookup gave no email (status {Status})")]
     private static partial void LogNoEmail(ILogger logger, int status);

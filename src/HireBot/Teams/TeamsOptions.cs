@@ -40,6 +40,20 @@ public sealed class TeamsOptions
     /// <summary>Largest inbound activity body read, in bytes.</summary>
     public int MaxActivityBytes { get; set; } = 512 * 1024;
 
+    /// <summary>
+    /// Entra tenants whose users may use the bot (<c>Teams__AllowedTenantIds</c>, comma list). Empty:
+    /// a single-tenant app admits only its own tenant; a multi-tenant app admits every tenant.
+    /// </summary>
+    public string AllowedTenantIds { get; set; } = "";
+
+    public bool AdmitsTenant(string? tenantId)
+    {
+        var allowed = AllowedTenantIds.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).ToList();
+        if (allowed.Count == 0 && MicrosoftAppType == TeamsAppType.SingleTenant && !string.IsNullOrEmpty(MicrosoftAppTenantId))
+            allowed.Add(MicrosoftAppTenantId);
+        return allowed.Count == 0 || (tenantId is not null && allowed.Contains(tenantId, StringComparer.OrdinalIgnoreCase));
+    }
+
     public bool IsConnected => !string.IsNullOrWhiteSpace(MicrosoftAppId);
 
     public bool IsLocalMode => !IsConnected && DangerouslyAllowUnauthenticatedLoopback;
