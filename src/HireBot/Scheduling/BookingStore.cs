@@ -12,7 +12,7 @@ namespace HireBot.Scheduling;
 /// option belongs to the current proposal run, insert interviews and panels, move the loop to
 /// Scheduled and queue the messages. A second pick finds the loop Scheduled and books nothing.
 /// </summary>
-public sealed class BookingStore(NpgsqlDataSource db)
+public sealed class BookingStore(NpgsqlDataSource db, Quartz.ISchedulerFactory quartz)
 {
     public delegate Task<IReadOnlyList<OutboxMessage>> MessagesFor(ScheduleOption option, IReadOnlyList<Guid> interviewIds, CancellationToken ct);
 
@@ -46,7 +46,15 @@ public sealed class BookingStore(NpgsqlDataSource db)
         for (int i = 0; i < ids.Count; i++) await InsertAsync(conn, tx, ids[i], loopId, option.Rounds[i], ct);
         await SchedulingStore.SetStateAsync(conn, tx, loopId, moved.Value, now, ct);
         await OutboxStore.EnqueueAsync(conn, tx, await messages(option, ids, ct), ct);
-        await tx.CommitAsync(ct);
+        // The interviews' start and end triggers are written in this transaction too: a booking
+        // never exists without them (Quartz "Joining an existing transaction").
+        var scheduler = await quartz.GetScheduler(ct);
+        using (Quartz.SchedulerEnlistmentExtensions.EnlistTransaction(scheduler, tx))
+        {
+            for (var i = 0; i < ids.Count; i++)
+                await Jobs.InterviewJobs.ScheduleAsync(scheduler, ids[i], option.Rounds[i].Start, option.Rounds[i].End, now, ct);
+            await tx.CommitAsync(ct);
+        }
         return true;
     }
 
