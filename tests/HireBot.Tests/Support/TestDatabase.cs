@@ -23,6 +23,7 @@ public static class TestDatabase
         {
             if (_server is null)
             {
+                RemoveLeftovers();
                 var dir = Path.Combine(Path.GetTempPath(), $"hirebot-tests-{Environment.ProcessId}");
                 _server = await EmbeddedPostgres.StartAsync(new DatabaseOptions { DataDirectory = dir, Throwaway = true }, NullLogger.Instance, default);
                 AppDomain.CurrentDomain.ProcessExit += (_, _) =>
@@ -44,6 +45,38 @@ public static class TestDatabase
         finally
         {
             Gate.Release();
+        }
+    }
+
+    /// <summary>
+    /// Clusters of earlier runs whose test process is gone (killed, or exited before its exit
+    /// handler finished): their servers have already stopped with their sessions or are stopped
+    /// here, and their folders are removed so runs do not pile up data in the temp folder.
+    /// </summary>
+    private static void RemoveLeftovers()
+    {
+        foreach (var dir in Directory.GetDirectories(Path.GetTempPath(), "hirebot-tests-*"))
+        {
+            if (!int.TryParse(Path.GetFileName(dir)["hirebot-tests-".Length..], out var pid) || IsAlive(pid)) continue;
+            var postmaster = Path.Combine(dir, "pg", "postmaster.pid");
+            if (File.Exists(postmaster) && int.TryParse(File.ReadLines(postmaster).FirstOrDefault(), out var serverPid) && IsAlive(serverPid))
+            {
+                try { System.Diagnostics.Process.GetProcessById(serverPid).Kill(); } catch (InvalidOperationException) { } catch (ArgumentException) { }
+            }
+            try { Directory.Delete(dir, recursive: true); } catch (IOException) { } catch (UnauthorizedAccessException) { }
+        }
+    }
+
+    private static bool IsAlive(int pid)
+    {
+        try
+        {
+            using var process = System.Diagnostics.Process.GetProcessById(pid);
+            return !process.HasExited;
+        }
+        catch (ArgumentException)
+        {
+            return false;
         }
     }
 
