@@ -16,7 +16,7 @@ namespace HireBot.Slack;
 public sealed partial class SlackBot(
     CommandHandler commands, CardActionHandler actions, SlackPeople people, SlackWorkspaces workspaces,
     SlackWebApiClient api, SlackResponseUrlClient responses, MessageRenderer renderer, BlockKitTranslator translator,
-    NpgsqlDataSource db, Microsoft.Extensions.Options.IOptions<SlackOptions> options) : SlackRequestHandler
+    NpgsqlDataSource db, Microsoft.Extensions.Options.IOptions<SlackOptions> options, Quartz.ISchedulerFactory schedulers) : SlackRequestHandler
 {
     private const string NotAdmitted = "This workspace is not set up to use HireBot.";
 
@@ -27,7 +27,13 @@ public sealed partial class SlackBot(
         try { actor = await ActorAsync(command.TeamId, command.UserId, command.ChannelId, ct); }
         catch (SlackApiException e) when (e.Kind != SlackFailureKind.Final) { return SlackAck.Ephemeral(SlackBusy); }
         if (actor is null) return SlackAck.Ephemeral(NoEmail);
-        var reply = await commands.HandleAsync(actor, Unescape(command.Text), ct);
+        var text = Unescape(command.Text);
+        if (SlackSlowCommandJob.Slow.Contains(text.Trim().Split(' ')[0]) && command.ResponseUrl is { Length: > 0 } responseUrl)
+        {
+            await SlackSlowCommandJob.EnqueueAsync(await schedulers.GetScheduler(ct), actor, text, responseUrl, ct);
+            return SlackAck.Ephemeral("Working on it: checking calendars. The options will appear here in a moment.");
+        }
+        var reply = await commands.HandleAsync(actor, text, ct);
         return await AnswerAsync(reply, command.TeamId, command.TriggerId, ct);
     }
 

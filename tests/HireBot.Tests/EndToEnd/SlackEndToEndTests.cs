@@ -130,4 +130,19 @@ public class SlackEndToEndTests : IAsyncLifetime
         var hook = Assert.Single(_slack.Calls, c => c.Path.EndsWith("hooks/click-1"));
         Assert.Contains("missing its loop or option", hook.Body);
     }
+
+    [Fact]
+    public async Task Schedule_is_acknowledged_at_once_and_its_answer_arrives_on_the_response_url()
+    {
+        await CommandAsync("U0RITA", "role create be-slow \"Backend Engineer\"");
+        await CommandAsync("U0RITA", "candidate add be-slow ada@example.com Ada Lovelace");
+
+        var ack = JsonNode.Parse(await (await CommandAsync("U0RITA", "schedule ada@example.com")).Content.ReadAsStringAsync())!;
+
+        Assert.Contains("Working on it", ack["text"]!.GetValue<string>());
+        var deadline = DateTime.UtcNow.AddSeconds(20);
+        while (!_slack.Calls.Any(c => c.Path.EndsWith("hooks/r1")) && DateTime.UtcNow < deadline) await Task.Delay(100);
+        var answer = Assert.Single(_slack.Calls, c => c.Path.EndsWith("hooks/r1"));
+        Assert.Contains("Technical screen", answer.Body); // nobody is in the pools yet: the answer names the rounds that cannot be staffed
+    }
 }
