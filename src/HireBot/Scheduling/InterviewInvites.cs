@@ -20,12 +20,20 @@ public sealed class InterviewInvites(BookingStore bookings, SchedulingStore stor
 {
     public static string TransactionId(Guid interviewId) => $"interview:{interviewId}";
 
-    /// <summary>Creates missing events and sets the interview-started and -ended triggers; returns how many invitations failed.</summary>
-    public async Task<int> SyncAsync(Role role, CandidateLoop candidate, CancellationToken ct)
+    /// <summary>
+    /// Creates missing calendar events; returns how many invitations failed. A fresh booking wrote
+    /// its triggers in its own transaction; <paramref name="repairTriggers"/> (a repeated pick)
+    /// sets them again for bookings made before that was so.
+    /// </summary>
+    public async Task<int> SyncAsync(Role role, CandidateLoop candidate, bool repairTriggers, CancellationToken ct)
     {
         var booked = await bookings.ScheduledAsync(candidate.LoopId, ct);
-        var scheduler = await quartz.GetScheduler(ct);
-        foreach (var interview in booked) await InterviewJobs.ScheduleAsync(scheduler, interview.Id, interview.StartsAt, interview.EndsAt, clock.GetUtcNow(), ct);
+        if (repairTriggers)
+        {
+            var scheduler = await quartz.GetScheduler(ct);
+            foreach (var interview in booked)
+                await InterviewJobs.ScheduleAsync(scheduler, interview.Id, interview.StartsAt, interview.EndsAt, clock.GetUtcNow(), ct);
+        }
 
         var missing = booked.Where(i => i.CalendarEventId is null).ToList();
         var people = await store.PeopleAsync(missing.SelectMany(i => i.Panelists.Select(p => p.Email)), ct);

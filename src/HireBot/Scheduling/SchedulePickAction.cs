@@ -9,10 +9,10 @@ namespace HireBot.Scheduling;
 
 /// <summary>
 /// <c>schedule.pick {loopId, optionId}</c>: books the picked option. Order of work, chosen so a
-/// failure leaves a clear state: (1) one transaction books interviews, panels, the loop state and
-/// the outbox rows; (2) the interview-ended triggers are set; (3) calendar events are created
-/// idempotently. If (2) or (3) fails, the booking stands and a repeated click (answered
-/// "already booked") redoes exactly the missing triggers and invitations.
+/// failure leaves a clear state: (1) one transaction books interviews, panels, the loop state,
+/// the outbox rows and the interviews' Quartz triggers; (2) calendar events are created
+/// idempotently. If (2) fails, the booking stands and a repeated click (answered
+/// "already booked") redoes exactly the missing invitations.
 /// </summary>
 public sealed class SchedulePickAction(RoleStore roles, CandidateStore candidates, BookingStore bookings, SchedulingStore store,
     InterviewInvites invites, OutboxSignal signal, TimeProvider clock, ILogger<SchedulePickAction> logger) : ICardActionFeature
@@ -37,7 +37,7 @@ public sealed class SchedulePickAction(RoleStore roles, CandidateStore candidate
         if (!booked.IsOk) return BotReply.Error(booked.Error!);
         if (booked.Value) { SchedulingLog.Booked(logger, loopId, optionNo); signal.Notify(); }
 
-        var failed = await invites.SyncAsync(role, candidate, ct);
+        var failed = await invites.SyncAsync(role, candidate, repairTriggers: !booked.Value, ct);
         var head = booked.Value ? $"Booked {candidate.Name}'s interviews; invitations sent and kits queued." : $"{candidate.Name}'s loop is already booked.";
         return failed == 0
             ? BotReply.Text(head) with { Replaces = booked.Value }
