@@ -45,4 +45,25 @@ public class PacingTests : IAsyncLifetime
         Assert.Equal(0L, await _bot.ScalarAsync<long>("SELECT count(*) FROM outbox WHERE status = 'failed'"));
         Assert.Equal(6L, await _bot.ScalarAsync<long>("SELECT count(*) FROM outbox WHERE status = 'sent' AND attempts = 1"));
     }
+
+    [Fact]
+    public async Task A_workspace_slack_throttled_waits_out_the_retry_after_for_its_other_channels_too()
+    {
+        var store = _bot.Services.GetRequiredService<OutboxStore>();
+        _slack.RateLimitNext("chat.postMessage", 3);
+        await store.EnqueueAsync([new OutboxMessage("throttle:a", Recipients.Conversation("slack", $"{FakeSlack.TeamId}/C0AAA"), "message", new JsonObject { ["text"] = "a" })], default);
+        var deadline = DateTime.UtcNow.AddSeconds(10);
+        while (_slack.CallsTo("chat.postMessage").Length == 0 && DateTime.UtcNow < deadline) await Task.Delay(50);
+
+        await store.EnqueueAsync([new OutboxMessage("throttle:b", Recipients.Conversation("slack", $"{FakeSlack.TeamId}/C0BBB"), "message", new JsonObject { ["text"] = "b" })], default);
+        await Task.Delay(1200);
+        Assert.Single(_slack.CallsTo("chat.postMessage")); // b waits for the workspace's Retry-After, it does not hit Slack again
+
+        // Then b goes out (a, throttled with one attempt allowed in this class, is recorded as failed).
+        deadline = DateTime.UtcNow.AddSeconds(15);
+        while (_slack.CallsTo("chat.postMessage").Length < 2 && DateTime.UtcNow < deadline) await Task.Delay(100);
+        var calls = _slack.CallsTo("chat.postMessage");
+        Assert.Equal(2, calls.Length);
+        Assert.Contains("C0BBB", calls[1].Body);
+    }
 }

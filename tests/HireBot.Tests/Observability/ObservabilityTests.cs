@@ -45,4 +45,16 @@ public class ObservabilityTests : IAsyncLifetime
         Assert.Contains("endpoint=\"/local/messages\"", text);
         Assert.Contains("hirebot_outbox_depth", text);
     }
+
+    [Fact]
+    public async Task Unknown_paths_mint_no_metric_series()
+    {
+        for (var i = 0; i < 5; i++) await _bot.Http.GetAsync($"/slack/probe-{Guid.NewGuid():N}");
+        await _bot.SayAsync(ScorecardHarness.Recruiter, "help");
+
+        var text = await _bot.Http.GetStringAsync("/metrics");
+
+        Assert.DoesNotContain("probe-", text);
+        Assert.Contains("endpoint=\"/local/messages\"", text);
+    }
 }
