@@ -6,14 +6,24 @@ namespace HireBot.Slack;
 /// Maps Slack accounts to work emails and back. Identities are stored as <c>{team}:{user}</c>;
 /// an unknown user is looked up once with users.info (needs users:read.email) and remembered.
 /// </summary>
-public sealed class SlackPeople(PeopleStore people, SlackWebApiClient api, SlackWorkspaces workspaces)
+public sealed class SlackPeople(PeopleStore people, SlackWebApiClient api, SlackWorkspaces workspaces, TimeProvider clock)
 {
+    // Who a Slack account is changes rarely: remembered for a few minutes, it saves a query on every request.
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, (string Email, DateTimeOffset At)> _known = new();
+    private static readonly TimeSpan RememberFor = TimeSpan.FromMinutes(5);
+
     public static string ExternalId(string teamId, string userId) => $"{teamId}:{userId}";
 
     public async Task<string?> EmailOfAsync(string teamId, string userId, CancellationToken ct)
     {
         var id = ExternalId(teamId, userId);
-        if (await people.EmailForAsync("slack", id, ct) is { } known) return known;
+        var now = clock.GetUtcNow();
+        if (_known.TryGetValue(id, out var cached) && now - cached.At < RememberFor) return cached.Email;
+        if (await people.EmailForAsync("slack", id, ct) is { } known)
+        {
+            _known[id] = (known, now);
+            return known;
+        }
         var token = await workspaces.TokenForAsync(teamId, ct);
         if (token is null) return null;
         SlackUser user;

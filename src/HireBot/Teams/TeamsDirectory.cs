@@ -52,11 +52,17 @@ public sealed class TeamsDirectory(NpgsqlDataSource db, TimeProvider clock)
         _remembered[key] = (fingerprint, now);
     }
 
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, (string Email, DateTimeOffset At)> _emails = new();
+
     public async Task<string?> EmailOfAsync(string userId, CancellationToken ct)
     {
+        var now = clock.GetUtcNow();
+        if (_emails.TryGetValue(userId, out var cached) && now - cached.At < RememberFor) return cached.Email;
         await using var cmd = db.CreateCommand("SELECT email FROM chat_identities WHERE channel = 'teams' AND external_id = $1");
         cmd.Parameters.Add(new() { Value = userId });
-        return await cmd.ExecuteScalarAsync(ct) as string;
+        var email = await cmd.ExecuteScalarAsync(ct) as string;
+        if (email is not null) _emails[userId] = (email, now);
+        return email;
     }
 
     /// <summary>Where to reach a person: their Teams id, the tenant, the serviceUrl and the 1:1 chat if one exists.</summary>
