@@ -9,42 +9,18 @@ using HireBot.Tests.Teams;
 
 namespace HireBot.Tests.EndToEnd;
 
-/// <summary>
-/// The real host with Teams connected to loopback fakes: a connector token signed by the fake
-/// Entra's endorsed key, a fake Bot Connector recording what the bot sends back.
-/// </summary>
+/// <summary>Teams connected to loopback fakes, end to end through the real host.</summary>
 public class TeamsEndToEndTests : IAsyncLifetime
 {
-    private FakeEntra _entra = null!;
-    private FakeBotConnector _connector = null!;
-    private BotApp _bot = null!;
+    private ConnectedTeamsBot _teams = null!;
+    private FakeEntra _entra => _teams.Entra;
+    private FakeBotConnector _connector => _teams.Connector;
+    private BotApp _bot => _teams.Bot;
 
-    public async Task InitializeAsync()
-    {
-        _entra = await FakeEntra.StartAsync();
-        _connector = await FakeBotConnector.StartAsync();
-        _bot = await BotApp.StartAsync(nameof(TeamsEndToEndTests), new Dictionary<string, string?>
-        {
-            ["MicrosoftAppId"] = TeamsTestHost.AppId,
-            ["MicrosoftAppPassword"] = "test-secret",
-            ["Teams:OpenIdMetadataUrl"] = _entra.MetadataUrl,
-            ["Teams:AuthorityHost"] = _entra.BaseUrl,
-        }, configureServices: Faults.PlatformTraffic.TrustFakeEntra);
-    }
+    public async Task InitializeAsync() => _teams = await ConnectedTeamsBot.StartAsync(nameof(TeamsEndToEndTests));
+    public async Task DisposeAsync() => await _teams.DisposeAsync();
 
-    public async Task DisposeAsync()
-    {
-        await _bot.DisposeAsync();
-        await _connector.DisposeAsync();
-        await _entra.DisposeAsync();
-    }
-
-    private Task<HttpResponseMessage> PostAsync(JsonObject activity, string? token = null)
-    {
-        var request = new HttpRequestMessage(HttpMethod.Post, "/api/messages") { Content = new StringContent(activity.ToJsonString(), Encoding.UTF8, "application/json") };
-        request.Headers.TryAddWithoutValidation("Authorization", "Bearer " + (token ?? JwtFactory.Connector(_entra.EndorsedKey, TeamsTestHost.AppId, _connector.ServiceUrl)));
-        return _bot.Http.SendAsync(request);
-    }
+    private Task<HttpResponseMessage> PostAsync(JsonObject activity, string? token = null) => _teams.PostAsync(activity, token);
 
     private JsonObject Personal(string text, string id)
     {
