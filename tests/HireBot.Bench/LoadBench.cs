@@ -31,6 +31,7 @@ public sealed class LoadBench : IBenchScenario
         int rate = Option(args, "--rate", 500), seconds = Option(args, "--seconds", 20), warmup = Option(args, "--warmup", 6);
         int clients = Option(args, "--clients", 32), saturate = Option(args, "--saturate", 10), users = Option(args, "--users", 300);
         int pgClients = Option(args, "--pg-clients", 8), pgThreads = Option(args, "--pg-threads", 2), pgSeconds = Option(args, "--pg-seconds", 15);
+        var kinds = Text(args, "--mix", "command,action,message,invoke").Split(',', StringSplitOptions.RemoveEmptyEntries);
 
         var dir = Path.Combine(Path.GetTempPath(), $"hirebot-load-{Environment.ProcessId}");
         var pg = await EmbeddedPostgres.StartAsync(new DatabaseOptions { DataDirectory = dir, Throwaway = true }, NullLogger.Instance, cancellationToken);
@@ -57,9 +58,10 @@ public sealed class LoadBench : IBenchScenario
                 BaseAddress = new Uri(address), Timeout = Timeout.InfiniteTimeSpan,
             };
             var runId = Guid.NewGuid().ToString("N")[..8];
-            var driver = new LoadDriver(http, i => Mix(traffic, runId, i, users));
+            var templates = new RequestTemplates(TimeProvider.System);
+            var driver = new LoadDriver(http, i => Mix(traffic, templates, runId, kinds, i, users));
             Console.WriteLine($"host {address}, PostgreSQL {pg.ConnectionString.Split(';').First(p => p.StartsWith("Port", StringComparison.OrdinalIgnoreCase))}, " +
-                $"{Environment.ProcessorCount} cores, mix: 1/4 Slack command, 1/4 Slack block action, 1/4 Teams message, 1/4 Teams invoke");
+                $"{Environment.ProcessorCount} cores, mix in turn: {string.Join(", ", kinds)}");
 
             (await driver.OpenLoopAsync(Math.Min(rate, 200), TimeSpan.FromSeconds(warmup), 2000, cancellationToken)).Print($"warm-up {warmup} s");
             var open = await driver.OpenLoopAsync(rate, TimeSpan.FromSeconds(seconds), 4000, cancellationToken);
@@ -87,15 +89,20 @@ public sealed class LoadBench : IBenchScenario
     }
 
     /// <summary>Request i of the mix: the four kinds in turn, spread over <paramref name="users"/> people.</summary>
-    private static LoadRequest Mix(PlatformTraffic traffic, string runId, long i, int users)
+    private static LoadRequest Mix(PlatformTraffic traffic, RequestTemplates templates, string runId, string[] kinds, long i, int users)
     {
-        var user = (int)(i / 4 % users);
-        return (i % 4) switch
+        var round = i / kinds.Length;
+        var user = (int)(round % users);
+        var command = Commands[round % Commands.Length];
+        var id = $"load-{runId}-{i}";
+        return kinds[i % kinds.Length] switch
         {
-            0 => new("slack", traffic.SlackCommand(user, Commands[i / 4 % Commands.Length])),
-            1 => new("slack", traffic.SlackBlockAction(user, "load.ping")),
-            2 => new("teams", traffic.TeamsMessage(user, Commands[i / 4 % Commands.Length], $"load-{runId}-{i}")),
-            _ => new("teams", traffic.TeamsInvoke(user, "load.ping", $"load-{runId}-{i}")),
+            "command" => new("slack", templates.Make($"c{user}|{command}", _ => traffic.SlackCommand(user, command))),
+            "action" => new("slack", templates.Make($"a{user}", _ => traffic.SlackBlockAction(user, "load.ping"))),
+            "message" => new("teams", templates.Make($"m{user}|{command}", marker => traffic.TeamsMessage(user, command, marker), id)),
+            "invoke" => new("teams", templates.Make($"i{user}", marker => traffic.TeamsInvoke(user, "load.ping", marker), id)),
+            "healthz" => new("http", new HttpRequestMessage(HttpMethod.Get, "/healthz")),
+            var other => throw new ArgumentException($"--mix: unknown kind '{other}' (command, action, message, invoke, healthz)"),
         };
     }
 
@@ -118,6 +125,12 @@ public sealed class LoadBench : IBenchScenario
             await cmd.ExecuteNonQueryAsync(ct);
         }
         return new NpgsqlConnectionStringBuilder(adminConnectionString) { Database = name }.ConnectionString;
+    }
+
+    private static string Text(string[] args, string name, string fallback)
+    {
+        int at = Array.IndexOf(args, name);
+        return at >= 0 && at + 1 < args.Length ? args[at + 1] : fallback;
     }
 
     private static int Option(string[] args, string name, int fallback)

@@ -2,7 +2,7 @@ using System.Text.Json.Nodes;
 
 namespace HireBot.Outbox;
 
-/// <summary>A message claimed from the outbox, handed to a channel client.</summary>
+/// <summary>A message claimed from the outbox, handed to a channel client. <paramref name="ClaimedAt"/>: when this claim's lease began.</summary>
 public sealed record Delivery(
     long Id,
     string Key,
@@ -11,4 +11,5 @@ public sealed record Delivery(
     JsonObject Data,
     int Attempt,
     JsonObject? Replaces,
-    Guid ClaimToken);
+    Guid ClaimToken,
+    DateTimeOffset ClaimedAt);

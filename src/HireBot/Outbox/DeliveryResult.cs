@@ -12,5 +12,6 @@ public abstract record DeliveryResult
     public sealed record Sent(string Channel, JsonObject? Reference) : DeliveryResult;
     public sealed record Retry(TimeSpan After, string Reason) : DeliveryResult;
     public sealed record Failed(string Reason) : DeliveryResult;
-    public sealed record Deferred(TimeSpan After, string Reason) : DeliveryResult;
+    /// <summary>Not sent, not tried: a rate limit said wait. <paramref name="Slotted"/>: the wait is a slot reserved for this row alone.</summary>
+    public sealed record Deferred(TimeSpan After, string Reason, bool Slotted = false) : DeliveryResult;
 }

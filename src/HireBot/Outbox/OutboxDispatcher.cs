@@ -14,6 +14,7 @@ public sealed partial class OutboxDispatcher(
     ChannelRouter router,
     OutboxSignal signal,
     IOptions<OutboxOptions> options,
+    TimeProvider clock,
     ILogger<OutboxDispatcher> logger) : BackgroundService
 {
     /// <summary>How long sends already under way may finish after shutdown begins: cutting one off mid-call is how duplicates happen.</summary>
@@ -71,8 +72,10 @@ public sealed partial class OutboxDispatcher(
                         await store.MarkDeferredAsync(delivery, wait, CancellationToken.None);
                         continue;
                     }
-                    // Rows late in a slow batch may have outlived the lease taken at claim time.
-                    if (!await store.RenewAsync(delivery, TimeSpan.FromSeconds(o.LeaseSeconds), CancellationToken.None)) continue;
+                    // Rows late in a slow batch may have outlived the lease taken at claim time: past a
+                    // quarter of it, renew (and learn whether the row is still ours) before sending.
+                    if (clock.GetUtcNow() - delivery.ClaimedAt > TimeSpan.FromSeconds(o.LeaseSeconds) / 4 &&
+                        !await store.RenewAsync(delivery, TimeSpan.FromSeconds(o.LeaseSeconds), CancellationToken.None)) continue;
                     paced = await DeliverAsync(delivery, o.MaxAttempts, token);
                 }
             });
@@ -124,9 +127,10 @@ public sealed partial class OutboxDispatcher(
                 LogFailed(logger, delivery.Id, retry.Reason);
                 break;
             case DeliveryResult.Deferred deferred:
-                // Spread the rows a limiter turned away over the next second, so they do not all
-                // come back at the same instant and get turned away again.
-                var paced = deferred.After + TimeSpan.FromMilliseconds(Random.Shared.Next(0, 1000));
+                // A limiter that hands out slots (Teams) has already spread the rows; for one that
+                // only says "wait" (Slack's buckets), spread them over the next second, so they do
+                // not all come back at the same instant and get turned away again.
+                var paced = deferred.After + (deferred.Slotted ? TimeSpan.Zero : TimeSpan.FromMilliseconds(Random.Shared.Next(0, 1000)));
                 await store.MarkDeferredAsync(delivery, paced, CancellationToken.None);
                 HireBotMetrics.Throttled.Add(1, new KeyValuePair<string, object?>("reason", "paced"));
                 return paced;

@@ -4,11 +4,21 @@ namespace HireBot.Outbox;
 public sealed class OutboxSignal
 {
     private readonly SemaphoreSlim _signal = new(0, 1);
+    private int _raised;
 
+    /// <summary>
+    /// Raises the signal. While it is already raised (the common case under load) this is one
+    /// interlocked exchange: no lock and no exception.
+    /// </summary>
     public void Notify()
     {
-        try { _signal.Release(); } catch (SemaphoreFullException) { /* already signalled */ }
+        if (Interlocked.Exchange(ref _raised, 1) != 0) return;
+        try { _signal.Release(); } catch (SemaphoreFullException) { /* a wake-up is already pending */ }
     }
 
-    public Task WaitAsync(TimeSpan timeout, CancellationToken ct) => _signal.WaitAsync(timeout, ct);
+    public Task WaitAsync(TimeSpan timeout, CancellationToken ct)
+    {
+        Volatile.Write(ref _raised, 0); // a Notify from here on releases again
+        return _signal.WaitAsync(timeout, ct);
+    }
 }

@@ -17,6 +17,7 @@ public sealed class OutboxStore(NpgsqlDataSource db, TimeProvider clock)
     {
         var list = messages as IReadOnlyList<OutboxMessage> ?? messages.ToList();
         if (list.Count == 0) return 0;
+        if (list.Count == 1) return await EnqueueOneAsync(conn, tx, list[0], ct);
         // WITH ORDINALITY keeps the caller's order in the ids, which the dispatcher sends by.
         await using var cmd = new NpgsqlCommand(
             """
@@ -33,6 +34,24 @@ public sealed class OutboxStore(NpgsqlDataSource db, TimeProvider clock)
         cmd.Parameters.Add(new() { Value = list.Select(m => m.Data.ToJsonString()).ToArray(), NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.Jsonb });
         cmd.Parameters.Add(new() { Value = list.Select(m => m.NotBefore).ToArray(), NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.TimestampTz });
         cmd.Parameters.Add(new() { Value = list.Select(m => m.ReplacesKey).ToArray(), NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.Text });
+        return await cmd.ExecuteNonQueryAsync(ct);
+    }
+
+    // One row (a reply, the common case) as plain VALUES: no arrays to build on either side.
+    private static async Task<int> EnqueueOneAsync(NpgsqlConnection conn, NpgsqlTransaction? tx, OutboxMessage m, CancellationToken ct)
+    {
+        await using var cmd = new NpgsqlCommand(
+            """
+            INSERT INTO outbox (idempotency_key, recipient, kind, payload, not_before, replaces_key)
+            VALUES ($1, $2, $3, $4, coalesce($5, now()), $6)
+            ON CONFLICT (idempotency_key) DO NOTHING
+            """, conn, tx);
+        cmd.Parameters.Add(new() { Value = m.Key });
+        cmd.Parameters.Add(new() { Value = m.Recipient });
+        cmd.Parameters.Add(new() { Value = m.Kind });
+        cmd.Parameters.Add(new() { Value = m.Data.ToJsonString(), NpgsqlDbType = NpgsqlDbType.Jsonb });
+        cmd.Parameters.Add(new() { Value = (object?)m.NotBefore ?? DBNull.Value, NpgsqlDbType = NpgsqlDbType.TimestampTz });
+        cmd.Parameters.Add(new() { Value = (object?)m.ReplacesKey ?? DBNull.Value, NpgsqlDbType = NpgsqlDbType.Text });
         return await cmd.ExecuteNonQueryAsync(ct);
     }
 
@@ -68,7 +87,7 @@ public sealed class OutboxStore(NpgsqlDataSource db, TimeProvider clock)
         {
             claimed.Add(new Delivery(reader.GetInt64(0), reader.GetString(1), reader.GetString(2), reader.GetString(3),
                 JsonNode.Parse(reader.GetString(4))!.AsObject(), reader.GetInt32(5),
-                reader.IsDBNull(6) ? null : JsonNode.Parse(reader.GetString(6))?.AsObject(), reader.GetGuid(7)));
+                reader.IsDBNull(6) ? null : JsonNode.Parse(reader.GetString(6))?.AsObject(), reader.GetGuid(7), now));
         }
         return claimed.OrderBy(d => d.Id).ToList();
     }

@@ -21,9 +21,26 @@ public static class StorageExtensions
             connectionString = new NpgsqlConnectionStringBuilder(server.ConnectionString) { Database = "postgres" }.ConnectionString;
             connectionString = await EnsureDatabaseAsync(connectionString, "hirebot", ct);
         }
-        var dataSource = new NpgsqlDataSourceBuilder(connectionString).Build();
+        var dataSource = new NpgsqlDataSourceBuilder(Tuned(connectionString)).Build();
         builder.Services.AddSingleton(dataSource);
         return connectionString;
+    }
+
+    /// <summary>
+    /// Pool settings for many short statements, unless the connection string sets them: no
+    /// <c>DISCARD ALL</c> each time a connection goes back to the pool (the bot keeps no session
+    /// state; the migrator's advisory lock is released explicitly), and the statements a connection
+    /// runs most are prepared once on it instead of parsed and planned on every call.
+    /// </summary>
+    public static string Tuned(string connectionString)
+    {
+        // Npgsql's own builder answers ContainsKey for every keyword it knows; the generic one only for those given.
+        var given = new System.Data.Common.DbConnectionStringBuilder { ConnectionString = connectionString };
+        bool Given(string name) => given.ContainsKey(name) || given.ContainsKey(name.Replace(" ", ""));
+        var builder = new NpgsqlConnectionStringBuilder(connectionString);
+        if (!Given("No Reset On Close")) builder.NoResetOnClose = true;
+        if (!Given("Max Auto Prepare")) builder.MaxAutoPrepare = 64;
+        return builder.ConnectionString;
     }
 
     private static async Task<string> EnsureDatabaseAsync(string adminConnectionString, string name, CancellationToken ct)

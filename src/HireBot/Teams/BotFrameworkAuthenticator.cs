@@ -20,12 +20,23 @@ public sealed partial class BotFrameworkAuthenticator(
     IOptions<TeamsOptions> options,
     BotFrameworkKeys keys,
     TrustedServiceUrls trustedServiceUrls,
+    TimeProvider clock,
     ILogger<BotFrameworkAuthenticator> logger)
 {
+    private static readonly TimeSpan ClockSkew = TimeSpan.FromMinutes(5);
+    private const int RememberedTokens = 1024;
     private static readonly string[] AllowedAlgorithms =
         [SecurityAlgorithms.RsaSha256, SecurityAlgorithms.RsaSha384, SecurityAlgorithms.RsaSha512];
 
     private readonly JsonWebTokenHandler _handler = new() { MapInboundClaims = false };
+
+    /// <summary>
+    /// Tokens already verified, by their exact text. The connector sends the same token with every
+    /// activity for up to an hour, and checking its RS256 signature is the dearest step of a
+    /// request. A remembered token is used only until it expires, only while the signing keys it
+    /// was checked against are still the current ones, and only for the same app and issuer.
+    /// </summary>
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, Remembered> _verified = new(StringComparer.Ordinal);
 
     /// <param name="authorization">The raw <c>Authorization</c> header, or null.</param>
     /// <param name="body">The raw request body, not yet parsed.</param>
@@ -117,17 +128,54 @@ public sealed partial class BotFrameworkAuthenticator(
             {
                 return TokenCheck.Failed(BotAuthFailure.MetadataUnavailable);
             }
+            var now = clock.GetUtcNow();
+            if (_verified.TryGetValue(token, out var known))
+            {
+                if (ReferenceEquals(known.Check.Configuration, configuration) && now < known.ValidTo + ClockSkew &&
+                    known.AppId == settings.MicrosoftAppId && known.Issuer == settings.Issuer)
+                    return known.Check;
+                _verified.TryRemove(token, out _);
+            }
             var result = await _handler.ValidateTokenAsync(token, Parameters(settings, configuration));
             if (result.IsValid)
             {
                 var jwt = (JsonWebToken)result.SecurityToken;
-                return new TokenCheck(BotAuthFailure.None, result.ClaimsIdentity, configuration, jwt.SigningKey?.KeyId ?? jwt.Kid);
+                var check = new TokenCheck(BotAuthFailure.None, result.ClaimsIdentity, configuration, jwt.SigningKey?.KeyId ?? jwt.Kid);
+                Remember(token, new Remembered(check, new DateTimeOffset(jwt.ValidTo, TimeSpan.Zero), settings.MicrosoftAppId, settings.Issuer), now);
+                return check;
             }
             var failure = Classify(result.Exception);
             if (failure != BotAuthFailure.UnknownSigningKey || attempt > 0 || !keys.RequestRefresh())
                 return TokenCheck.Failed(failure);
         }
     }
+
+    private void Remember(string token, Remembered entry, DateTimeOffset now)
+    {
+        if (_verified.Count >= RememberedTokens)
+        {
+            foreach (var (stale, _) in _verified.Where(p => now >= p.Value.ValidTo + ClockSkew))
+                _verified.TryRemove(stale, out _);
+            if (_verified.Count >= RememberedTokens) _verified.Clear();
+        }
+        _verified[token] = entry;
+    }
+
+    // The lifetime check on the injected clock, so it and the memory above agree on what "now" is;
+    // failures keep the library's exception types, which Classify maps to precise reasons.
+    private bool Lifetime(DateTime? notBefore, DateTime? expires, SecurityToken token, TokenValidationParameters parameters)
+    {
+        var now = clock.GetUtcNow().UtcDateTime;
+        if (expires is null)
+            throw new SecurityTokenNoExpirationException("The token has no expiry.");
+        if (notBefore is { } nbf && nbf > now + ClockSkew)
+            throw new SecurityTokenNotYetValidException("The token is not valid yet.") { NotBefore = nbf };
+        if (expires.Value < now - ClockSkew)
+            throw new SecurityTokenExpiredException("The token has expired.") { Expires = expires.Value };
+        return true;
+    }
+
+    private sealed record Remembered(TokenCheck Check, DateTimeOffset ValidTo, string? AppId, string? Issuer);
 
     private TokenValidationParameters Parameters(TeamsOptions settings, OpenIdConnectConfiguration configuration) => new()
     {
@@ -137,7 +185,8 @@ public sealed partial class BotFrameworkAuthenticator(
         ValidAudience = settings.MicrosoftAppId,
         ValidateLifetime = true,
         RequireExpirationTime = true,
-        ClockSkew = TimeSpan.FromMinutes(5),
+        ClockSkew = ClockSkew,
+        LifetimeValidator = Lifetime,
         RequireSignedTokens = true,
         ValidateIssuerSigningKey = false,
         ValidAlgorithms = AllowedAlgorithms,

@@ -23,7 +23,7 @@ public sealed class TeamsChannelClient(
         var (serviceUrl, tenant, conversation) = (target.ServiceUrl!, target.TenantId ?? "", target.ConversationId!);
 
         if (!limiter.TryAcquire(tenant, conversation, out var next))
-            return new DeliveryResult.Deferred(next - clock.GetUtcNow(), "Teams rate limit");
+            return new DeliveryResult.Deferred(next - clock.GetUtcNow(), "Teams rate limit", Slotted: true);
 
         var activity = Activity.CardMessage(TeamsCardText.ForTeams(renderer.Render(delivery.Kind, delivery.Data)));
         var replaced = delivery.Replaces?["activityId"]?.GetValue<string>();

@@ -50,6 +50,7 @@ public sealed class TeamsDirectory(NpgsqlDataSource db, TimeProvider clock)
         }
         await batch.ExecuteNonQueryAsync(ct);
         _remembered[key] = (fingerprint, now);
+        _conversations.TryRemove(r.BaseConversationId, out _); // read back once: the stored tenant may be one kept from before
     }
 
     private readonly System.Collections.Concurrent.ConcurrentDictionary<string, (string Email, DateTimeOffset At)> _emails = new();
@@ -76,13 +77,24 @@ public sealed class TeamsDirectory(NpgsqlDataSource db, TimeProvider clock)
         return (reader.GetString(0), reader.IsDBNull(1) ? null : reader.GetString(1), reader.GetString(2), reader.IsDBNull(3) ? null : reader.GetString(3));
     }
 
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, ((string ServiceUrl, string? TenantId) Value, DateTimeOffset At)> _conversations = new();
+
+    /// <summary>
+    /// Where a stored conversation lives, remembered for a few minutes: every reply to it needs
+    /// this. A serviceUrl moved by an activity this instance handled is seen at once; one stored by
+    /// another instance within the next few minutes.
+    /// </summary>
     public async Task<(string ServiceUrl, string? TenantId)?> ConversationAsync(string conversationId, CancellationToken ct)
     {
+        var now = clock.GetUtcNow();
+        if (_conversations.TryGetValue(conversationId, out var cached) && now - cached.At < RememberFor) return cached.Value;
         await using var cmd = db.CreateCommand("SELECT service_url, tenant_id FROM conversations WHERE channel = 'teams' AND conversation_id = $1");
         cmd.Parameters.Add(new() { Value = conversationId });
         await using var reader = await cmd.ExecuteReaderAsync(ct);
         if (!await reader.ReadAsync(ct) || reader.IsDBNull(0)) return null;
-        return (reader.GetString(0), reader.IsDBNull(1) ? null : reader.GetString(1));
+        var found = (reader.GetString(0), reader.IsDBNull(1) ? null : reader.GetString(1));
+        _conversations[conversationId] = (found, now);
+        return found;
     }
 
     public async Task SavePersonalConversationAsync(string userId, string conversationId, CancellationToken ct)

@@ -5,6 +5,9 @@ namespace HireBot.Teams;
 /// 30 s and 1800 per hour; per app per tenant 50 per second. Pure bookkeeping on a
 /// <see cref="TimeProvider"/>: the outbox dispatcher asks when it may send, sends, then records.
 /// Per process; with several instances each keeps its own view and 429s remain the backstop.
+/// A send turned away by the tenant limit is handed its own future slot, one per 1/50 s after the
+/// last slot handed out, so a backlog of thousands comes back in order at the rate Teams allows
+/// instead of all at once to be turned away again.
 /// </summary>
 /// <remarks>https://learn.microsoft.com/microsoftteams/platform/bots/how-to/rate-limit</remarks>
 public sealed class TeamsRateLimiter(TimeProvider timeProvider)
@@ -18,9 +21,11 @@ public sealed class TeamsRateLimiter(TimeProvider timeProvider)
     ];
 
     private static readonly (TimeSpan Window, int Limit)[] TenantLimits = [(TimeSpan.FromSeconds(1), 50)];
+    private static readonly TimeSpan TenantSpacing = TimeSpan.FromSeconds(1) / 50;
 
     private readonly Dictionary<string, Queue<DateTimeOffset>> _conversations = new(StringComparer.Ordinal);
     private readonly Dictionary<string, Queue<DateTimeOffset>> _tenants = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, DateTimeOffset> _lastSlot = new(StringComparer.Ordinal);
     private readonly Lock _gate = new();
 
     /// <summary>The earliest moment a send to <paramref name="conversationId"/> stays within every limit (now or later).</summary>
@@ -46,16 +51,35 @@ public sealed class TeamsRateLimiter(TimeProvider timeProvider)
         }
     }
 
-    /// <summary>Record and return true when a send may happen now; otherwise return false and when to come back.</summary>
+    /// <summary>
+    /// Record and return true when a send may happen now. Otherwise return false and when to come
+    /// back: the conversation's own earliest moment, or, when the tenant limit is what holds it, a
+    /// slot of its own behind every slot already handed out for that tenant.
+    /// </summary>
     public bool TryAcquire(string tenantId, string conversationId, out DateTimeOffset nextAllowedAt)
     {
+        var now = timeProvider.GetUtcNow();
         lock (_gate)
         {
-            nextAllowedAt = NextAllowedAt(tenantId, conversationId);
-            if (nextAllowedAt > timeProvider.GetUtcNow())
-                return false;
-            RecordSend(tenantId, conversationId);
-            return true;
+            var conversation = Earliest(History(_conversations, conversationId, now, TimeSpan.FromHours(1)), ConversationLimits, now);
+            var tenant = Earliest(History(_tenants, tenantId, now, TimeSpan.FromSeconds(1)), TenantLimits, now);
+            if (conversation <= now && tenant <= now)
+            {
+                RecordSend(tenantId, conversationId);
+                nextAllowedAt = now;
+                return true;
+            }
+            if (tenant > now)
+            {
+                if (_lastSlot.TryGetValue(tenantId, out var last) && last + TenantSpacing > tenant)
+                    tenant = last + TenantSpacing;
+                if (_lastSlot.Count > 10_000)
+                    foreach (var stale in _lastSlot.Where(p => p.Value < now).Select(p => p.Key).ToList())
+                        _lastSlot.Remove(stale);
+                _lastSlot[tenantId] = tenant;
+            }
+            nextAllowedAt = conversation > tenant ? conversation : tenant;
+            return false;
         }
     }
 

@@ -92,6 +92,13 @@ public sealed class FakeEntra : IAsyncDisposable
             _published.Add(key);
     }
 
+    /// <summary>Take a key out of the JWKS, as when Microsoft retires one.</summary>
+    public void Withdraw(TestRsaKey key)
+    {
+        lock (_published)
+            _published.Remove(key);
+    }
+
     public ValueTask DisposeAsync() => _app.DisposeAsync();
 
     public sealed record TokenRequest(string Tenant, Dictionary<string, string> Form);

@@ -87,4 +87,42 @@ public sealed class TeamsRateLimiterTests
         Assert.False(limiter.TryAcquire("t", "conv", out var next));
         Assert.Equal(start.AddHours(1), next);
     }
+
+    [Fact]
+    public void A_tenant_backlog_gets_distinct_slots_at_the_tenant_rate_and_each_slot_is_honoured()
+    {
+        var limiter = new TeamsRateLimiter(_time);
+        var start = _time.GetUtcNow();
+        for (var i = 0; i < 50; i++)
+            Assert.True(limiter.TryAcquire("t", $"conv-{i}", out _));
+
+        // 200 more rows turned away at once: each gets its own slot, 20 ms apart, from the moment the window frees up.
+        var slots = new List<DateTimeOffset>();
+        for (var i = 0; i < 200; i++)
+        {
+            Assert.False(limiter.TryAcquire("t", $"later-{i}", out var slot));
+            slots.Add(slot);
+        }
+        Assert.Equal(start.AddSeconds(1), slots[0]);
+        Assert.All(slots.Zip(slots.Skip(1)), p => Assert.Equal(TimeSpan.FromMilliseconds(20), p.Second - p.First));
+
+        // Coming back at its slot, each row is let through: no row is turned away twice.
+        foreach (var (slot, i) in slots.Select((s, i) => (s, i)))
+        {
+            _time.Advance(slot - _time.GetUtcNow());
+            Assert.True(limiter.TryAcquire("t", $"later-{i}", out _), $"row {i} at its slot");
+        }
+    }
+
+    [Fact]
+    public void A_busy_conversation_does_not_push_the_tenants_slots_back()
+    {
+        var limiter = new TeamsRateLimiter(_time);
+        for (var i = 0; i < 7; i++)
+            Assert.True(limiter.TryAcquire("t", "busy", out _));
+
+        Assert.False(limiter.TryAcquire("t", "busy", out var next));
+        Assert.Equal(_time.GetUtcNow().AddSeconds(1), next);
+        Assert.True(limiter.TryAcquire("t", "quiet", out _));
+    }
 }
