@@ -2,6 +2,7 @@ using HireBot.Calendar;
 using HireBot.Cards;
 using HireBot.Configuration;
 using HireBot.Hiring;
+using HireBot.Inbox;
 using HireBot.Jobs;
 using HireBot.Local;
 using HireBot.Nudges;
@@ -40,6 +41,7 @@ public static class HireBotHost
         var services = builder.Services;
         services.AddSingleton(TimeProvider.System);
         services.AddOutbox(builder.Configuration);
+        services.AddInbox(builder.Configuration);
         services.AddCards();
         services.AddSingleton<MessageRenderer>();
         services.AddSingleton<IChannelClient, LocalChannelClient>();

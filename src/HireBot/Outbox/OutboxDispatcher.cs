@@ -55,6 +55,22 @@ public sealed partial class OutboxDispatcher(
         // Rows for the same recipient stay in order; different recipients go in parallel.
         // Sends use their own token: on shutdown no new send starts, but one under way gets a grace period to finish.
         var sending = _sending.CanBeCanceled ? _sending : ct;
+        // Rows put back untried are written together once the batch is through: under a rate
+        // limit that is most of a batch, and one statement instead of one per row.
+        var deferred = new System.Collections.Concurrent.ConcurrentBag<(Delivery, TimeSpan)>();
+        try
+        {
+            await DispatchAsync(batch, deferred, o, sending);
+        }
+        finally
+        {
+            await store.MarkDeferredAsync(deferred, CancellationToken.None);
+        }
+        return batch.Count;
+    }
+
+    private async Task DispatchAsync(IReadOnlyList<Delivery> batch, System.Collections.Concurrent.ConcurrentBag<(Delivery, TimeSpan)> deferred, OutboxOptions o, CancellationToken sending)
+    {
         await Parallel.ForEachAsync(batch.GroupBy(d => d.Recipient), new ParallelOptions { MaxDegreeOfParallelism = o.Concurrency, CancellationToken = sending },
             async (group, token) =>
             {
@@ -63,27 +79,26 @@ public sealed partial class OutboxDispatcher(
                 {
                     if (_stopping.IsCancellationRequested)
                     {
-                        await store.MarkDeferredAsync(delivery, TimeSpan.Zero, CancellationToken.None); // for the next node, now
+                        deferred.Add((delivery, TimeSpan.Zero)); // for the next node, now
                         continue;
                     }
                     if (paced is { } wait)
                     {
                         // The recipient's limit said "not yet": the rest of its rows wait too, untried and in order.
-                        await store.MarkDeferredAsync(delivery, wait, CancellationToken.None);
+                        deferred.Add((delivery, wait));
                         continue;
                     }
                     // Rows late in a slow batch may have outlived the lease taken at claim time: past a
                     // quarter of it, renew (and learn whether the row is still ours) before sending.
                     if (clock.GetUtcNow() - delivery.ClaimedAt > TimeSpan.FromSeconds(o.LeaseSeconds) / 4 &&
                         !await store.RenewAsync(delivery, TimeSpan.FromSeconds(o.LeaseSeconds), CancellationToken.None)) continue;
-                    paced = await DeliverAsync(delivery, o.MaxAttempts, token);
+                    paced = await DeliverAsync(delivery, o.MaxAttempts, deferred, token);
                 }
             });
-        return batch.Count;
     }
 
     /// <summary>Sends one row and records the outcome; returns the wait when a rate limit deferred it.</summary>
-    private async Task<TimeSpan?> DeliverAsync(Delivery delivery, int maxAttempts, CancellationToken ct)
+    private async Task<TimeSpan?> DeliverAsync(Delivery delivery, int maxAttempts, System.Collections.Concurrent.ConcurrentBag<(Delivery, TimeSpan)> putBack, CancellationToken ct)
     {
         DeliveryResult result;
         try
@@ -131,7 +146,7 @@ public sealed partial class OutboxDispatcher(
                 // only says "wait" (Slack's buckets), spread them over the next second, so they do
                 // not all come back at the same instant and get turned away again.
                 var paced = deferred.After + (deferred.Slotted ? TimeSpan.Zero : TimeSpan.FromMilliseconds(Random.Shared.Next(0, 1000)));
-                await store.MarkDeferredAsync(delivery, paced, CancellationToken.None);
+                putBack.Add((delivery, paced));
                 HireBotMetrics.Throttled.Add(1, new KeyValuePair<string, object?>("reason", "paced"));
                 return paced;
             case DeliveryResult.Failed failed:

@@ -109,10 +109,25 @@ public sealed class OutboxStore(NpgsqlDataSource db, TimeProvider clock)
         ExecAsync("UPDATE outbox SET status = 'pending', not_before = $3, last_error = $4, lease_until = NULL WHERE id = $1 AND claim_token = $2",
             ct, d.Id, d.ClaimToken, clock.GetUtcNow() + after, reason);
 
-    /// <summary>Puts a row back untried (a rate-limiter wait): the claim's attempt is given back.</summary>
-    public Task MarkDeferredAsync(Delivery d, TimeSpan after, CancellationToken ct) =>
-        ExecAsync("UPDATE outbox SET status = 'pending', not_before = $3, attempts = greatest(attempts - 1, 0), lease_until = NULL WHERE id = $1 AND claim_token = $2",
-            ct, d.Id, d.ClaimToken, clock.GetUtcNow() + after);
+    /// <summary>
+    /// Puts rows back untried (rate-limiter waits, or a shutdown), each until its own time, in one
+    /// statement: each claim's attempt is given back.
+    /// </summary>
+    public async Task MarkDeferredAsync(IReadOnlyCollection<(Delivery Row, TimeSpan After)> rows, CancellationToken ct)
+    {
+        if (rows.Count == 0) return;
+        var now = clock.GetUtcNow();
+        await using var cmd = db.CreateCommand(
+            """
+            UPDATE outbox o SET status = 'pending', not_before = d.not_before, attempts = greatest(o.attempts - 1, 0), lease_until = NULL
+            FROM unnest($1::bigint[], $2::uuid[], $3::timestamptz[]) AS d(id, token, not_before)
+            WHERE o.id = d.id AND o.claim_token = d.token
+            """);
+        cmd.Parameters.Add(new() { Value = rows.Select(r => r.Row.Id).ToArray() });
+        cmd.Parameters.Add(new() { Value = rows.Select(r => r.Row.ClaimToken).ToArray() });
+        cmd.Parameters.Add(new() { Value = rows.Select(r => now + r.After).ToArray() });
+        await cmd.ExecuteNonQueryAsync(ct);
+    }
 
     public Task MarkFailedAsync(Delivery d, string reason, CancellationToken ct) =>
         ExecAsync("UPDATE outbox SET status = 'failed', last_error = $3, lease_until = NULL WHERE id = $1 AND claim_token = $2", ct, d.Id, d.ClaimToken, reason);

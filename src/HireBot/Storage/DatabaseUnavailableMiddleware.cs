@@ -39,12 +39,13 @@ public sealed partial class DatabaseUnavailableMiddleware(RequestDelegate next, 
         }
     }
 
-    /// <summary>Transient by Npgsql's judgement, or a server shutting down (57P…) or a connection failure (08…).</summary>
+    /// <summary>Transient by Npgsql's judgement, a server shutting down (57P…), a connection failure (08…), or an inbox closed for shutdown.</summary>
     public static bool IsUnavailable(Exception e) => e switch
     {
         PostgresException p => p.IsTransient || p.SqlState.StartsWith("57P", StringComparison.Ordinal) || p.SqlState.StartsWith("08", StringComparison.Ordinal),
         NpgsqlException n => n.IsTransient || n.InnerException is IOException or System.Net.Sockets.SocketException or TimeoutException,
         AggregateException { InnerExceptions: [var only] } => IsUnavailable(only),
+        Inbox.InboxUnavailableException => true,
         _ => false,
     };
 

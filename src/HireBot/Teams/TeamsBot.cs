@@ -1,6 +1,8 @@
+using System.Text.Json;
 using System.Text.Json.Nodes;
 using HireBot.Cards;
 using HireBot.Hiring;
+using HireBot.Inbox;
 using HireBot.Outbox;
 using Microsoft.Extensions.Options;
 using Npgsql;
@@ -10,14 +12,18 @@ namespace HireBot.Teams;
 /// <summary>
 /// Teams' side of the bot, behind <see cref="TeamsEndpoints"/> (which has already verified the
 /// token): remembers where everyone can be reached, resolves the sender to a work email, and
-/// routes commands and card actions. Message replies go out through the outbox keyed by the
-/// activity id, so a replayed activity is answered once; invokes answer in the HTTP response,
-/// the card replacing the one clicked.
+/// routes commands and card actions. A command message is acknowledged as soon as it is stored in
+/// the inbox (keyed by conversation and activity id, so a connector retry is stored once) and run
+/// by the inbox worker (<see cref="RunCommandAsync"/>); its reply goes out through the outbox under
+/// the same key. Invokes answer in the HTTP response, the card replacing the one clicked.
 /// </summary>
 public sealed partial class TeamsBot(
     TeamsDirectory directory, PeopleStore people, BotConnectorClient connector, CommandHandler commands, CardActionHandler actions,
-    MessageRenderer renderer, NpgsqlDataSource db, OutboxSignal signal, IOptions<TeamsOptions> options, ILogger<TeamsBot> logger)
+    MessageRenderer renderer, NpgsqlDataSource db, OutboxSignal signal, InboxWriter inbox, IOptions<TeamsOptions> options, ILogger<TeamsBot> logger)
 {
+    /// <summary>The inbox source of Teams command messages.</summary>
+    public const string InboxSource = "teams";
+
     public static Task<TeamsInvokeResponse?> HandleAsync(TeamsInbound inbound, IServiceProvider services, CancellationToken ct) =>
         services.GetRequiredService<TeamsBot>().HandleAsync(inbound, ct);
 
@@ -31,6 +37,12 @@ public sealed partial class TeamsBot(
             LogTenantRefused(logger);
             return inbound is TeamsCardAction { IsInvoke: true } ? TeamsInvokeResponse.Error("Forbidden", "This organisation cannot use this bot.", 403) : null;
         }
+        if (inbound is TeamsCommand { ActivityId: { } activityId } accepted)
+        {
+            // Activity ids are unique within a conversation, so the conversation is part of the key.
+            await inbox.AcceptAsync(InboxSource, $"{r.BaseConversationId}|{activityId}", JsonSerializer.Serialize(accepted, TeamsJson.Options), ct);
+            return null;
+        }
         var email = r.UserId is null ? null : await EmailOfAsync(r, ct);
         await directory.RememberAsync(r, email, ct);
 
@@ -39,20 +51,8 @@ public sealed partial class TeamsBot(
             case TeamsInstallEvent { Installed: true } install:
                 await ReplyAsync($"welcome:{r.BaseConversationId}", r, HelpCommands.Help(Core.Commands.CommandCatalog.All), ct);
                 return null;
-            case TeamsCommand command when email is not null:
-                // Activity ids are unique within a conversation, so the conversation is part of the key.
-                var seen = command.ActivityId is null ? null : $"{r.BaseConversationId}|{command.ActivityId}";
-                if (!await FirstTimeAsync(seen, ct)) return null;
-                try
-                {
-                    var reply = await commands.HandleAsync(new Actor(email, email, "teams", Recipients.Conversation("teams", r.BaseConversationId)), command.Text, ct);
-                    await ReplyAsync($"reply:{seen ?? Guid.NewGuid().ToString()}", r, reply, ct, toPerson: reply.Public || r.IsPersonal ? null : email);
-                }
-                catch (Exception) when (seen is not null)
-                {
-                    await ForgetAsync(seen); // the connector's retry must run the command, not be dropped as seen
-                    throw;
-                }
+            case TeamsCommand command:
+                await ReplyToCommandAsync(command, email, $"reply:{Guid.NewGuid()}", ct); // no activity id, so nothing to de-duplicate by
                 return null;
             case TeamsCardAction action when email is not null:
                 var data = JsonNode.Parse(action.Data.GetRawText()) as JsonObject ?? new JsonObject();
@@ -66,13 +66,39 @@ public sealed partial class TeamsBot(
                 return null;
             case TeamsCardAction:
                 return TeamsInvokeResponse.Message(NoEmail);
-            case TeamsCommand:
-                await ReplyAsync($"reply:{inbound.ActivityId ?? Guid.NewGuid().ToString()}", r, BotReply.Error(NoEmail), ct);
-                return null;
             default:
                 return null;
         }
     }
+
+    /// <summary>Runs a command message the inbox accepted (called by the inbox worker, possibly again after a failure).</summary>
+    public async Task RunCommandAsync(TeamsCommand command, CancellationToken ct)
+    {
+        var r = command.Reference;
+        var email = r.UserId is null ? null : await EmailOfAsync(r, ct);
+        await directory.RememberAsync(r, email, ct);
+        await ReplyToCommandAsync(command, email, ReplyKey(command), ct);
+    }
+
+    /// <summary>The command could not be run, even after retries: say so in the conversation.</summary>
+    public Task ReportFailureAsync(TeamsCommand command, CancellationToken ct) =>
+        ReplyAsync(ReplyKey(command), command.Reference, BotReply.Error(FailedCommand), ct);
+
+    private static string ReplyKey(TeamsCommand command) => $"reply:{command.Reference.BaseConversationId}|{command.ActivityId}";
+
+    private async Task ReplyToCommandAsync(TeamsCommand command, string? email, string replyKey, CancellationToken ct)
+    {
+        var r = command.Reference;
+        if (email is null)
+        {
+            await ReplyAsync(replyKey, r, BotReply.Error(NoEmail), ct);
+            return;
+        }
+        var reply = await commands.HandleAsync(new Actor(email, email, "teams", Recipients.Conversation("teams", r.BaseConversationId)), command.Text, ct);
+        await ReplyAsync(replyKey, r, reply, ct, toPerson: reply.Public || r.IsPersonal ? null : email);
+    }
+
+    private const string FailedCommand = "Sorry, something went wrong while running that command, and it was not completed. Please try it again.";
 
     private const string NoEmail = "I could not find your work email in Teams, so I cannot tell who you are.";
 
@@ -92,22 +118,6 @@ public sealed partial class TeamsBot(
         email = email.Trim().ToLowerInvariant();
         await people.EnsureAsync(email, member.Value?.Name, null, ct);
         return email;
-    }
-
-    /// <summary>Records the activity id; false when this activity was already processed (a connector retry).</summary>
-    private async Task<bool> FirstTimeAsync(string? activityId, CancellationToken ct)
-    {
-        if (activityId is null) return true;
-        await using var cmd = db.CreateCommand("INSERT INTO inbound_seen (source, key) VALUES ('teams-activity', $1) ON CONFLICT DO NOTHING");
-        cmd.Parameters.Add(new() { Value = activityId });
-        return await cmd.ExecuteNonQueryAsync(ct) == 1;
-    }
-
-    private async Task ForgetAsync(string key)
-    {
-        await using var cmd = db.CreateCommand("DELETE FROM inbound_seen WHERE source = 'teams-activity' AND key = $1");
-        cmd.Parameters.Add(new() { Value = key });
-        await cmd.ExecuteNonQueryAsync(CancellationToken.None);
     }
 
     /// <summary>Queues a reply in the conversation, or — for answers meant for one person typed in a channel — in their 1:1 chat.</summary>

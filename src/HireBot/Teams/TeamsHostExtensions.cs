@@ -15,6 +15,7 @@ public static class TeamsHostExtensions
         services.AddHttpClient<BotConnectorClient>().ConfigureHttpClient(http => http.Timeout = TimeSpan.FromSeconds(20));
         services.PostConfigure<TeamsOptions>(o => ApplyBotFrameworkNames(o, configuration));
         services.AddSingleton<TeamsDirectory>().AddSingleton<TeamsBot>();
+        services.AddSingleton<Inbox.IInboxHandler, TeamsInboxHandler>();
         var probe = configuration.GetSection(TeamsOptions.SectionName).Get<TeamsOptions>() ?? new TeamsOptions();
         ApplyBotFrameworkNames(probe, configuration);
         if (probe.IsConnected || probe.IsLocalMode) services.AddSingleton<IChannelClient, TeamsChannelClient>();

@@ -1,0 +1,88 @@
+using System.Threading.Channels;
+using Npgsql;
+
+namespace HireBot.Inbox;
+
+/// <summary>
+/// Writes accepted requests to the inbox with group commit: every request that arrives while the
+/// previous write is on its way joins the next one, so a burst of a thousand acknowledgements
+/// costs a few dozen INSERTs instead of a thousand. A request is answered only after its row is
+/// committed; if the write fails, every request in that write gets the exception (and the platform
+/// a 503, so it retries).
+/// </summary>
+public sealed partial class InboxWriter(NpgsqlDataSource db, InboxSignal signal, ILogger<InboxWriter> logger) : BackgroundService
+{
+    private const int MaxBatch = 256;
+    private readonly Channel<Pending> _queue = Channel.CreateUnbounded<Pending>(new UnboundedChannelOptions { SingleReader = true });
+
+    /// <summary>Stores the request; true when it is new, false when this (source, key) was accepted before (a platform retry).</summary>
+    public Task<bool> AcceptAsync(string source, string key, string payload, CancellationToken ct)
+    {
+        var pending = new Pending(source, key, payload, new TaskCompletionSource<bool>(TaskCreationOptions.RunContinuationsAsynchronously));
+        if (!_queue.Writer.TryWrite(pending))
+            throw new InboxUnavailableException();
+        return pending.Done.Task.WaitAsync(ct);
+    }
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        var batch = new List<Pending>(MaxBatch);
+        try
+        {
+            while (await _queue.Reader.WaitToReadAsync(stoppingToken))
+            {
+                while (batch.Count < MaxBatch && _queue.Reader.TryRead(out var next))
+                    batch.Add(next);
+                await WriteAsync(batch);
+                batch.Clear();
+            }
+        }
+        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+        {
+        }
+        finally
+        {
+            _queue.Writer.TryComplete();
+            foreach (var left in batch) left.Done.TrySetException(new InboxUnavailableException());
+            while (_queue.Reader.TryRead(out var left)) left.Done.TrySetException(new InboxUnavailableException());
+        }
+    }
+
+    private async Task WriteAsync(List<Pending> batch)
+    {
+        try
+        {
+            await using var cmd = db.CreateCommand(
+                """
+                INSERT INTO inbox (source, key, payload)
+                SELECT * FROM unnest($1::text[], $2::text[], $3::text[])
+                ON CONFLICT (source, key) DO NOTHING
+                RETURNING source, key
+                """);
+            cmd.Parameters.Add(new() { Value = batch.Select(p => p.Source).ToArray() });
+            cmd.Parameters.Add(new() { Value = batch.Select(p => p.Key).ToArray() });
+            cmd.Parameters.Add(new() { Value = batch.Select(p => p.Payload).ToArray() });
+            var inserted = new HashSet<(string, string)>();
+            // Not cancellable: once sent, the outcome must be learnt, or a committed row would be answered as failed.
+            await using (var reader = await cmd.ExecuteReaderAsync(CancellationToken.None))
+                while (await reader.ReadAsync(CancellationToken.None))
+                    inserted.Add((reader.GetString(0), reader.GetString(1)));
+            // The first request with a key owns a new row; a repeat of it in the same batch is a duplicate.
+            foreach (var p in batch) p.Done.TrySetResult(inserted.Remove((p.Source, p.Key)));
+            signal.Notify();
+        }
+        catch (Exception e)
+        {
+            LogWriteFailed(logger, batch.Count, e.GetType().Name);
+            foreach (var p in batch) p.Done.TrySetException(e);
+        }
+    }
+
+    private sealed record Pending(string Source, string Key, string Payload, TaskCompletionSource<bool> Done);
+
+    [LoggerMessage(EventId = 2101, Level = LogLevel.Warning, Message = "Inbox write of {Count} requests failed ({Error}); they were answered with a retry hint")]
+    private static partial void LogWriteFailed(ILogger logger, int count, string error);
+}
+
+/// <summary>The inbox is not taking requests (the bot is shutting down): answered like an unreachable database.</summary>
+public sealed class InboxUnavailableException() : Exception("HireBot is shutting down and cannot accept this request now.");
