@@ -14,6 +14,10 @@ public sealed partial class InboxWriter(NpgsqlDataSource db, InboxSignal signal,
 {
     private const int MaxBatch = 256;
     private readonly Channel<Pending> _queue = Channel.CreateUnbounded<Pending>(new UnboundedChannelOptions { SingleReader = true });
+    private long _writes;
+
+    /// <summary>INSERT statements written so far (each carries every request that was waiting).</summary>
+    public long Writes => Interlocked.Read(ref _writes);
 
     /// <summary>Stores the request; true when it is new, false when this (source, key) was accepted before (a platform retry).</summary>
     public Task<bool> AcceptAsync(string source, string key, string payload, CancellationToken ct)
@@ -62,6 +66,7 @@ public sealed partial class InboxWriter(NpgsqlDataSource db, InboxSignal signal,
             cmd.Parameters.Add(new() { Value = batch.Select(p => p.Source).ToArray() });
             cmd.Parameters.Add(new() { Value = batch.Select(p => p.Key).ToArray() });
             cmd.Parameters.Add(new() { Value = batch.Select(p => p.Payload).ToArray() });
+            Interlocked.Increment(ref _writes);
             var inserted = new HashSet<(string, string)>();
             // Not cancellable: once sent, the outcome must be learnt, or a committed row would be answered as failed.
             await using (var reader = await cmd.ExecuteReaderAsync(CancellationToken.None))

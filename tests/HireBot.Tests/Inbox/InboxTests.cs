@@ -1,0 +1,138 @@
+using System.Collections.Concurrent;
+using HireBot.Inbox;
+using HireBot.Storage;
+using HireBot.Tests.Support;
+using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Options;
+using Npgsql;
+
+namespace HireBot.Tests.Inbox;
+
+/// <summary>
+/// The inbox against a real PostgreSQL: group commit (many requests, few INSERTs, each answered
+/// only once its row is stored), de-duplication by key, a failed write refusing every request in
+/// it, and the worker: order within a group, retries, giving up, and fenced claims.
+/// </summary>
+public class InboxTests
+{
+    [Fact]
+    public async Task Requests_arriving_together_share_inserts_and_a_repeated_key_is_stored_once()
+    {
+        var cs = await TestDatabase.CreateAsync(nameof(Requests_arriving_together_share_inserts_and_a_repeated_key_is_stored_once));
+        await using var db = NpgsqlDataSource.Create(cs);
+        var signal = new InboxSignal();
+        var writer = new InboxWriter(db, signal, NullLogger<InboxWriter>.Instance);
+        await writer.StartAsync(default);
+
+        // 400 requests at once: 300 distinct deliveries, 100 of them sent twice (a platform's retry).
+        var keys = Enumerable.Range(0, 400).Select(i => $"k{(i < 300 ? i : i - 300)}").ToList();
+        var answers = await Task.WhenAll(keys.Select(k => Task.Run(() => writer.AcceptAsync("test", k, $"payload of {k}", default))));
+        await writer.StopAsync(default);
+
+        Assert.Equal(300, answers.Count(a => a));
+        Assert.Equal(100, answers.Count(a => !a));
+        await using var count = db.CreateCommand("SELECT count(*), count(DISTINCT key) FROM inbox WHERE source = 'test' AND status = 'pending'");
+        await using var reader = await count.ExecuteReaderAsync();
+        await reader.ReadAsync();
+        Assert.Equal(300, reader.GetInt64(0));
+        Assert.Equal(300, reader.GetInt64(1));
+        Assert.InRange(writer.Writes, 1, 399); // shared: fewer INSERTs than requests
+    }
+
+    [Fact]
+    public async Task A_write_that_fails_refuses_every_request_in_it_as_a_retryable_database_failure()
+    {
+        var unreachable = new NpgsqlConnectionStringBuilder { Host = "127.0.0.1", Port = 1, Username = "nobody", Password = "x", Timeout = 2 }.ConnectionString;
+        await using var db = NpgsqlDataSource.Create(unreachable);
+        var writer = new InboxWriter(db, new InboxSignal(), NullLogger<InboxWriter>.Instance);
+        await writer.StartAsync(default);
+
+        var attempts = Enumerable.Range(0, 5).Select(i => writer.AcceptAsync("test", $"k{i}", "p", default)).ToList();
+        foreach (var attempt in attempts)
+        {
+            var e = await Assert.ThrowsAnyAsync<Exception>(() => attempt);
+            Assert.True(DatabaseUnavailableMiddleware.IsUnavailable(e), $"{e.GetType().Name} would not be answered with a retry hint");
+        }
+        await writer.StopAsync(default);
+        await Assert.ThrowsAsync<InboxUnavailableException>(() => writer.AcceptAsync("test", "after-stop", "p", default));
+    }
+
+    [Fact]
+    public async Task The_worker_keeps_a_groups_order_retries_failures_and_gives_up_once_after_the_last_attempt()
+    {
+        var cs = await TestDatabase.CreateAsync(nameof(The_worker_keeps_a_groups_order_retries_failures_and_gives_up_once_after_the_last_attempt));
+        await using var db = NpgsqlDataSource.Create(cs);
+        var writer = new InboxWriter(db, new InboxSignal(), NullLogger<InboxWriter>.Instance);
+        await writer.StartAsync(default);
+        foreach (var key in new[] { "alice|1", "bob|1", "alice|2", "alice|boom", "bob|2", "alice|3" })
+            Assert.True(await writer.AcceptAsync("test", key, key, default));
+        await writer.StopAsync(default);
+
+        var handler = new RecordingHandler();
+        var store = new InboxStore(db, TimeProvider.System);
+        var options = Options.Create(new InboxOptions { MaxAttempts = 2 });
+        var worker = new InboxWorker(store, [handler], new InboxSignal(), options, TimeProvider.System, NullLogger<InboxWorker>.Instance);
+        var deadline = DateTime.UtcNow.AddSeconds(15);
+        while (handler.GaveUp.IsEmpty && DateTime.UtcNow < deadline)
+            if (await worker.ProcessOnceAsync(default) == 0) await Task.Delay(50);
+
+        Assert.Equal(["alice|1", "alice|2", "alice|3"], handler.Done.Where(k => k.StartsWith("alice")));
+        Assert.Equal(["bob|1", "bob|2"], handler.Done.Where(k => k.StartsWith("bob")));
+        Assert.Equal(2, handler.Tries.Count(k => k == "alice|boom"));
+        Assert.Equal(["alice|boom"], handler.GaveUp);
+        Assert.Equal(0, await worker.ProcessOnceAsync(default)); // nothing left to claim
+        await using var cmd = db.CreateCommand("SELECT key, status, attempts FROM inbox WHERE source = 'test' ORDER BY id");
+        await using var reader = await cmd.ExecuteReaderAsync();
+        var rows = new List<(string, string, int)>();
+        while (await reader.ReadAsync()) rows.Add((reader.GetString(0), reader.GetString(1), reader.GetInt32(2)));
+        Assert.Equal([("alice|1", "done", 1), ("bob|1", "done", 1), ("alice|2", "done", 1), ("alice|boom", "failed", 2), ("bob|2", "done", 1), ("alice|3", "done", 1)], rows);
+    }
+
+    [Fact]
+    public async Task A_stale_claim_cannot_renew_or_finish_a_row_another_worker_took()
+    {
+        var cs = await TestDatabase.CreateAsync(nameof(A_stale_claim_cannot_renew_or_finish_a_row_another_worker_took));
+        await using var db = NpgsqlDataSource.Create(cs);
+        var writer = new InboxWriter(db, new InboxSignal(), NullLogger<InboxWriter>.Instance);
+        await writer.StartAsync(default);
+        await writer.AcceptAsync("test", "fence", "p", default);
+        await writer.StopAsync(default);
+        var store = new InboxStore(db, TimeProvider.System);
+
+        var stale = Assert.Single(await store.ClaimAsync(10, TimeSpan.Zero, default)); // its lease is over at once
+        await Task.Delay(20);
+        var current = Assert.Single(await store.ClaimAsync(10, TimeSpan.FromMinutes(1), default));
+        Assert.False(await store.RenewAsync(stale, TimeSpan.FromMinutes(1), default));
+        await store.MarkDoneAsync([stale], default);
+        await store.MarkRetryAsync(stale, TimeSpan.Zero, "stale", default);
+
+        await using var cmd = db.CreateCommand("SELECT status, claim_token FROM inbox WHERE key = 'fence'");
+        await using var reader = await cmd.ExecuteReaderAsync();
+        await reader.ReadAsync();
+        Assert.Equal("working", reader.GetString(0));
+        Assert.Equal(current.ClaimToken, reader.GetGuid(1));
+    }
+
+    private sealed class RecordingHandler : IInboxHandler
+    {
+        public ConcurrentQueue<string> Tries { get; } = new();
+        public ConcurrentQueue<string> Done { get; } = new();
+        public ConcurrentQueue<string> GaveUp { get; } = new();
+        public string Source => "test";
+        public string GroupOf(InboxItem item) => item.Key.Split('|')[0];
+
+        public async Task HandleAsync(InboxItem item, CancellationToken ct)
+        {
+            Tries.Enqueue(item.Key);
+            await Task.Delay(item.Key == "alice|1" ? 30 : 1, ct); // a slow first row must not let the group's next one overtake it
+            if (item.Key.EndsWith("boom")) throw new InvalidOperationException("this one always fails");
+            Done.Enqueue(item.Key);
+        }
+
+        public Task GiveUpAsync(InboxItem item, CancellationToken ct)
+        {
+            GaveUp.Enqueue(item.Key);
+            return Task.CompletedTask;
+        }
+    }
+}
