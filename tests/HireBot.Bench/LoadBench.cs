@@ -1,4 +1,5 @@
 using HireBot.Bench.Load;
+using HireBot.Inbox;
 using HireBot.Storage;
 using HireBot.Tests.Fakes;
 using HireBot.Tests.Faults;
@@ -15,9 +16,12 @@ namespace HireBot.Bench;
 /// pointed at loopback fakes, driven by signed Slack commands and block actions and authenticated
 /// Teams messages and invokes. Phases: warm-up; open loop at a fixed rate (acknowledgement latency
 /// per platform, measured by the client); closed loop with N clients (saturation throughput);
-/// then pgbench's single-row insert rate on the same cluster, and the targets checked.
-/// Options: --rate 500 --seconds 20 --warmup 6 --clients 32 --saturate 10 --users 300
-/// --pg-clients 8 --pg-threads 2 --pg-seconds 15.
+/// then each kind alone in a short closed loop, beside the same loop on <c>GET /healthz</c> (the
+/// HTTP ceiling of this machine: no body, no verification, no database); the time the inbox
+/// worker then needs to run the Teams messages acknowledged but not yet processed; then
+/// pgbench's single-row insert rate on the same cluster, and the targets checked.
+/// Options: --rate 500 --seconds 20 --warmup 6 --clients 32 --saturate 10 --per-kind 5 --users 300
+/// --pg-clients 8 --pg-threads 2 --pg-seconds 15 --mix command,action,message,invoke.
 /// </summary>
 public sealed class LoadBench : IBenchScenario
 {
@@ -32,6 +36,7 @@ public sealed class LoadBench : IBenchScenario
         int clients = Option(args, "--clients", 32), saturate = Option(args, "--saturate", 10), users = Option(args, "--users", 300);
         int pgClients = Option(args, "--pg-clients", 8), pgThreads = Option(args, "--pg-threads", 2), pgSeconds = Option(args, "--pg-seconds", 15);
         var kinds = Text(args, "--mix", "command,action,message,invoke").Split(',', StringSplitOptions.RemoveEmptyEntries);
+        var perKind = Option(args, "--per-kind", 5);
 
         var dir = Path.Combine(Path.GetTempPath(), $"hirebot-load-{Environment.ProcessId}");
         var pg = await EmbeddedPostgres.StartAsync(new DatabaseOptions { DataDirectory = dir, Throwaway = true }, NullLogger.Instance, cancellationToken);
@@ -68,6 +73,15 @@ public sealed class LoadBench : IBenchScenario
             open.Print($"open loop {rate} req/s for {seconds} s");
             var closed = await driver.ClosedLoopAsync(clients, TimeSpan.FromSeconds(saturate), cancellationToken);
             closed.Print($"closed loop, {clients} clients for {saturate} s");
+            var alone = new List<(string Kind, double Throughput)>();
+            foreach (var kind in perKind > 0 ? new[] { "healthz", "action", "invoke", "command", "message" } : [])
+            {
+                var single = new LoadDriver(http, i => Mix(traffic, templates, $"{runId}{kind}", [kind], i, users));
+                var result = await single.ClosedLoopAsync(clients, TimeSpan.FromSeconds(perKind), cancellationToken);
+                Console.WriteLine($"  alone: {kind,-8} {result.Throughput,7:0} ok/s  p50 {result.Percentile(null, 0.5):0.0} ms  p99 {result.Percentile(null, 0.99):0.0} ms  failures {result.Failures}");
+                alone.Add((kind, result.Throughput));
+            }
+            await PrintInboxDrainAsync(app.Services.GetRequiredService<InboxStore>(), cancellationToken);
             await app.StopAsync(cancellationToken);
             await PrintOutboxAsync(connectionString, cancellationToken);
 
@@ -77,6 +91,8 @@ public sealed class LoadBench : IBenchScenario
             var p99 = open.Percentile(null, 0.99);
             Console.WriteLine($"open loop: {open.Throughput:0} ok/s ÷ pgbench {tps:0} = {open.Throughput / tps:0.00} (capped by the offered {rate} req/s)");
             Console.WriteLine($"saturation: {closed.Throughput:0} ok/s ÷ pgbench {tps:0} = {closed.Throughput / tps:0.00}");
+            foreach (var (kind, throughput) in alone)
+                Console.WriteLine($"  alone: {kind,-8} {throughput / tps:0.00} of pgbench");
             Console.WriteLine($"target p99 < 50 ms at {rate} req/s: {(p99 < 50 && open.Failures == 0 ? "HOLDS" : "MISSED")} (p99 {p99:0.0} ms, failures {open.Failures})");
             Console.WriteLine($"target throughput >= half of pgbench: {(closed.Throughput >= tps / 2 ? "HOLDS" : "MISSED")} ({closed.Throughput:0} vs {tps / 2:0})");
         }
@@ -104,6 +120,27 @@ public sealed class LoadBench : IBenchScenario
             "healthz" => new("http", new HttpRequestMessage(HttpMethod.Get, "/healthz")),
             var other => throw new ArgumentException($"--mix: unknown kind '{other}' (command, action, message, invoke, healthz)"),
         };
+    }
+
+    /// <summary>
+    /// Teams messages are acknowledged once stored and run by the inbox worker: how many were still
+    /// waiting when the load stopped, and how fast the worker got through them (processing
+    /// throughput, as opposed to acknowledgement throughput).
+    /// </summary>
+    private static async Task PrintInboxDrainAsync(InboxStore inbox, CancellationToken ct)
+    {
+        var (waiting, oldest) = await inbox.DepthAsync(ct);
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+        var left = waiting;
+        while (left > 0 && clock.Elapsed < TimeSpan.FromMinutes(3))
+        {
+            await Task.Delay(200, ct);
+            left = (await inbox.DepthAsync(ct)).Depth;
+        }
+        Console.WriteLine(waiting == 0
+            ? "inbox: nothing waiting when the load stopped"
+            : $"inbox: {waiting} acknowledged messages waiting when the load stopped (oldest {oldest.TotalSeconds:0.0} s); " +
+              $"{waiting - left} run in {clock.Elapsed.TotalSeconds:0.0} s with no new load ({(waiting - left) / clock.Elapsed.TotalSeconds:0}/s), {left} left");
     }
 
     /// <summary>Teams message replies go through the outbox: what became of them (the limiter models Teams' per-tenant limits).</summary>

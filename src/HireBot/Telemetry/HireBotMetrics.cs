@@ -32,16 +32,26 @@ public static class HireBotMetrics
 
     private static long _outboxDepth;
     private static double _outboxOldestAge;
+    private static long _inboxDepth;
+    private static double _inboxOldestAge;
 
     static HireBotMetrics()
     {
         Meter.CreateObservableGauge("hirebot.outbox.depth", () => Interlocked.Read(ref _outboxDepth), description: "Outbox rows due and not yet sent");
         Meter.CreateObservableGauge("hirebot.outbox.oldest_age", () => Volatile.Read(ref _outboxOldestAge), "s", "Age of the oldest due outbox row");
+        Meter.CreateObservableGauge("hirebot.inbox.depth", () => Interlocked.Read(ref _inboxDepth), description: "Acknowledged requests not yet processed");
+        Meter.CreateObservableGauge("hirebot.inbox.oldest_age", () => Volatile.Read(ref _inboxOldestAge), "s", "Age of the oldest acknowledged request not yet processed");
     }
 
     public static void SetOutbox(long depth, TimeSpan oldestAge)
     {
         Interlocked.Exchange(ref _outboxDepth, depth);
         Volatile.Write(ref _outboxOldestAge, oldestAge.TotalSeconds);
+    }
+
+    public static void SetInbox(long depth, TimeSpan oldestAge)
+    {
+        Interlocked.Exchange(ref _inboxDepth, depth);
+        Volatile.Write(ref _inboxOldestAge, oldestAge.TotalSeconds);
     }
 }

@@ -22,7 +22,7 @@ public static class TelemetryExtensions
                 t.AddSource(HireBotMetrics.Name).AddAspNetCoreInstrumentation().AddHttpClientInstrumentation();
                 if (otlp) t.AddOtlpExporter();
             });
-        services.AddHostedService<OutboxGaugeSampler>();
+        services.AddHostedService<QueueGaugeSampler>();
         return services;
     }
 

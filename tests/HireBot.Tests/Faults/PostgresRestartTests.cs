@@ -72,6 +72,77 @@ public class PostgresRestartTests(Xunit.Abstractions.ITestOutputHelper output)
         Assert.Empty(acknowledged.Except(stored));
     }
 
+    /// <summary>
+    /// Teams messages are acknowledged once they are in the inbox. Sent through a restart the way
+    /// the connector sends them (a 503 is retried with the same activity id until it is taken),
+    /// every message is answered, and answered once, after the database is back.
+    /// </summary>
+    [Fact]
+    public async Task Teams_messages_sent_through_a_restart_are_each_answered_exactly_once()
+    {
+        await using var pg = await DedicatedPostgres.StartAsync("pgrestart-teams");
+        await using var teams = await ConnectedTeamsBot.StartAsync(nameof(Teams_messages_sent_through_a_restart_are_each_answered_exactly_once), connectionString: pg.ConnectionString);
+        var statuses = new System.Collections.Concurrent.ConcurrentBag<HttpStatusCode>();
+        var acknowledgedAt = new System.Collections.Concurrent.ConcurrentBag<TimeSpan>();
+        var clock = Stopwatch.StartNew();
+        var counter = 0;
+        using var stop = new CancellationTokenSource();
+
+        async Task SendAsync(int n)
+        {
+            var activity = Teams.InboundRequests.PersonalMessage(teams.Connector.ServiceUrl);
+            activity["id"] = $"restart-{n}";
+            activity["text"] = "help";
+            activity["conversation"]!["id"] = $"a:restart-{n}";
+            activity.Remove("entities");
+            for (var attempt = 0; attempt < 100; attempt++)
+            {
+                using var response = await teams.PostAsync(activity);
+                statuses.Add(response.StatusCode);
+                if (response.StatusCode == HttpStatusCode.OK) acknowledgedAt.Add(clock.Elapsed);
+                if (response.StatusCode != HttpStatusCode.ServiceUnavailable) break;
+                await Task.Delay(100);
+            }
+        }
+        await SendAsync(0); // warm: the first request pays for start-up, not for the restart
+        clock.Restart();
+        acknowledgedAt.Clear();
+
+        var senders = Enumerable.Range(0, 4).Select(_ => Task.Run(async () =>
+        {
+            while (!stop.IsCancellationRequested && counter < 1000)
+            {
+                await Task.Delay(25); // about 160 messages a second in all: the replies, paced at Teams' 50 a second, take seconds, not minutes
+                await SendAsync(Interlocked.Increment(ref counter));
+            }
+        })).ToList();
+        await Task.Delay(400);
+        var restarting = clock.Elapsed;
+        await pg.Server.RestartAsync(default);
+        var restarted = clock.Elapsed;
+        await Task.Delay(800);
+        stop.Cancel();
+        await Task.WhenAll(senders);
+
+        var sent = counter + 1;
+        var deadline = DateTime.UtcNow.AddSeconds(60);
+        Dictionary<string, int> replies;
+        do
+        {
+            await Task.Delay(200);
+            replies = teams.Connector.Requests.Where(r => r.Method == "POST" && r.RawTarget.EndsWith("/activities", StringComparison.Ordinal))
+                .GroupBy(r => r.RawTarget).ToDictionary(g => g.Key, g => g.Count());
+        } while (replies.Count < sent && DateTime.UtcNow < deadline);
+
+        output.WriteLine($"{sent} messages, {statuses.Count} posts ({statuses.Count(s => s == HttpStatusCode.ServiceUnavailable)} answered 503), " +
+            $"restart from {restarting.TotalMilliseconds:0} to {restarted.TotalMilliseconds:0} ms, {replies.Count} conversations answered");
+        Assert.All(statuses, s => Assert.True(s is HttpStatusCode.OK or HttpStatusCode.ServiceUnavailable, $"got {(int)s}"));
+        Assert.Contains(acknowledgedAt, t => t < restarting);
+        Assert.Contains(acknowledgedAt, t => t > restarted); // the bot recovered by itself
+        Assert.Equal(sent, replies.Count);
+        Assert.All(replies, r => Assert.Equal(1, r.Value));
+    }
+
     private static bool IsCreated(Outcome o) =>
         o.Status == HttpStatusCode.OK && JsonNode.Parse(o.Body)?["isError"]?.GetValue<bool>() == false && o.Body.Contains("Created role");
 }

@@ -44,6 +44,7 @@ public class ObservabilityTests : IAsyncLifetime
         Assert.Contains("hirebot_requests", text);
         Assert.Contains("endpoint=\"/local/messages\"", text);
         Assert.Contains("hirebot_outbox_depth", text);
+        Assert.Contains("hirebot_inbox_depth", text);
     }
 
     [Fact]

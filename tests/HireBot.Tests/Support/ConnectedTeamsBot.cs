@@ -17,7 +17,7 @@ public sealed class ConnectedTeamsBot : IAsyncDisposable
 
     private ConnectedTeamsBot(FakeEntra entra, FakeBotConnector connector, BotApp bot) => (Entra, Connector, Bot) = (entra, connector, bot);
 
-    public static async Task<ConnectedTeamsBot> StartAsync(string name, IDictionary<string, string?>? extra = null)
+    public static async Task<ConnectedTeamsBot> StartAsync(string name, IDictionary<string, string?>? extra = null, string? connectionString = null)
     {
         var entra = await FakeEntra.StartAsync();
         var connector = await FakeBotConnector.StartAsync();
@@ -29,7 +29,7 @@ public sealed class ConnectedTeamsBot : IAsyncDisposable
             ["Teams:AuthorityHost"] = entra.BaseUrl,
         };
         foreach (var (k, v) in extra ?? new Dictionary<string, string?>()) settings[k] = v;
-        var bot = await BotApp.StartAsync(name, settings, configureServices: Faults.PlatformTraffic.TrustFakeEntra);
+        var bot = await BotApp.StartAsync(name, settings, connectionString, Faults.PlatformTraffic.TrustFakeEntra);
         return new ConnectedTeamsBot(entra, connector, bot);
     }
 

@@ -1,9 +1,10 @@
+using HireBot.Inbox;
 using HireBot.Outbox;
 
 namespace HireBot.Telemetry;
 
-/// <summary>Samples outbox depth and age every few seconds for the gauges (a scrape never waits on the database).</summary>
-public sealed class OutboxGaugeSampler(OutboxStore store) : BackgroundService
+/// <summary>Samples the depth and age of the inbox and the outbox every few seconds for the gauges (a scrape never waits on the database).</summary>
+public sealed class QueueGaugeSampler(OutboxStore outbox, InboxStore inbox) : BackgroundService
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -12,8 +13,10 @@ public sealed class OutboxGaugeSampler(OutboxStore store) : BackgroundService
         {
             try
             {
-                var (depth, age) = await store.DepthAsync(stoppingToken);
+                var (depth, age) = await outbox.DepthAsync(stoppingToken);
                 HireBotMetrics.SetOutbox(depth, age);
+                (depth, age) = await inbox.DepthAsync(stoppingToken);
+                HireBotMetrics.SetInbox(depth, age);
             }
             catch (Npgsql.NpgsqlException)
             {
