@@ -15,44 +15,25 @@ public sealed partial class InboxWorker(
     InboxSignal signal,
     IOptions<InboxOptions> options,
     TimeProvider clock,
-    ILogger<InboxWorker> logger) : BackgroundService
+    ILogger<InboxWorker> logger) : ClaimLoop(signal, logger)
 {
-    /// <summary>How long rows already being processed may finish after shutdown begins.</summary>
-    private static readonly TimeSpan DrainGrace = TimeSpan.FromSeconds(10);
     private static readonly TimeSpan PurgeEvery = TimeSpan.FromMinutes(10);
 
     private readonly Dictionary<string, IInboxHandler> _handlers = handlers.ToDictionary(h => h.Source);
-    private CancellationToken _stopping;
-    private CancellationToken _working;
+    private DateTimeOffset _nextPurge = DateTimeOffset.MinValue;
 
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    protected override int BatchSize => options.Value.BatchSize;
+    protected override TimeSpan PollInterval => TimeSpan.FromMilliseconds(options.Value.PollMilliseconds);
+
+    protected override async Task<int> RunOnceAsync(CancellationToken ct)
     {
-        using var drain = new CancellationTokenSource();
-        using var onStop = stoppingToken.Register(() => drain.CancelAfter(DrainGrace));
-        (_stopping, _working) = (stoppingToken, drain.Token);
-        var o = options.Value;
-        var nextPurge = clock.GetUtcNow();
-        while (!stoppingToken.IsCancellationRequested)
+        var claimed = await ProcessOnceAsync(ct);
+        if (clock.GetUtcNow() >= _nextPurge)
         {
-            int handled;
-            try
-            {
-                handled = await ProcessOnceAsync(stoppingToken);
-                if (clock.GetUtcNow() >= nextPurge)
-                {
-                    await store.PurgeAsync(clock.GetUtcNow() - TimeSpan.FromHours(o.KeepHours), stoppingToken);
-                    nextPurge = clock.GetUtcNow() + PurgeEvery;
-                }
-            }
-            catch (Exception e) when (DatabaseUnavailableMiddleware.IsUnavailable(e) && !stoppingToken.IsCancellationRequested)
-            {
-                LogStoreUnavailable(logger, e.GetType().Name);
-                handled = 0;
-                await Task.Delay(TimeSpan.FromSeconds(1), stoppingToken);
-            }
-            if (handled < o.BatchSize)
-                await signal.WaitAsync(TimeSpan.FromMilliseconds(o.PollMilliseconds), stoppingToken);
+            await store.PurgeAsync(clock.GetUtcNow() - TimeSpan.FromHours(options.Value.KeepHours), ct);
+            _nextPurge = clock.GetUtcNow() + PurgeEvery;
         }
+        return claimed;
     }
 
     /// <summary>One pass: claim a batch and process it. Returns how many rows were claimed.</summary>
@@ -63,13 +44,13 @@ public sealed partial class InboxWorker(
         var batch = await store.ClaimAsync(o.BatchSize, lease, ct);
         if (batch.Count == 0) return 0;
         var done = new System.Collections.Concurrent.ConcurrentBag<InboxItem>();
-        var working = _working.CanBeCanceled ? _working : ct;
+        var working = Working.CanBeCanceled ? Working : ct;
         await Parallel.ForEachAsync(batch.GroupBy(i => (i.Source, Group: GroupOf(i))), new ParallelOptions { MaxDegreeOfParallelism = o.Concurrency, CancellationToken = working },
             async (group, token) =>
             {
                 foreach (var item in group)
                 {
-                    if (_stopping.IsCancellationRequested)
+                    if (Stopping.IsCancellationRequested)
                     {
                         await store.ReleaseAsync(item, CancellationToken.None); // for the next instance, now
                         continue;
@@ -127,7 +108,4 @@ public sealed partial class InboxWorker(
 
     [LoggerMessage(EventId = 2113, Level = LogLevel.Warning, Message = "Inbox {Id}: telling the person it failed did not work either ({Error})")]
     private static partial void LogGiveUpFailed(ILogger logger, long id, string error);
-
-    [LoggerMessage(EventId = 2114, Level = LogLevel.Warning, Message = "Inbox store unavailable ({Error}); retrying")]
-    private static partial void LogStoreUnavailable(ILogger logger, string error);
 }

@@ -15,37 +15,11 @@ public sealed partial class OutboxDispatcher(
     OutboxSignal signal,
     IOptions<OutboxOptions> options,
     TimeProvider clock,
-    ILogger<OutboxDispatcher> logger) : BackgroundService
+    ILogger<OutboxDispatcher> logger) : Storage.ClaimLoop(signal, logger)
 {
-    /// <summary>How long sends already under way may finish after shutdown begins: cutting one off mid-call is how duplicates happen.</summary>
-    private static readonly TimeSpan DrainGrace = TimeSpan.FromSeconds(10);
-
-    private CancellationToken _stopping;
-    private CancellationToken _sending;
-
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
-    {
-        using var drain = new CancellationTokenSource();
-        using var onStop = stoppingToken.Register(() => drain.CancelAfter(DrainGrace));
-        (_stopping, _sending) = (stoppingToken, drain.Token);
-        var o = options.Value;
-        while (!stoppingToken.IsCancellationRequested)
-        {
-            int handled;
-            try
-            {
-                handled = await DispatchOnceAsync(stoppingToken);
-            }
-            catch (Exception e) when (e is Npgsql.NpgsqlException or TimeoutException or InvalidOperationException && !stoppingToken.IsCancellationRequested)
-            {
-                LogStoreUnavailable(logger, e.GetType().Name);
-                handled = 0;
-                await Task.Delay(TimeSpan.FromSeconds(1), stoppingToken);
-            }
-            if (handled < o.BatchSize)
-                await signal.WaitAsync(TimeSpan.FromMilliseconds(o.PollMilliseconds), stoppingToken);
-        }
-    }
+    protected override int BatchSize => options.Value.BatchSize;
+    protected override TimeSpan PollInterval => TimeSpan.FromMilliseconds(options.Value.PollMilliseconds);
+    protected override Task<int> RunOnceAsync(CancellationToken ct) => DispatchOnceAsync(ct);
 
     /// <summary>One pass: claim a batch and deliver it. Returns how many rows were handled.</summary>
     public async Task<int> DispatchOnceAsync(CancellationToken ct)
@@ -54,7 +28,7 @@ public sealed partial class OutboxDispatcher(
         var batch = await store.ClaimAsync(o.BatchSize, TimeSpan.FromSeconds(o.LeaseSeconds), ct);
         // Rows for the same recipient stay in order; different recipients go in parallel.
         // Sends use their own token: on shutdown no new send starts, but one under way gets a grace period to finish.
-        var sending = _sending.CanBeCanceled ? _sending : ct;
+        var sending = Working.CanBeCanceled ? Working : ct;
         // Rows put back untried are written together once the batch is through: under a rate
         // limit that is most of a batch, and one statement instead of one per row.
         var deferred = new System.Collections.Concurrent.ConcurrentBag<(Delivery, TimeSpan)>();
@@ -77,7 +51,7 @@ public sealed partial class OutboxDispatcher(
                 TimeSpan? paced = null;
                 foreach (var delivery in group)
                 {
-                    if (_stopping.IsCancellationRequested)
+                    if (Stopping.IsCancellationRequested)
                     {
                         deferred.Add((delivery, TimeSpan.Zero)); // for the next node, now
                         continue;
@@ -169,7 +143,4 @@ public sealed partial class OutboxDispatcher(
 
     [LoggerMessage(EventId = 2003, Level = LogLevel.Warning, Message = "Outbox {Id} failed: {Reason}")]
     private static partial void LogFailed(ILogger logger, long id, string reason);
-
-    [LoggerMessage(EventId = 2004, Level = LogLevel.Warning, Message = "Outbox store unavailable ({Error}); retrying")]
-    private static partial void LogStoreUnavailable(ILogger logger, string error);
 }
