@@ -1,3 +1,5 @@
+using HireBot.Outbox;
+
 namespace HireBot.Inbox;
 
 /// <summary>Processes the inbox rows of one <see cref="Source"/>.</summary>
@@ -6,14 +8,12 @@ public interface IInboxHandler
     string Source { get; }
 
     /// <summary>
-    /// The rows of one group are processed in arrival order, one at a time (a person's commands
-    /// run in the order they typed them); different groups run in parallel.
+    /// Processes one row and returns the messages to send for it (its reply). The worker writes
+    /// them to the outbox in the same transaction that marks the row done. Throwing means "try
+    /// again later"; the row is retried with backoff, and its group waits for it.
     /// </summary>
-    string GroupOf(InboxItem item);
+    Task<IReadOnlyList<OutboxMessage>> HandleAsync(InboxItem item, CancellationToken ct);
 
-    /// <summary>Processes one row. Throwing means "try again later"; the row is retried with backoff.</summary>
-    Task HandleAsync(InboxItem item, CancellationToken ct);
-
-    /// <summary>The row failed for good: tell the person, if that is possible.</summary>
-    Task GiveUpAsync(InboxItem item, CancellationToken ct);
+    /// <summary>The row failed for good: the messages that tell the person, written as it is marked failed.</summary>
+    IReadOnlyList<OutboxMessage> GiveUp(InboxItem item);
 }

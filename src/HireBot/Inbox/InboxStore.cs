@@ -1,3 +1,4 @@
+using HireBot.Outbox;
 using Npgsql;
 
 namespace HireBot.Inbox;
@@ -16,12 +17,15 @@ public sealed class InboxStore(NpgsqlDataSource db, TimeProvider clock)
             """
             UPDATE inbox i SET status = 'working', lease_until = $2, attempts = i.attempts + 1, claim_token = gen_random_uuid()
             WHERE i.id IN (
-                SELECT id FROM inbox
-                WHERE not_before <= $1 AND (status = 'pending' OR (status = 'working' AND lease_until < $1))
-                ORDER BY not_before, id
+                SELECT c.id FROM inbox c
+                WHERE c.not_before <= $1 AND (c.status = 'pending' OR (c.status = 'working' AND c.lease_until < $1))
+                    AND NOT EXISTS (
+                        SELECT 1 FROM inbox e
+                        WHERE e.source = c.source AND e.group_key = c.group_key AND e.id < c.id AND e.status IN ('pending', 'working'))
+                ORDER BY c.not_before, c.id
                 LIMIT $3
                 FOR UPDATE SKIP LOCKED)
-            RETURNING i.id, i.source, i.key, i.payload, i.attempts, i.claim_token
+            RETURNING i.id, i.source, i.key, i.group_key, i.payload, i.attempts, i.claim_token
             """);
         cmd.Parameters.Add(new() { Value = now });
         cmd.Parameters.Add(new() { Value = now + lease });
@@ -29,7 +33,8 @@ public sealed class InboxStore(NpgsqlDataSource db, TimeProvider clock)
         var claimed = new List<InboxItem>();
         await using var reader = await cmd.ExecuteReaderAsync(ct);
         while (await reader.ReadAsync(ct))
-            claimed.Add(new InboxItem(reader.GetInt64(0), reader.GetString(1), reader.GetString(2), reader.GetString(3), reader.GetInt32(4), reader.GetGuid(5), now));
+            claimed.Add(new InboxItem(reader.GetInt64(0), reader.GetString(1), reader.GetString(2), reader.GetString(3), reader.GetString(4),
+                reader.GetInt32(5), reader.GetGuid(6), now));
         return claimed.OrderBy(i => i.Id).ToList();
     }
 
@@ -38,34 +43,40 @@ public sealed class InboxStore(NpgsqlDataSource db, TimeProvider clock)
         await ExecAsync("UPDATE inbox SET lease_until = $3 WHERE id = $1 AND claim_token = $2 AND status = 'working'",
             ct, item.Id, item.ClaimToken, clock.GetUtcNow() + lease) == 1;
 
-    /// <summary>Marks the processed rows done, in one statement.</summary>
-    public async Task MarkDoneAsync(IReadOnlyCollection<InboxItem> items, CancellationToken ct)
+    /// <summary>
+    /// Finishes a row: its messages go to the outbox and the row is marked <paramref name="status"/>
+    /// (done, or failed with <paramref name="error"/>) in one transaction, so a reply is never
+    /// written for a row left unfinished, nor a finished row left without its reply. False when
+    /// the claim was lost (nothing is written then).
+    /// </summary>
+    public async Task<bool> FinishAsync(InboxItem item, IReadOnlyList<OutboxMessage> messages, string status, string? error, CancellationToken ct)
     {
-        if (items.Count == 0) return;
-        await using var cmd = db.CreateCommand(
-            """
-            UPDATE inbox i SET status = 'done', done_at = $3, lease_until = NULL, last_error = NULL
-            FROM unnest($1::bigint[], $2::uuid[]) AS d(id, token)
-            WHERE i.id = d.id AND i.claim_token = d.token
-            """);
-        cmd.Parameters.Add(new() { Value = items.Select(i => i.Id).ToArray() });
-        cmd.Parameters.Add(new() { Value = items.Select(i => i.ClaimToken).ToArray() });
-        cmd.Parameters.Add(new() { Value = clock.GetUtcNow() });
-        await cmd.ExecuteNonQueryAsync(ct);
+        // One round trip, one implicit transaction: the mark, then the messages only if the mark took.
+        await using var conn = await db.OpenConnectionAsync(ct);
+        await using var batch = new NpgsqlBatch(conn);
+        var mark = new NpgsqlBatchCommand(
+            "UPDATE inbox SET status = $3, done_at = $4, lease_until = NULL, last_error = $5 WHERE id = $1 AND claim_token = $2 AND status = 'working'");
+        mark.Parameters.Add(new() { Value = item.Id });
+        mark.Parameters.Add(new() { Value = item.ClaimToken });
+        mark.Parameters.Add(new() { Value = status });
+        mark.Parameters.Add(new() { Value = clock.GetUtcNow() });
+        mark.Parameters.Add(new() { Value = (object?)error ?? DBNull.Value, NpgsqlDbType = NpgsqlTypes.NpgsqlDbType.Text });
+        batch.BatchCommands.Add(mark);
+        if (messages.Count > 0)
+            batch.BatchCommands.Add(OutboxStore.EnqueueCommand(messages,
+                "EXISTS (SELECT 1 FROM inbox WHERE id = $7 AND claim_token = $8 AND status <> 'working')", item.Id, item.ClaimToken));
+        await batch.ExecuteNonQueryAsync(ct);
+        return mark.RecordsAffected == 1;
     }
 
     public Task MarkRetryAsync(InboxItem item, TimeSpan after, string reason, CancellationToken ct) =>
-        ExecAsync("UPDATE inbox SET status = 'pending', not_before = $3, last_error = $4, lease_until = NULL WHERE id = $1 AND claim_token = $2",
+        ExecAsync("UPDATE inbox SET status = 'pending', not_before = $3, last_error = $4, lease_until = NULL WHERE id = $1 AND claim_token = $2 AND status = 'working'",
             ct, item.Id, item.ClaimToken, clock.GetUtcNow() + after, reason);
 
     /// <summary>Hands a claimed, untried row back (shutting down): the claim's attempt is given back.</summary>
     public Task ReleaseAsync(InboxItem item, CancellationToken ct) =>
-        ExecAsync("UPDATE inbox SET status = 'pending', attempts = greatest(attempts - 1, 0), lease_until = NULL WHERE id = $1 AND claim_token = $2",
+        ExecAsync("UPDATE inbox SET status = 'pending', attempts = greatest(attempts - 1, 0), lease_until = NULL WHERE id = $1 AND claim_token = $2 AND status = 'working'",
             ct, item.Id, item.ClaimToken);
-
-    public Task MarkFailedAsync(InboxItem item, string reason, CancellationToken ct) =>
-        ExecAsync("UPDATE inbox SET status = 'failed', last_error = $3, lease_until = NULL, done_at = $4 WHERE id = $1 AND claim_token = $2",
-            ct, item.Id, item.ClaimToken, reason, clock.GetUtcNow());
 
     /// <summary>Forgets finished rows received before <paramref name="before"/>; returns how many.</summary>
     public Task<int> PurgeAsync(DateTimeOffset before, CancellationToken ct) =>

@@ -1,3 +1,4 @@
+using HireBot.Outbox;
 using HireBot.Storage;
 using Microsoft.Extensions.Options;
 
@@ -5,14 +6,16 @@ namespace HireBot.Inbox;
 
 /// <summary>
 /// Processes accepted requests: claims a batch, runs each row through the handler for its source
-/// (rows of one group in order, groups in parallel), marks the processed rows done in one
-/// statement, and retries failures with backoff until the attempt cap, when the handler tells the
-/// person and the row is marked failed. Several instances share the table safely.
+/// (the claim takes only the oldest unfinished row of each group, so a conversation's messages
+/// run one at a time and in order, across instances too), writes each row's reply to the outbox
+/// in the transaction that marks it done, and retries failures with backoff until the attempt
+/// cap, when the handler's apology is written as the row is marked failed.
 /// </summary>
 public sealed partial class InboxWorker(
     InboxStore store,
     IEnumerable<IInboxHandler> handlers,
     InboxSignal signal,
+    OutboxSignal outboxSignal,
     IOptions<InboxOptions> options,
     TimeProvider clock,
     ILogger<InboxWorker> logger) : ClaimLoop(signal, logger)
@@ -36,49 +39,45 @@ public sealed partial class InboxWorker(
         return claimed;
     }
 
-    /// <summary>One pass: claim a batch and process it. Returns how many rows were claimed.</summary>
+    /// <summary>
+    /// One pass: claim a batch (at most one row per group: the oldest unfinished) and process its
+    /// rows in parallel, each finished on its own as soon as it is through. Returns how many rows
+    /// were claimed.
+    /// </summary>
     public async Task<int> ProcessOnceAsync(CancellationToken ct)
     {
         var o = options.Value;
         var lease = TimeSpan.FromSeconds(o.LeaseSeconds);
         var batch = await store.ClaimAsync(o.BatchSize, lease, ct);
         if (batch.Count == 0) return 0;
-        var done = new System.Collections.Concurrent.ConcurrentBag<InboxItem>();
         var working = Working.CanBeCanceled ? Working : ct;
-        await Parallel.ForEachAsync(batch.GroupBy(i => (i.Source, Group: GroupOf(i))), new ParallelOptions { MaxDegreeOfParallelism = o.Concurrency, CancellationToken = working },
-            async (group, token) =>
+        await Parallel.ForEachAsync(batch, new ParallelOptions { MaxDegreeOfParallelism = o.Concurrency, CancellationToken = working },
+            async (item, token) =>
             {
-                foreach (var item in group)
+                if (Stopping.IsCancellationRequested)
                 {
-                    if (Stopping.IsCancellationRequested)
-                    {
-                        await store.ReleaseAsync(item, CancellationToken.None); // for the next instance, now
-                        continue;
-                    }
-                    if (clock.GetUtcNow() - item.ClaimedAt > lease / 4 && !await store.RenewAsync(item, lease, CancellationToken.None))
-                        continue; // the lease ran out and another worker has the row
-                    if (await ProcessAsync(item, o.MaxAttempts, token))
-                        done.Add(item);
+                    await store.ReleaseAsync(item, CancellationToken.None); // for the next instance, now
+                    return;
                 }
+                if (clock.GetUtcNow() - item.ClaimedAt > lease / 4 && !await store.RenewAsync(item, lease, CancellationToken.None))
+                    return; // the lease ran out and another worker has the row
+                await ProcessAsync(item, o.MaxAttempts, token);
             });
-        await store.MarkDoneAsync(done, CancellationToken.None);
         return batch.Count;
     }
 
-    private string GroupOf(InboxItem item) => _handlers.TryGetValue(item.Source, out var h) ? h.GroupOf(item) : "";
-
-    /// <summary>Runs one row; true when it is done (processed, or given up and recorded as failed).</summary>
-    private async Task<bool> ProcessAsync(InboxItem item, int maxAttempts, CancellationToken ct)
+    /// <summary>Runs one row and records the outcome: finished with its messages, retried later, or given up.</summary>
+    private async Task ProcessAsync(InboxItem item, int maxAttempts, CancellationToken ct)
     {
         if (!_handlers.TryGetValue(item.Source, out var handler))
         {
-            await store.MarkFailedAsync(item, $"no handler for source {item.Source}", CancellationToken.None);
-            return false;
+            await store.FinishAsync(item, [], "failed", $"no handler for source {item.Source}", CancellationToken.None);
+            return;
         }
+        IReadOnlyList<OutboxMessage> messages;
         try
         {
-            await handler.HandleAsync(item, ct);
-            return true;
+            messages = await handler.HandleAsync(item, ct);
         }
         catch (Exception e) when (!ct.IsCancellationRequested)
         {
@@ -86,18 +85,20 @@ public sealed partial class InboxWorker(
             if (item.Attempt >= maxAttempts)
             {
                 LogGaveUp(logger, item.Id, item.Source, reason);
-                try { await handler.GiveUpAsync(item, CancellationToken.None); }
-                catch (Exception notified) { LogGiveUpFailed(logger, item.Id, notified.GetType().Name); }
-                await store.MarkFailedAsync(item, $"gave up after {item.Attempt} attempts: {reason}", CancellationToken.None);
+                if (await store.FinishAsync(item, handler.GiveUp(item), "failed", $"gave up after {item.Attempt} attempts: {reason}", CancellationToken.None))
+                    outboxSignal.Notify();
             }
             else
             {
-                var backoff = Outbox.OutboxDispatcher.Backoff(item.Attempt);
+                var backoff = OutboxDispatcher.Backoff(item.Attempt);
                 LogRetry(logger, item.Id, item.Source, reason, backoff.TotalMilliseconds);
                 await store.MarkRetryAsync(item, backoff, reason, CancellationToken.None);
             }
-            return false;
+            return;
         }
+        // Finished even when shutdown's grace has run out: the work is done and must not run twice.
+        if (await store.FinishAsync(item, messages, "done", null, CancellationToken.None) && messages.Count > 0)
+            outboxSignal.Notify();
     }
 
     [LoggerMessage(EventId = 2111, Level = LogLevel.Information, Message = "Inbox {Id} ({Source}) will retry ({Reason}) in {DelayMs} ms")]
@@ -105,7 +106,4 @@ public sealed partial class InboxWorker(
 
     [LoggerMessage(EventId = 2112, Level = LogLevel.Warning, Message = "Inbox {Id} ({Source}) given up: {Reason}")]
     private static partial void LogGaveUp(ILogger logger, long id, string source, string reason);
-
-    [LoggerMessage(EventId = 2113, Level = LogLevel.Warning, Message = "Inbox {Id}: telling the person it failed did not work either ({Error})")]
-    private static partial void LogGiveUpFailed(ILogger logger, long id, string error);
 }

@@ -19,10 +19,14 @@ public sealed partial class InboxWriter(NpgsqlDataSource db, InboxSignal signal,
     /// <summary>INSERT statements written so far (each carries every request that was waiting).</summary>
     public long Writes => Interlocked.Read(ref _writes);
 
-    /// <summary>Stores the request; true when it is new, false when this (source, key) was accepted before (a platform retry).</summary>
-    public Task<bool> AcceptAsync(string source, string key, string payload, CancellationToken ct)
+    /// <summary>
+    /// Stores the request; true when it is new, false when this (source, key) was accepted before
+    /// (a platform retry). Rows of one <paramref name="group"/> are run one at a time, in order.
+    /// Keys and groups longer than an index entry allows are stored as their SHA-256.
+    /// </summary>
+    public Task<bool> AcceptAsync(string source, string key, string group, string payload, CancellationToken ct)
     {
-        var pending = new Pending(source, key, payload, new TaskCompletionSource<bool>(TaskCreationOptions.RunContinuationsAsynchronously));
+        var pending = new Pending(source, Fit(key), Fit(group), payload, new TaskCompletionSource<bool>(TaskCreationOptions.RunContinuationsAsynchronously));
         if (!_queue.Writer.TryWrite(pending))
             throw new InboxUnavailableException();
         return pending.Done.Task.WaitAsync(ct);
@@ -58,13 +62,14 @@ public sealed partial class InboxWriter(NpgsqlDataSource db, InboxSignal signal,
         {
             await using var cmd = db.CreateCommand(
                 """
-                INSERT INTO inbox (source, key, payload)
-                SELECT * FROM unnest($1::text[], $2::text[], $3::text[])
+                INSERT INTO inbox (source, key, group_key, payload)
+                SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::text[])
                 ON CONFLICT (source, key) DO NOTHING
                 RETURNING source, key
                 """);
             cmd.Parameters.Add(new() { Value = batch.Select(p => p.Source).ToArray() });
             cmd.Parameters.Add(new() { Value = batch.Select(p => p.Key).ToArray() });
+            cmd.Parameters.Add(new() { Value = batch.Select(p => p.Group).ToArray() });
             cmd.Parameters.Add(new() { Value = batch.Select(p => p.Payload).ToArray() });
             Interlocked.Increment(ref _writes);
             var inserted = new HashSet<(string, string)>();
@@ -83,7 +88,10 @@ public sealed partial class InboxWriter(NpgsqlDataSource db, InboxSignal signal,
         }
     }
 
-    private sealed record Pending(string Source, string Key, string Payload, TaskCompletionSource<bool> Done);
+    private static string Fit(string value) =>
+        value.Length <= 256 ? value : "sha256:" + Convert.ToHexString(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(value)));
+
+    private sealed record Pending(string Source, string Key, string Group, string Payload, TaskCompletionSource<bool> Done);
 
     [LoggerMessage(EventId = 2101, Level = LogLevel.Warning, Message = "Inbox write of {Count} requests failed ({Error}); they were answered with a retry hint")]
     private static partial void LogWriteFailed(ILogger logger, int count, string error);

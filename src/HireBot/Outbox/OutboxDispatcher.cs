@@ -31,7 +31,7 @@ public sealed partial class OutboxDispatcher(
         var sending = Working.CanBeCanceled ? Working : ct;
         // Rows put back untried are written together once the batch is through: under a rate
         // limit that is most of a batch, and one statement instead of one per row.
-        var deferred = new System.Collections.Concurrent.ConcurrentBag<(Delivery, TimeSpan)>();
+        var deferred = new System.Collections.Concurrent.ConcurrentBag<(Delivery, DateTimeOffset)>();
         try
         {
             await DispatchAsync(batch, deferred, o, sending);
@@ -43,7 +43,7 @@ public sealed partial class OutboxDispatcher(
         return batch.Count;
     }
 
-    private async Task DispatchAsync(IReadOnlyList<Delivery> batch, System.Collections.Concurrent.ConcurrentBag<(Delivery, TimeSpan)> deferred, OutboxOptions o, CancellationToken sending)
+    private async Task DispatchAsync(IReadOnlyList<Delivery> batch, System.Collections.Concurrent.ConcurrentBag<(Delivery, DateTimeOffset)> deferred, OutboxOptions o, CancellationToken sending)
     {
         await Parallel.ForEachAsync(batch.GroupBy(d => d.Recipient), new ParallelOptions { MaxDegreeOfParallelism = o.Concurrency, CancellationToken = sending },
             async (group, token) =>
@@ -53,13 +53,13 @@ public sealed partial class OutboxDispatcher(
                 {
                     if (Stopping.IsCancellationRequested)
                     {
-                        deferred.Add((delivery, TimeSpan.Zero)); // for the next node, now
+                        deferred.Add((delivery, clock.GetUtcNow())); // for the next node, now
                         continue;
                     }
                     if (paced is { } wait)
                     {
                         // The recipient's limit said "not yet": the rest of its rows wait too, untried and in order.
-                        deferred.Add((delivery, wait));
+                        deferred.Add((delivery, clock.GetUtcNow() + wait));
                         continue;
                     }
                     // Rows late in a slow batch may have outlived the lease taken at claim time: past a
@@ -72,7 +72,7 @@ public sealed partial class OutboxDispatcher(
     }
 
     /// <summary>Sends one row and records the outcome; returns the wait when a rate limit deferred it.</summary>
-    private async Task<TimeSpan?> DeliverAsync(Delivery delivery, int maxAttempts, System.Collections.Concurrent.ConcurrentBag<(Delivery, TimeSpan)> putBack, CancellationToken ct)
+    private async Task<TimeSpan?> DeliverAsync(Delivery delivery, int maxAttempts, System.Collections.Concurrent.ConcurrentBag<(Delivery, DateTimeOffset)> putBack, CancellationToken ct)
     {
         DeliveryResult result;
         try
@@ -120,7 +120,7 @@ public sealed partial class OutboxDispatcher(
                 // only says "wait" (Slack's buckets), spread them over the next second, so they do
                 // not all come back at the same instant and get turned away again.
                 var paced = deferred.After + (deferred.Slotted ? TimeSpan.Zero : TimeSpan.FromMilliseconds(Random.Shared.Next(0, 1000)));
-                putBack.Add((delivery, paced));
+                putBack.Add((delivery, clock.GetUtcNow() + paced));
                 HireBotMetrics.Throttled.Add(1, new KeyValuePair<string, object?>("reason", "paced"));
                 return paced;
             case DeliveryResult.Failed failed:

@@ -17,42 +17,58 @@ public sealed class OutboxStore(NpgsqlDataSource db, TimeProvider clock)
     {
         var list = messages as IReadOnlyList<OutboxMessage> ?? messages.ToList();
         if (list.Count == 0) return 0;
-        if (list.Count == 1) return await EnqueueOneAsync(conn, tx, list[0], ct);
-        // WITH ORDINALITY keeps the caller's order in the ids, which the dispatcher sends by.
-        await using var cmd = new NpgsqlCommand(
-            """
-            INSERT INTO outbox (idempotency_key, recipient, kind, payload, not_before, replaces_key)
-            SELECT m.key, m.recipient, m.kind, m.payload, coalesce(m.not_before, now()), m.replaces_key
-            FROM unnest($1::text[], $2::text[], $3::text[], $4::jsonb[], $5::timestamptz[], $6::text[])
-                WITH ORDINALITY AS m(key, recipient, kind, payload, not_before, replaces_key, n)
-            ORDER BY m.n
-            ON CONFLICT (idempotency_key) DO NOTHING
-            """, conn, tx);
-        cmd.Parameters.Add(new() { Value = list.Select(m => m.Key).ToArray() });
-        cmd.Parameters.Add(new() { Value = list.Select(m => m.Recipient).ToArray() });
-        cmd.Parameters.Add(new() { Value = list.Select(m => m.Kind).ToArray() });
-        cmd.Parameters.Add(new() { Value = list.Select(m => m.Data.ToJsonString()).ToArray(), NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.Jsonb });
-        cmd.Parameters.Add(new() { Value = list.Select(m => m.NotBefore).ToArray(), NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.TimestampTz });
-        cmd.Parameters.Add(new() { Value = list.Select(m => m.ReplacesKey).ToArray(), NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.Text });
-        return await cmd.ExecuteNonQueryAsync(ct);
+        await using var batch = new NpgsqlBatch(conn, tx) { BatchCommands = { EnqueueCommand(list) } };
+        return await batch.ExecuteNonQueryAsync(ct);
     }
 
-    // One row (a reply, the common case) as plain VALUES: no arrays to build on either side.
-    private static async Task<int> EnqueueOneAsync(NpgsqlConnection conn, NpgsqlTransaction? tx, OutboxMessage m, CancellationToken ct)
+    /// <summary>
+    /// The INSERT for <paramref name="messages"/> (at least one), to run in a batch; with
+    /// <paramref name="onlyIf"/>, a condition on parameters $7… (<paramref name="onlyIfArgs"/>)
+    /// that must hold, evaluated after the batch's earlier statements.
+    /// </summary>
+    public static NpgsqlBatchCommand EnqueueCommand(IReadOnlyList<OutboxMessage> messages, string? onlyIf = null, params object[] onlyIfArgs)
     {
-        await using var cmd = new NpgsqlCommand(
-            """
-            INSERT INTO outbox (idempotency_key, recipient, kind, payload, not_before, replaces_key)
-            VALUES ($1, $2, $3, $4, coalesce($5, now()), $6)
-            ON CONFLICT (idempotency_key) DO NOTHING
-            """, conn, tx);
-        cmd.Parameters.Add(new() { Value = m.Key });
-        cmd.Parameters.Add(new() { Value = m.Recipient });
-        cmd.Parameters.Add(new() { Value = m.Kind });
-        cmd.Parameters.Add(new() { Value = m.Data.ToJsonString(), NpgsqlDbType = NpgsqlDbType.Jsonb });
-        cmd.Parameters.Add(new() { Value = (object?)m.NotBefore ?? DBNull.Value, NpgsqlDbType = NpgsqlDbType.TimestampTz });
-        cmd.Parameters.Add(new() { Value = (object?)m.ReplacesKey ?? DBNull.Value, NpgsqlDbType = NpgsqlDbType.Text });
-        return await cmd.ExecuteNonQueryAsync(ct);
+        var where = onlyIf is null ? "" : $"WHERE {onlyIf}";
+        // One row (a reply, the common case) needs no arrays on either side; several keep the
+        // caller's order in the ids (WITH ORDINALITY), which the dispatcher sends by.
+        var command = messages.Count == 1
+            ? new NpgsqlBatchCommand(
+                $"""
+                INSERT INTO outbox (idempotency_key, recipient, kind, payload, not_before, replaces_key)
+                SELECT $1, $2, $3, $4, coalesce($5, now()), $6 {where}
+                ON CONFLICT (idempotency_key) DO NOTHING
+                """)
+            : new NpgsqlBatchCommand(
+                $"""
+                INSERT INTO outbox (idempotency_key, recipient, kind, payload, not_before, replaces_key)
+                SELECT m.key, m.recipient, m.kind, m.payload, coalesce(m.not_before, now()), m.replaces_key
+                FROM unnest($1::text[], $2::text[], $3::text[], $4::jsonb[], $5::timestamptz[], $6::text[])
+                    WITH ORDINALITY AS m(key, recipient, kind, payload, not_before, replaces_key, n)
+                {where}
+                ORDER BY m.n
+                ON CONFLICT (idempotency_key) DO NOTHING
+                """);
+        if (messages.Count == 1)
+        {
+            var m = messages[0];
+            command.Parameters.Add(new() { Value = m.Key, NpgsqlDbType = NpgsqlDbType.Text });
+            command.Parameters.Add(new() { Value = m.Recipient, NpgsqlDbType = NpgsqlDbType.Text });
+            command.Parameters.Add(new() { Value = m.Kind, NpgsqlDbType = NpgsqlDbType.Text });
+            command.Parameters.Add(new() { Value = m.Data.ToJsonString(), NpgsqlDbType = NpgsqlDbType.Jsonb });
+            command.Parameters.Add(new() { Value = (object?)m.NotBefore ?? DBNull.Value, NpgsqlDbType = NpgsqlDbType.TimestampTz });
+            command.Parameters.Add(new() { Value = (object?)m.ReplacesKey ?? DBNull.Value, NpgsqlDbType = NpgsqlDbType.Text });
+        }
+        else
+        {
+            command.Parameters.Add(new() { Value = messages.Select(m => m.Key).ToArray() });
+            command.Parameters.Add(new() { Value = messages.Select(m => m.Recipient).ToArray() });
+            command.Parameters.Add(new() { Value = messages.Select(m => m.Kind).ToArray() });
+            command.Parameters.Add(new() { Value = messages.Select(m => m.Data.ToJsonString()).ToArray(), NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.Jsonb });
+            command.Parameters.Add(new() { Value = messages.Select(m => m.NotBefore).ToArray(), NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.TimestampTz });
+            command.Parameters.Add(new() { Value = messages.Select(m => m.ReplacesKey).ToArray(), NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.Text });
+        }
+        foreach (var arg in onlyIfArgs) command.Parameters.Add(new() { Value = arg });
+        return command;
     }
 
     public async Task<int> EnqueueAsync(IEnumerable<OutboxMessage> messages, CancellationToken ct)
@@ -106,31 +122,31 @@ public sealed class OutboxStore(NpgsqlDataSource db, TimeProvider clock)
             ct, d.Id, d.ClaimToken, clock.GetUtcNow(), channel, (object?)reference?.ToJsonString() ?? DBNull.Value);
 
     public Task MarkRetryAsync(Delivery d, TimeSpan after, string reason, CancellationToken ct) =>
-        ExecAsync("UPDATE outbox SET status = 'pending', not_before = $3, last_error = $4, lease_until = NULL WHERE id = $1 AND claim_token = $2",
+        ExecAsync("UPDATE outbox SET status = 'pending', not_before = $3, last_error = $4, lease_until = NULL WHERE id = $1 AND claim_token = $2 AND status = 'sending'",
             ct, d.Id, d.ClaimToken, clock.GetUtcNow() + after, reason);
 
     /// <summary>
     /// Puts rows back untried (rate-limiter waits, or a shutdown), each until its own time, in one
-    /// statement: each claim's attempt is given back.
+    /// statement: each claim's attempt is given back. A row withdrawn meanwhile (no longer
+    /// 'sending') stays withdrawn.
     /// </summary>
-    public async Task MarkDeferredAsync(IReadOnlyCollection<(Delivery Row, TimeSpan After)> rows, CancellationToken ct)
+    public async Task MarkDeferredAsync(IReadOnlyCollection<(Delivery Row, DateTimeOffset NotBefore)> rows, CancellationToken ct)
     {
         if (rows.Count == 0) return;
-        var now = clock.GetUtcNow();
         await using var cmd = db.CreateCommand(
             """
             UPDATE outbox o SET status = 'pending', not_before = d.not_before, attempts = greatest(o.attempts - 1, 0), lease_until = NULL
             FROM unnest($1::bigint[], $2::uuid[], $3::timestamptz[]) AS d(id, token, not_before)
-            WHERE o.id = d.id AND o.claim_token = d.token
+            WHERE o.id = d.id AND o.claim_token = d.token AND o.status = 'sending'
             """);
         cmd.Parameters.Add(new() { Value = rows.Select(r => r.Row.Id).ToArray() });
         cmd.Parameters.Add(new() { Value = rows.Select(r => r.Row.ClaimToken).ToArray() });
-        cmd.Parameters.Add(new() { Value = rows.Select(r => now + r.After).ToArray() });
+        cmd.Parameters.Add(new() { Value = rows.Select(r => r.NotBefore).ToArray() });
         await cmd.ExecuteNonQueryAsync(ct);
     }
 
     public Task MarkFailedAsync(Delivery d, string reason, CancellationToken ct) =>
-        ExecAsync("UPDATE outbox SET status = 'failed', last_error = $3, lease_until = NULL WHERE id = $1 AND claim_token = $2", ct, d.Id, d.ClaimToken, reason);
+        ExecAsync("UPDATE outbox SET status = 'failed', last_error = $3, lease_until = NULL WHERE id = $1 AND claim_token = $2 AND status = 'sending'", ct, d.Id, d.ClaimToken, reason);
 
     /// <summary>Pending rows and the age of the oldest, for metrics and status.</summary>
     public async Task<(long Depth, TimeSpan OldestAge)> DepthAsync(CancellationToken ct)

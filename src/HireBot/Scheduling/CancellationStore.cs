@@ -50,11 +50,13 @@ public sealed class CancellationStore(NpgsqlDataSource db)
                 cancelled.Add(new CancelledInterview(reader.GetGuid(0), reader.IsDBNull(1) ? null : reader.GetString(1)));
         }
 
-        // A kit queued for the day before a cancelled round must not reach the panelist.
+        // A kit queued for the day before a cancelled round must not reach the panelist. One a
+        // dispatcher holds but has not sent (a rate limit is putting it back) is withdrawn too:
+        // putting back only touches rows still 'sending'; a send already under way still lands.
         await using (var kits = new NpgsqlCommand(
             """
             UPDATE outbox SET status = 'failed', last_error = 'withdrawn: the interview was cancelled'
-            WHERE status = 'pending' AND idempotency_key LIKE ANY($1)
+            WHERE status IN ('pending', 'sending') AND idempotency_key LIKE ANY($1)
             """, conn, tx))
         {
             kits.Parameters.Add(new() { Value = cancelled.Select(c => $"kit:{c.InterviewId}:%").ToArray() });

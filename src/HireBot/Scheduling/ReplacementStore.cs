@@ -96,7 +96,7 @@ public sealed class ReplacementStore(NpgsqlDataSource db)
             await done.ExecuteNonQueryAsync(ct);
         }
         await using (var withdraw = new NpgsqlCommand(
-            "UPDATE outbox SET status = 'failed', last_error = 'withdrawn: the panelist was replaced' WHERE status = 'pending' AND idempotency_key = $1", conn, tx))
+            "UPDATE outbox SET status = 'failed', last_error = 'withdrawn: the panelist was replaced' WHERE status IN ('pending', 'sending') AND idempotency_key = $1", conn, tx))
         {
             withdraw.Parameters.Add(new() { Value = BookingMessages.KitKey(proposal.InterviewId, proposal.DeclinedEmail) });
             await withdraw.ExecuteNonQueryAsync(ct);

@@ -16,10 +16,20 @@ public abstract class WakeSignal
         try { _signal.Release(); } catch (SemaphoreFullException) { /* a wake-up is already pending */ }
     }
 
-    /// <summary>Waits for the next <see cref="Notify"/> (one since the last wait counts) or the timeout.</summary>
-    public Task WaitAsync(TimeSpan timeout, CancellationToken ct)
+    /// <summary>
+    /// Waits for a <see cref="Notify"/> or the timeout. The signal is lowered when the wait ends,
+    /// before the caller looks for work: a Notify from then on (work committed while the caller
+    /// is busy) wakes the next wait at once instead of being lost.
+    /// </summary>
+    public async Task WaitAsync(TimeSpan timeout, CancellationToken ct)
     {
-        Volatile.Write(ref _raised, 0); // a Notify from here on releases again
-        return _signal.WaitAsync(timeout, ct);
+        try
+        {
+            await _signal.WaitAsync(timeout, ct);
+        }
+        finally
+        {
+            Volatile.Write(ref _raised, 0);
+        }
     }
 }

@@ -40,7 +40,7 @@ public sealed partial class TeamsBot(
         if (inbound is TeamsCommand { ActivityId: { } activityId } accepted)
         {
             // Activity ids are unique within a conversation, so the conversation is part of the key.
-            await inbox.AcceptAsync(InboxSource, $"{r.BaseConversationId}|{activityId}", JsonSerializer.Serialize(accepted, TeamsJson.Options), ct);
+            await inbox.AcceptAsync(InboxSource, $"{r.BaseConversationId}|{activityId}", r.BaseConversationId, JsonSerializer.Serialize(accepted, TeamsJson.Options), ct);
             return null;
         }
         var email = r.UserId is null ? null : await EmailOfAsync(r, ct);
@@ -52,7 +52,7 @@ public sealed partial class TeamsBot(
                 await ReplyAsync($"welcome:{r.BaseConversationId}", r, HelpCommands.Help(Core.Commands.CommandCatalog.All), ct);
                 return null;
             case TeamsCommand command:
-                await ReplyToCommandAsync(command, email, $"reply:{Guid.NewGuid()}", ct); // no activity id, so nothing to de-duplicate by
+                await EnqueueAsync(await CommandReplyAsync(command, email, $"reply:{Guid.NewGuid()}", ct), ct); // no activity id, so nothing to de-duplicate by
                 return null;
             case TeamsCardAction action when email is not null:
                 var data = JsonNode.Parse(action.Data.GetRawText()) as JsonObject ?? new JsonObject();
@@ -71,31 +71,30 @@ public sealed partial class TeamsBot(
         }
     }
 
-    /// <summary>Runs a command message the inbox accepted (called by the inbox worker, possibly again after a failure).</summary>
-    public async Task RunCommandAsync(TeamsCommand command, CancellationToken ct)
+    /// <summary>
+    /// Runs a command message the inbox accepted (called by the inbox worker, possibly again after
+    /// a failure) and returns its reply, which the worker writes as it marks the row done.
+    /// </summary>
+    public async Task<IReadOnlyList<OutboxMessage>> RunCommandAsync(TeamsCommand command, CancellationToken ct)
     {
         var r = command.Reference;
         var email = r.UserId is null ? null : await EmailOfAsync(r, ct);
         await directory.RememberAsync(r, email, ct);
-        await ReplyToCommandAsync(command, email, ReplyKey(command), ct);
+        return [await CommandReplyAsync(command, email, ReplyKey(command), ct)];
     }
 
-    /// <summary>The command could not be run, even after retries: say so in the conversation.</summary>
-    public Task ReportFailureAsync(TeamsCommand command, CancellationToken ct) =>
-        ReplyAsync(ReplyKey(command), command.Reference, BotReply.Error(FailedCommand), ct);
+    /// <summary>The command could not be run, even after retries: the reply that says so.</summary>
+    public IReadOnlyList<OutboxMessage> FailureReply(TeamsCommand command) =>
+        [Reply(ReplyKey(command), command.Reference, BotReply.Error(FailedCommand))];
 
     private static string ReplyKey(TeamsCommand command) => $"reply:{command.Reference.BaseConversationId}|{command.ActivityId}";
 
-    private async Task ReplyToCommandAsync(TeamsCommand command, string? email, string replyKey, CancellationToken ct)
+    private async Task<OutboxMessage> CommandReplyAsync(TeamsCommand command, string? email, string replyKey, CancellationToken ct)
     {
         var r = command.Reference;
-        if (email is null)
-        {
-            await ReplyAsync(replyKey, r, BotReply.Error(NoEmail), ct);
-            return;
-        }
+        if (email is null) return Reply(replyKey, r, BotReply.Error(NoEmail));
         var reply = await commands.HandleAsync(new Actor(email, email, "teams", Recipients.Conversation("teams", r.BaseConversationId)), command.Text, ct);
-        await ReplyAsync(replyKey, r, reply, ct, toPerson: reply.Public || r.IsPersonal ? null : email);
+        return Reply(replyKey, r, reply, toPerson: reply.Public || r.IsPersonal ? null : email);
     }
 
     private const string FailedCommand = "Sorry, something went wrong while running that command, and it was not completed. Please try it again.";
@@ -120,12 +119,16 @@ public sealed partial class TeamsBot(
         return email;
     }
 
-    /// <summary>Queues a reply in the conversation, or — for answers meant for one person typed in a channel — in their 1:1 chat.</summary>
-    private async Task ReplyAsync(string key, TeamsConversationReference r, BotReply reply, CancellationToken ct, string? toPerson = null)
+    /// <summary>A reply in the conversation, or — for answers meant for one person typed in a channel — in their 1:1 chat.</summary>
+    private static OutboxMessage Reply(string key, TeamsConversationReference r, BotReply reply, string? toPerson = null) =>
+        new(key, toPerson is null ? Recipients.Conversation("teams", r.BaseConversationId) : Recipients.Person(toPerson), reply.Kind, reply.Data);
+
+    private Task ReplyAsync(string key, TeamsConversationReference r, BotReply reply, CancellationToken ct) => EnqueueAsync(Reply(key, r, reply), ct);
+
+    private async Task EnqueueAsync(OutboxMessage message, CancellationToken ct)
     {
-        var recipient = toPerson is null ? Recipients.Conversation("teams", r.BaseConversationId) : Recipients.Person(toPerson);
         await using var conn = await db.OpenConnectionAsync(ct);
-        await OutboxStore.EnqueueAsync(conn, null, [new OutboxMessage(key, recipient, reply.Kind, reply.Data)], ct);
+        await OutboxStore.EnqueueAsync(conn, null, [message], ct);
         signal.Notify();
     }
 

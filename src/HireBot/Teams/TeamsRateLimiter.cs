@@ -69,7 +69,9 @@ public sealed class TeamsRateLimiter(TimeProvider timeProvider)
                 nextAllowedAt = now;
                 return true;
             }
-            if (tenant > now)
+            // A slot is handed out only when the tenant limit is what holds this send back; one held by
+            // its conversation's own limit would leave the slot unused.
+            if (tenant > now && tenant >= conversation)
             {
                 if (_lastSlot.TryGetValue(tenantId, out var last) && last + TenantSpacing > tenant)
                     tenant = last + TenantSpacing;

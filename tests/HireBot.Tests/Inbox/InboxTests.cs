@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using HireBot.Inbox;
+using HireBot.Outbox;
 using HireBot.Storage;
 using HireBot.Tests.Support;
 using Microsoft.Extensions.Logging.Abstractions;
@@ -26,7 +27,7 @@ public class InboxTests
 
         // 400 requests at once: 300 distinct deliveries, 100 of them sent twice (a platform's retry).
         var keys = Enumerable.Range(0, 400).Select(i => $"k{(i < 300 ? i : i - 300)}").ToList();
-        var answers = await Task.WhenAll(keys.Select(k => Task.Run(() => writer.AcceptAsync("test", k, $"payload of {k}", default))));
+        var answers = await Task.WhenAll(keys.Select(k => Task.Run(() => writer.AcceptAsync("test", k, k, $"payload of {k}", default))));
         await writer.StopAsync(default);
 
         Assert.Equal(300, answers.Count(a => a));
@@ -47,40 +48,48 @@ public class InboxTests
         var writer = new InboxWriter(db, new InboxSignal(), NullLogger<InboxWriter>.Instance);
         await writer.StartAsync(default);
 
-        var attempts = Enumerable.Range(0, 5).Select(i => writer.AcceptAsync("test", $"k{i}", "p", default)).ToList();
+        var attempts = Enumerable.Range(0, 5).Select(i => writer.AcceptAsync("test", $"k{i}", "g", "p", default)).ToList();
         foreach (var attempt in attempts)
         {
             var e = await Assert.ThrowsAnyAsync<Exception>(() => attempt);
             Assert.True(DatabaseUnavailableMiddleware.IsUnavailable(e), $"{e.GetType().Name} would not be answered with a retry hint");
         }
         await writer.StopAsync(default);
-        await Assert.ThrowsAsync<InboxUnavailableException>(() => writer.AcceptAsync("test", "after-stop", "p", default));
+        await Assert.ThrowsAsync<InboxUnavailableException>(() => writer.AcceptAsync("test", "after-stop", "g", "p", default));
     }
 
     [Fact]
-    public async Task The_worker_keeps_a_groups_order_retries_failures_and_gives_up_once_after_the_last_attempt()
+    public async Task The_worker_runs_a_group_in_order_waiting_for_a_retried_row_and_gives_up_once_after_the_last_attempt()
     {
-        var cs = await TestDatabase.CreateAsync(nameof(The_worker_keeps_a_groups_order_retries_failures_and_gives_up_once_after_the_last_attempt));
+        var cs = await TestDatabase.CreateAsync(nameof(The_worker_runs_a_group_in_order_waiting_for_a_retried_row_and_gives_up_once_after_the_last_attempt));
         await using var db = NpgsqlDataSource.Create(cs);
         var writer = new InboxWriter(db, new InboxSignal(), NullLogger<InboxWriter>.Instance);
         await writer.StartAsync(default);
         foreach (var key in new[] { "alice|1", "bob|1", "alice|2", "alice|boom", "bob|2", "alice|3" })
-            Assert.True(await writer.AcceptAsync("test", key, key, default));
+            Assert.True(await writer.AcceptAsync("test", key, key.Split('|')[0], key, default));
         await writer.StopAsync(default);
 
         var handler = new RecordingHandler();
         var store = new InboxStore(db, TimeProvider.System);
         var options = Options.Create(new InboxOptions { MaxAttempts = 2 });
-        var worker = new InboxWorker(store, [handler], new InboxSignal(), options, TimeProvider.System, NullLogger<InboxWorker>.Instance);
+        var worker = new InboxWorker(store, [handler], new InboxSignal(), new OutboxSignal(), options, TimeProvider.System, NullLogger<InboxWorker>.Instance);
         var deadline = DateTime.UtcNow.AddSeconds(15);
-        while (handler.GaveUp.IsEmpty && DateTime.UtcNow < deadline)
+        while ((handler.GaveUp.IsEmpty || handler.Done.Count < 5) && DateTime.UtcNow < deadline)
             if (await worker.ProcessOnceAsync(default) == 0) await Task.Delay(50);
 
         Assert.Equal(["alice|1", "alice|2", "alice|3"], handler.Done.Where(k => k.StartsWith("alice")));
         Assert.Equal(["bob|1", "bob|2"], handler.Done.Where(k => k.StartsWith("bob")));
         Assert.Equal(2, handler.Tries.Count(k => k == "alice|boom"));
         Assert.Equal(["alice|boom"], handler.GaveUp);
+        var tries = handler.Tries.ToList();
+        Assert.True(tries.IndexOf("alice|3") > tries.LastIndexOf("alice|boom"), "alice|3 waited for the row before it: " + string.Join(", ", tries));
         Assert.Equal(0, await worker.ProcessOnceAsync(default)); // nothing left to claim
+        await using (var replies = db.CreateCommand("SELECT count(*) FILTER (WHERE payload->>'text' = 'done'), count(*) FILTER (WHERE payload->>'text' = 'sorry') FROM outbox"))
+        await using (var counted = await replies.ExecuteReaderAsync())
+        {
+            await counted.ReadAsync();
+            Assert.Equal((5L, 1L), (counted.GetInt64(0), counted.GetInt64(1))); // each reply written as its row finished
+        }
         await using var cmd = db.CreateCommand("SELECT key, status, attempts FROM inbox WHERE source = 'test' ORDER BY id");
         await using var reader = await cmd.ExecuteReaderAsync();
         var rows = new List<(string, string, int)>();
@@ -95,7 +104,7 @@ public class InboxTests
         await using var db = NpgsqlDataSource.Create(cs);
         var writer = new InboxWriter(db, new InboxSignal(), NullLogger<InboxWriter>.Instance);
         await writer.StartAsync(default);
-        await writer.AcceptAsync("test", "fence", "p", default);
+        await writer.AcceptAsync("test", "fence", "fence", "p", default);
         await writer.StopAsync(default);
         var store = new InboxStore(db, TimeProvider.System);
 
@@ -103,8 +112,10 @@ public class InboxTests
         await Task.Delay(20);
         var current = Assert.Single(await store.ClaimAsync(10, TimeSpan.FromMinutes(1), default));
         Assert.False(await store.RenewAsync(stale, TimeSpan.FromMinutes(1), default));
-        await store.MarkDoneAsync([stale], default);
+        Assert.False(await store.FinishAsync(stale, [new OutboxMessage("fence-reply", "person:pat@example.com", "message", new System.Text.Json.Nodes.JsonObject())], "done", null, default));
         await store.MarkRetryAsync(stale, TimeSpan.Zero, "stale", default);
+        await using (var replies = db.CreateCommand("SELECT count(*) FROM outbox WHERE idempotency_key = 'fence-reply'"))
+            Assert.Equal(0L, await replies.ExecuteScalarAsync()); // a lost claim writes no reply either
 
         await using var cmd = db.CreateCommand("SELECT status, claim_token FROM inbox WHERE key = 'fence'");
         await using var reader = await cmd.ExecuteReaderAsync();
@@ -119,20 +130,23 @@ public class InboxTests
         public ConcurrentQueue<string> Done { get; } = new();
         public ConcurrentQueue<string> GaveUp { get; } = new();
         public string Source => "test";
-        public string GroupOf(InboxItem item) => item.Key.Split('|')[0];
 
-        public async Task HandleAsync(InboxItem item, CancellationToken ct)
+        public async Task<IReadOnlyList<OutboxMessage>> HandleAsync(InboxItem item, CancellationToken ct)
         {
             Tries.Enqueue(item.Key);
             await Task.Delay(item.Key == "alice|1" ? 30 : 1, ct); // a slow first row must not let the group's next one overtake it
             if (item.Key.EndsWith("boom")) throw new InvalidOperationException("this one always fails");
             Done.Enqueue(item.Key);
+            return [Reply(item, "done")];
         }
 
-        public Task GiveUpAsync(InboxItem item, CancellationToken ct)
+        public IReadOnlyList<OutboxMessage> GiveUp(InboxItem item)
         {
             GaveUp.Enqueue(item.Key);
-            return Task.CompletedTask;
+            return [Reply(item, "sorry")];
         }
+
+        private static OutboxMessage Reply(InboxItem item, string text) =>
+            new($"reply:{item.Key}", "person:pat@example.com", "message", new System.Text.Json.Nodes.JsonObject { ["text"] = text });
     }
 }

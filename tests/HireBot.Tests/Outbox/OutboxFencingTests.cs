@@ -33,4 +33,30 @@ public class OutboxFencingTests
         Assert.Equal(2, reader.GetInt32(1));
         Assert.True(reader.IsDBNull(2));
     }
+
+    [Fact]
+    public async Task A_row_withdrawn_while_a_dispatcher_holds_it_stays_withdrawn_when_put_back()
+    {
+        var cs = await TestDatabase.CreateAsync(nameof(A_row_withdrawn_while_a_dispatcher_holds_it_stays_withdrawn_when_put_back));
+        await using var db = NpgsqlDataSource.Create(cs);
+        var store = new OutboxStore(db, TimeProvider.System);
+        await store.EnqueueAsync([new OutboxMessage("kit:withdrawn", Recipients.Person("pat@example.com"), "message", new JsonObject { ["text"] = "kit" })], default);
+        var held = Assert.Single(await store.ClaimAsync(10, TimeSpan.FromMinutes(1), default));
+
+        // The interview is cancelled while the row is claimed (the statement CancellationStore runs).
+        await using (var withdraw = db.CreateCommand(
+            "UPDATE outbox SET status = 'failed', last_error = 'withdrawn: the interview was cancelled' WHERE status IN ('pending', 'sending') AND idempotency_key LIKE ANY($1)"))
+        {
+            withdraw.Parameters.Add(new() { Value = new[] { "kit:%" } });
+            Assert.Equal(1, await withdraw.ExecuteNonQueryAsync());
+        }
+        await store.MarkDeferredAsync([(held, DateTimeOffset.UtcNow)], default); // a rate limit puts it back
+        await store.MarkRetryAsync(held, TimeSpan.Zero, "429", default);
+
+        Assert.Empty(await store.ClaimAsync(10, TimeSpan.FromMinutes(1), default));
+        await using var cmd = db.CreateCommand("SELECT status, last_error FROM outbox WHERE idempotency_key = 'kit:withdrawn'");
+        await using var reader = await cmd.ExecuteReaderAsync();
+        Assert.True(await reader.ReadAsync());
+        Assert.Equal(("failed", "withdrawn: the interview was cancelled"), (reader.GetString(0), reader.GetString(1)));
+    }
 }
