@@ -74,6 +74,8 @@ public sealed partial class InboxWorker(
             await store.FinishAsync(item, [], "failed", $"no handler for source {item.Source}", CancellationToken.None);
             return;
         }
+        using var span = Telemetry.HireBotMetrics.Traces.StartActivity("inbox.process");
+        span?.SetTag("hirebot.inbox.id", item.Id).SetTag("hirebot.inbox.source", item.Source).SetTag("hirebot.inbox.attempt", item.Attempt);
         IReadOnlyList<OutboxMessage> messages;
         try
         {
@@ -82,6 +84,7 @@ public sealed partial class InboxWorker(
         catch (Exception e) when (!ct.IsCancellationRequested)
         {
             var reason = e.GetType().Name;
+            span?.SetStatus(System.Diagnostics.ActivityStatusCode.Error, reason);
             if (item.Attempt >= maxAttempts)
             {
                 LogGaveUp(logger, item.Id, item.Source, reason);

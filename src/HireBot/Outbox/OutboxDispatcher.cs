@@ -74,6 +74,8 @@ public sealed partial class OutboxDispatcher(
     /// <summary>Sends one row and records the outcome; returns the wait when a rate limit deferred it.</summary>
     private async Task<TimeSpan?> DeliverAsync(Delivery delivery, int maxAttempts, System.Collections.Concurrent.ConcurrentBag<(Delivery, DateTimeOffset)> putBack, CancellationToken ct)
     {
+        using var span = HireBotMetrics.Traces.StartActivity("outbox.deliver");
+        span?.SetTag("hirebot.outbox.id", delivery.Id).SetTag("hirebot.outbox.kind", delivery.Kind).SetTag("hirebot.outbox.attempt", delivery.Attempt);
         DeliveryResult result;
         try
         {
@@ -93,6 +95,7 @@ public sealed partial class OutboxDispatcher(
             result = new DeliveryResult.Retry(Backoff(delivery.Attempt), $"unexpected {e.GetType().Name}");
         }
 
+        span?.SetTag("hirebot.outbox.result", result.GetType().Name);
         HireBotMetrics.Deliveries.Add(1, new KeyValuePair<string, object?>("channel", (result as DeliveryResult.Sent)?.Channel ?? "any"),
             new KeyValuePair<string, object?>("result", result switch
             {

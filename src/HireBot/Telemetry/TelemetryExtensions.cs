@@ -10,18 +10,17 @@ public static class TelemetryExtensions
     public static IServiceCollection AddTelemetry(this IServiceCollection services, IConfiguration configuration)
     {
         var otlp = !string.IsNullOrEmpty(configuration["OTEL_EXPORTER_OTLP_ENDPOINT"]);
-        services.AddOpenTelemetry()
+        var telemetry = services.AddOpenTelemetry()
             .ConfigureResource(r => r.AddService("hirebot"))
             .WithMetrics(m =>
             {
                 m.AddMeter(HireBotMetrics.Name).AddAspNetCoreInstrumentation().AddHttpClientInstrumentation().AddPrometheusExporter();
                 if (otlp) m.AddOtlpExporter();
-            })
-            .WithTracing(t =>
-            {
-                t.AddSource(HireBotMetrics.Name).AddAspNetCoreInstrumentation().AddHttpClientInstrumentation();
-                if (otlp) t.AddOtlpExporter();
             });
+        // Traces have nowhere to go but OTLP: without an endpoint no span is recorded at all,
+        // rather than built on every request and thrown away.
+        if (otlp)
+            telemetry.WithTracing(t => t.AddSource(HireBotMetrics.Name).AddAspNetCoreInstrumentation().AddHttpClientInstrumentation().AddOtlpExporter());
         services.AddHostedService<QueueGaugeSampler>();
         return services;
     }

@@ -1,0 +1,46 @@
+using System.Collections.Concurrent;
+using System.Diagnostics;
+using System.Net;
+using HireBot.Tests.Support;
+using HireBot.Tests.Teams;
+
+namespace HireBot.Tests.Observability;
+
+/// <summary>
+/// HireBot's own spans, as any OpenTelemetry listener (or the OTLP exporter) would receive them:
+/// a Teams message gives an <c>inbox.process</c> span and an <c>outbox.deliver</c> span, tagged
+/// with ids and outcomes, never with what anyone wrote.
+/// </summary>
+public class SpanTests
+{
+    [Fact]
+    public async Task A_teams_message_is_traced_through_the_inbox_and_the_outbox_with_ids_only()
+    {
+        var spans = new ConcurrentQueue<Activity>();
+        using var listener = new ActivityListener
+        {
+            ShouldListenTo = source => source.Name == "HireBot",
+            Sample = (ref ActivityCreationOptions<ActivityContext> _) => ActivitySamplingResult.AllDataAndRecorded,
+            ActivityStopped = spans.Enqueue,
+        };
+        ActivitySource.AddActivityListener(listener);
+        await using var teams = await ConnectedTeamsBot.StartAsync(nameof(SpanTests));
+        var activity = InboundRequests.PersonalMessage(teams.Connector.ServiceUrl);
+        activity["id"] = "span-1";
+        activity["conversation"]!["id"] = "a:span-conversation";
+        activity["text"] = "candidate add nonexistent-role grace@example.com Grace Hopper";
+        activity.Remove("entities");
+
+        using var response = await teams.PostAsync(activity);
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var deadline = DateTime.UtcNow.AddSeconds(15);
+        while (!spans.Any(s => s.OperationName == "outbox.deliver" && Equals(s.GetTagItem("hirebot.outbox.result"), "Sent")) && DateTime.UtcNow < deadline)
+            await Task.Delay(50);
+
+        // Other tests in this process may add spans of their own: look for ours, do not count.
+        Assert.Contains(spans, s => s.OperationName == "inbox.process" && Equals(s.GetTagItem("hirebot.inbox.source"), "teams") && s.GetTagItem("hirebot.inbox.id") is long);
+        Assert.Contains(spans, s => s.OperationName == "outbox.deliver" && Equals(s.GetTagItem("hirebot.outbox.result"), "Sent"));
+        var tagValues = spans.SelectMany(s => s.TagObjects).Select(t => t.Value?.ToString() ?? "").ToList();
+        Assert.DoesNotContain(tagValues, v => v.Contains("Grace", StringComparison.OrdinalIgnoreCase) || v.Contains("grace@", StringComparison.OrdinalIgnoreCase));
+    }
+}
