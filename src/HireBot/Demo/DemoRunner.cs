@@ -64,6 +64,7 @@ public static class DemoRunner
     private sealed class DemoScript(HttpClient http, IServiceProvider services)
     {
         private long _seen;
+        private readonly List<LocalMessage> _printed = [];
         private readonly NpgsqlDataSource _db = services.GetRequiredService<NpgsqlDataSource>();
 
         public async Task PlayAsync(CancellationToken ct)
@@ -86,8 +87,9 @@ public static class DemoRunner
 
             Step("The interviews end (Quartz fires each interview-ended job now instead of at its end time)");
             var scheduler = await services.GetRequiredService<ISchedulerFactory>().GetScheduler(ct);
+            var mark = _seen;
             foreach (var id in await InterviewsAsync(ct)) await InterviewJobs.ScheduleAsync(scheduler, id, DateTimeOffset.UtcNow, ct);
-            var requests = await WaitForAsync(m => m.Kind == "scorecard", Panel.Length, TimeSpan.FromSeconds(30));
+            var requests = await WaitForAsync(m => m.Kind == "scorecard", Panel.Length, TimeSpan.FromSeconds(30), mark);
 
             Step("Panelists score in chat; Bea is late");
             foreach (var request in requests.Where(r => r.Recipient != $"person:{Late}"))
@@ -95,17 +97,20 @@ public static class DemoRunner
 
             Step("Bea is late: the recruiter nudges (automatic reminders follow her working hours, planned from the booked end time)");
             await SayAsync(Recruiter, $"status {Candidate}");
+            mark = _seen;
             await SayAsync(Recruiter, $"nudge {Candidate}");
-            await WaitForAsync(m => m.Recipient == $"person:{Late}", 1, TimeSpan.FromSeconds(10));
+            await WaitForAsync(m => m.Recipient == $"person:{Late}", 1, TimeSpan.FromSeconds(10), mark);
+            mark = _seen;
             await SubmitAsync(requests.First(r => r.Recipient == $"person:{Late}"), 2);
 
             Step("The panel is complete: the digest goes to the hiring channel");
-            await WaitForAsync(m => m.Kind == "digest", 1, TimeSpan.FromSeconds(20));
+            await WaitForAsync(m => m.Kind == "digest", 1, TimeSpan.FromSeconds(20), mark);
 
             Step("The hiring manager records the decision");
+            mark = _seen;
             var decided = await SayAsync(Manager, $"decide {Candidate} hire Strong system design and debugging; probe behavioral depth in the offer call");
             if (decided["isError"]!.GetValue<bool>()) throw new InvalidOperationException("The decision was refused.");
-            await WaitForAsync(m => m.Kind == "decision", 1, TimeSpan.FromSeconds(20));
+            await WaitForAsync(m => m.Kind == "decision", 1, TimeSpan.FromSeconds(20), mark);
             Console.WriteLine("\nDemo complete.");
         }
 
@@ -150,9 +155,13 @@ public static class DemoRunner
             Console.WriteLine(Indent(CardText.Render(card)));
         }
 
-        private async Task<List<LocalMessage>> WaitForAsync(Func<LocalMessage, bool> match, int count, TimeSpan timeout)
+        /// <summary>
+        /// Waits for <paramref name="count"/> matching messages delivered after message <paramref name="after"/>,
+        /// counting those a reply already printed (a fast delivery can land before the wait starts).
+        /// </summary>
+        private async Task<List<LocalMessage>> WaitForAsync(Func<LocalMessage, bool> match, int count, TimeSpan timeout, long after)
         {
-            var found = new List<LocalMessage>();
+            var found = _printed.Where(m => m.Id > after).Where(match).ToList();
             var deadline = DateTime.UtcNow + timeout;
             while (found.Count < count && DateTime.UtcNow < deadline)
             {
@@ -172,6 +181,7 @@ public static class DemoRunner
             foreach (var m in list)
             {
                 _seen = Math.Max(_seen, m.Id);
+                _printed.Add(m);
                 Console.WriteLine($"── to {m.Recipient.Replace("person:", "").Replace("conversation:local:", "")} ({m.Kind}) ──");
                 Console.WriteLine(Indent(CardText.Render(m.Card)));
             }

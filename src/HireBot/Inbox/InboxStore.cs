@@ -20,8 +20,11 @@ public sealed class InboxStore(NpgsqlDataSource db, TimeProvider clock)
                 SELECT c.id FROM inbox c
                 WHERE c.not_before <= $1 AND (c.status = 'pending' OR (c.status = 'working' AND c.lease_until < $1))
                     AND NOT EXISTS (
+                        -- an earlier unfinished row of the group, or one of its rows still running
+                        -- (two instances' inserts can commit out of id order)
                         SELECT 1 FROM inbox e
-                        WHERE e.source = c.source AND e.group_key = c.group_key AND e.id < c.id AND e.status IN ('pending', 'working'))
+                        WHERE e.source = c.source AND e.group_key = c.group_key AND e.id <> c.id AND e.status IN ('pending', 'working')
+                            AND (e.id < c.id OR (e.status = 'working' AND e.lease_until >= $1)))
                 ORDER BY c.not_before, c.id
                 LIMIT $3
                 FOR UPDATE SKIP LOCKED)

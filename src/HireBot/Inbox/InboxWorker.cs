@@ -61,35 +61,46 @@ public sealed partial class InboxWorker(
                 }
                 if (clock.GetUtcNow() - item.ClaimedAt > lease / 4 && !await store.RenewAsync(item, lease, CancellationToken.None))
                     return; // the lease ran out and another worker has the row
-                await ProcessAsync(item, o.MaxAttempts, token);
+                await ProcessAsync(item, o.MaxAttempts, lease, token);
+                signal.Notify(); // the conversation's next row, if any, can be claimed now
             });
         return batch.Count;
     }
 
-    /// <summary>Runs one row and records the outcome: finished with its messages, retried later, or given up.</summary>
-    private async Task ProcessAsync(InboxItem item, int maxAttempts, CancellationToken ct)
+    /// <summary>
+    /// Runs one row and records the outcome: finished with its messages, retried later, or given
+    /// up. The handler gets at most two thirds of the lease, so a row is never still running when
+    /// another worker may take it; a row claimed more often than the attempt cap allows (its runs
+    /// kept dying with the process) is given up without running again.
+    /// </summary>
+    private async Task ProcessAsync(InboxItem item, int maxAttempts, TimeSpan lease, CancellationToken ct)
     {
         if (!_handlers.TryGetValue(item.Source, out var handler))
         {
             await store.FinishAsync(item, [], "failed", $"no handler for source {item.Source}", CancellationToken.None);
             return;
         }
+        if (item.Attempt > maxAttempts)
+        {
+            await GiveUpAsync(handler, item, "claimed more often than the attempt cap allows");
+            return;
+        }
         using var span = Telemetry.HireBotMetrics.Traces.StartActivity("inbox.process");
         span?.SetTag("hirebot.inbox.id", item.Id).SetTag("hirebot.inbox.source", item.Source).SetTag("hirebot.inbox.attempt", item.Attempt);
+        using var deadline = CancellationTokenSource.CreateLinkedTokenSource(ct);
+        deadline.CancelAfter(lease * 2 / 3);
         IReadOnlyList<OutboxMessage> messages;
         try
         {
-            messages = await handler.HandleAsync(item, ct);
+            messages = await handler.HandleAsync(item, deadline.Token);
         }
         catch (Exception e) when (!ct.IsCancellationRequested)
         {
-            var reason = e.GetType().Name;
+            var reason = deadline.IsCancellationRequested ? "took longer than two thirds of the lease" : e.GetType().Name;
             span?.SetStatus(System.Diagnostics.ActivityStatusCode.Error, reason);
             if (item.Attempt >= maxAttempts)
             {
-                LogGaveUp(logger, item.Id, item.Source, reason);
-                if (await store.FinishAsync(item, handler.GiveUp(item), "failed", $"gave up after {item.Attempt} attempts: {reason}", CancellationToken.None))
-                    outboxSignal.Notify();
+                await GiveUpAsync(handler, item, reason);
             }
             else
             {
@@ -104,9 +115,30 @@ public sealed partial class InboxWorker(
             outboxSignal.Notify();
     }
 
+    /// <summary>Marks the row failed with the handler's apology; a row the handler cannot even apologise for is marked failed without one.</summary>
+    private async Task GiveUpAsync(IInboxHandler handler, InboxItem item, string reason)
+    {
+        LogGaveUp(logger, item.Id, item.Source, reason);
+        IReadOnlyList<OutboxMessage> apology;
+        try
+        {
+            apology = handler.GiveUp(item);
+        }
+        catch (Exception e)
+        {
+            LogNoApology(logger, item.Id, e.GetType().Name);
+            apology = [];
+        }
+        if (await store.FinishAsync(item, apology, "failed", $"gave up after {item.Attempt} attempts: {reason}", CancellationToken.None) && apology.Count > 0)
+            outboxSignal.Notify();
+    }
+
     [LoggerMessage(EventId = 2111, Level = LogLevel.Information, Message = "Inbox {Id} ({Source}) will retry ({Reason}) in {DelayMs} ms")]
     private static partial void LogRetry(ILogger logger, long id, string source, string reason, double delayMs);
 
     [LoggerMessage(EventId = 2112, Level = LogLevel.Warning, Message = "Inbox {Id} ({Source}) given up: {Reason}")]
     private static partial void LogGaveUp(ILogger logger, long id, string source, string reason);
+
+    [LoggerMessage(EventId = 2113, Level = LogLevel.Warning, Message = "Inbox {Id}: no apology could be made either ({Error}); marked failed without one")]
+    private static partial void LogNoApology(ILogger logger, long id, string error);
 }

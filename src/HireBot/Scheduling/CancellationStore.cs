@@ -51,8 +51,9 @@ public sealed class CancellationStore(NpgsqlDataSource db)
         }
 
         // A kit queued for the day before a cancelled round must not reach the panelist. One a
-        // dispatcher holds but has not sent (a rate limit is putting it back) is withdrawn too:
-        // putting back only touches rows still 'sending'; a send already under way still lands.
+        // dispatcher has claimed is withdrawn too, so a rate limit's put-back or a retry does not
+        // revive it; a kit whose send is already under way (or about to start in the same batch,
+        // within seconds) still lands, and is then recorded as sent.
         await using (var kits = new NpgsqlCommand(
             """
             UPDATE outbox SET status = 'failed', last_error = 'withdrawn: the interview was cancelled'

@@ -3,7 +3,8 @@ namespace HireBot.Storage;
 /// <summary>
 /// The loop shared by the outbox dispatcher and the inbox worker: run a pass over claimed rows;
 /// when it found less than a full batch, sleep until woken by <paramref name="signal"/> or the
-/// poll interval; when the database is away, log it and try again a second later. On shutdown no
+/// poll interval; when the database is away (or a pass fails any other way), log it and try again
+/// a second later. On shutdown no
 /// new row is started (<see cref="Stopping"/>), while rows already under way may finish for a
 /// grace period (<see cref="Working"/>): cutting a send off mid-call is how duplicates happen.
 /// </summary>
@@ -37,10 +38,13 @@ public abstract partial class ClaimLoop(WakeSignal signal, ILogger logger) : Bac
             {
                 claimed = await RunOnceAsync(stoppingToken);
             }
-            catch (Exception e) when ((DatabaseUnavailableMiddleware.IsUnavailable(e) || e is Npgsql.NpgsqlException or TimeoutException or InvalidOperationException)
-                                      && !stoppingToken.IsCancellationRequested)
+            catch (Exception e) when (!stoppingToken.IsCancellationRequested)
             {
-                LogStoreUnavailable(logger, GetType().Name, e.GetType().Name);
+                // Usually the database being away; anything else must not stop the loop (and the host) either.
+                if (DatabaseUnavailableMiddleware.IsUnavailable(e) || e is Npgsql.NpgsqlException or TimeoutException)
+                    LogStoreUnavailable(logger, GetType().Name, e.GetType().Name);
+                else
+                    LogPassFailed(logger, GetType().Name, e.GetType().Name);
                 claimed = 0;
                 await Task.Delay(TimeSpan.FromSeconds(1), stoppingToken);
             }
@@ -51,4 +55,7 @@ public abstract partial class ClaimLoop(WakeSignal signal, ILogger logger) : Bac
 
     [LoggerMessage(EventId = 2004, Level = LogLevel.Warning, Message = "{Loop}: store unavailable ({Error}); retrying")]
     private static partial void LogStoreUnavailable(ILogger logger, string loop, string error);
+
+    [LoggerMessage(EventId = 2005, Level = LogLevel.Error, Message = "{Loop}: a pass failed ({Error}); trying again")]
+    private static partial void LogPassFailed(ILogger logger, string loop, string error);
 }

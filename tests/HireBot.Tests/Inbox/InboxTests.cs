@@ -124,6 +124,83 @@ public class InboxTests
         Assert.Equal(current.ClaimToken, reader.GetGuid(1));
     }
 
+    [Fact]
+    public async Task A_row_that_cannot_be_read_even_to_apologise_is_marked_failed_and_the_worker_goes_on()
+    {
+        var cs = await TestDatabase.CreateAsync(nameof(A_row_that_cannot_be_read_even_to_apologise_is_marked_failed_and_the_worker_goes_on));
+        await using var db = NpgsqlDataSource.Create(cs);
+        var writer = new InboxWriter(db, new InboxSignal(), NullLogger<InboxWriter>.Instance);
+        await writer.StartAsync(default);
+        await writer.AcceptAsync("test", "garbled|1", "garbled", "garbled", default);
+        await writer.AcceptAsync("test", "garbled|2", "garbled", "fine", default);
+        await writer.StopAsync(default);
+        var handler = new DelegateHandler(
+            item => item.Payload == "garbled" ? throw new System.Text.Json.JsonException("unreadable") : Task.FromResult<IReadOnlyList<OutboxMessage>>([]),
+            item => item.Payload == "garbled" ? throw new System.Text.Json.JsonException("still unreadable") : []);
+        var worker = new InboxWorker(new InboxStore(db, TimeProvider.System), [handler], new InboxSignal(), new OutboxSignal(),
+            Options.Create(new InboxOptions { MaxAttempts = 1 }), TimeProvider.System, NullLogger<InboxWorker>.Instance);
+
+        await worker.ProcessOnceAsync(default); // gives the garbled row up; no exception escapes
+        await worker.ProcessOnceAsync(default); // and the conversation's next row runs
+
+        Assert.Equal([("garbled|1", "failed"), ("garbled|2", "done")], await StatusesAsync(db));
+    }
+
+    [Fact]
+    public async Task A_row_slower_than_its_lease_is_cut_off_and_retried_never_running_twice_at_once()
+    {
+        var cs = await TestDatabase.CreateAsync(nameof(A_row_slower_than_its_lease_is_cut_off_and_retried_never_running_twice_at_once));
+        await using var db = NpgsqlDataSource.Create(cs);
+        var writer = new InboxWriter(db, new InboxSignal(), NullLogger<InboxWriter>.Instance);
+        await writer.StartAsync(default);
+        await writer.AcceptAsync("test", "slow|1", "slow", "p", default);
+        await writer.StopAsync(default);
+        int running = 0, mostAtOnce = 0, runs = 0;
+        var handler = new DelegateHandler(async item =>
+        {
+            Interlocked.Increment(ref runs);
+            var now = Interlocked.Increment(ref running);
+            mostAtOnce = Math.Max(mostAtOnce, now);
+            try { await Task.Delay(TimeSpan.FromSeconds(10), item.Token); }
+            finally { Interlocked.Decrement(ref running); }
+            return [];
+        }, _ => []);
+        var store = new InboxStore(db, TimeProvider.System);
+        var worker = new InboxWorker(store, [handler], new InboxSignal(), new OutboxSignal(),
+            Options.Create(new InboxOptions { MaxAttempts = 2, LeaseSeconds = 1 }), TimeProvider.System, NullLogger<InboxWorker>.Instance);
+
+        var deadline = DateTime.UtcNow.AddSeconds(20);
+        while ((await StatusesAsync(db)).Single().Item2 != "failed" && DateTime.UtcNow < deadline)
+        {
+            await Task.WhenAll(worker.ProcessOnceAsync(default), worker.ProcessOnceAsync(default)); // two workers at once
+            await Task.Delay(100);
+        }
+
+        Assert.Equal(("slow|1", "failed"), (await StatusesAsync(db)).Single());
+        Assert.Equal(2, runs); // cut off at two thirds of the lease each time, then given up at the cap
+        Assert.Equal(1, mostAtOnce);
+    }
+
+    private static async Task<List<(string, string)>> StatusesAsync(NpgsqlDataSource db)
+    {
+        await using var cmd = db.CreateCommand("SELECT key, status FROM inbox ORDER BY id");
+        await using var reader = await cmd.ExecuteReaderAsync();
+        var rows = new List<(string, string)>();
+        while (await reader.ReadAsync()) rows.Add((reader.GetString(0), reader.GetString(1)));
+        return rows;
+    }
+
+    /// <summary>A handler made of two functions; the item passed to HandleAsync carries the handler's token.</summary>
+    private sealed class DelegateHandler(Func<(InboxItem Item, CancellationToken Token), Task<IReadOnlyList<OutboxMessage>>> handle, Func<InboxItem, IReadOnlyList<OutboxMessage>> giveUp) : IInboxHandler
+    {
+        public DelegateHandler(Func<InboxItem, Task<IReadOnlyList<OutboxMessage>>> handle, Func<InboxItem, IReadOnlyList<OutboxMessage>> giveUp)
+            : this(x => handle(x.Item), giveUp) { }
+
+        public string Source => "test";
+        public Task<IReadOnlyList<OutboxMessage>> HandleAsync(InboxItem item, CancellationToken ct) => handle((item, ct));
+        public IReadOnlyList<OutboxMessage> GiveUp(InboxItem item) => giveUp(item);
+    }
+
     private sealed class RecordingHandler : IInboxHandler
     {
         public ConcurrentQueue<string> Tries { get; } = new();
