@@ -33,15 +33,31 @@ public class SpanTests
 
         using var response = await teams.PostAsync(activity);
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        // Other tests running meanwhile add spans too: find ours by the ids of our inbox row and our reply's outbox row.
+        var inboxId = await IdAsync(teams, "SELECT id FROM inbox WHERE key = 'a:span-conversation|span-1'");
+        var outboxId = await IdAsync(teams, "SELECT id FROM outbox WHERE idempotency_key = 'reply:a:span-conversation|span-1'");
         var deadline = DateTime.UtcNow.AddSeconds(30);
-        while (!spans.Any(s => s.OperationName == "outbox.deliver" && Equals(s.GetTagItem("hirebot.outbox.result"), "Sent")) && DateTime.UtcNow < deadline)
+        while (!spans.Any(s => s.OperationName == "outbox.deliver" && Equals(s.GetTagItem("hirebot.outbox.id"), outboxId) && Equals(s.GetTagItem("hirebot.outbox.result"), "Sent"))
+               && DateTime.UtcNow < deadline)
             await Task.Delay(50);
 
-        // Other tests in this process may add spans of their own: look for ours, do not count.
         var seen = string.Join("; ", spans.Select(s => $"{s.OperationName} {string.Join(",", s.TagObjects.Select(t => $"{t.Key}={t.Value}"))}"));
-        Assert.True(spans.Any(s => s.OperationName == "inbox.process" && Equals(s.GetTagItem("hirebot.inbox.source"), "teams") && s.GetTagItem("hirebot.inbox.id") is long), seen);
-        Assert.True(spans.Any(s => s.OperationName == "outbox.deliver" && Equals(s.GetTagItem("hirebot.outbox.result"), "Sent")), seen);
+        Assert.True(spans.Any(s => s.OperationName == "inbox.process" && Equals(s.GetTagItem("hirebot.inbox.id"), inboxId) && Equals(s.GetTagItem("hirebot.inbox.source"), "teams")), seen);
+        Assert.True(spans.Any(s => s.OperationName == "outbox.deliver" && Equals(s.GetTagItem("hirebot.outbox.id"), outboxId) && Equals(s.GetTagItem("hirebot.outbox.result"), "Sent")), seen);
         var tagValues = spans.SelectMany(s => s.TagObjects).Select(t => t.Value?.ToString() ?? "").ToList();
         Assert.DoesNotContain(tagValues, v => v.Contains("Grace", StringComparison.OrdinalIgnoreCase) || v.Contains("grace@", StringComparison.OrdinalIgnoreCase));
+    }
+
+    /// <summary>The id the query finds, waiting for the row to exist (the inbox worker writes the reply shortly after the acknowledgement).</summary>
+    private static async Task<long> IdAsync(ConnectedTeamsBot teams, string sql)
+    {
+        var deadline = DateTime.UtcNow.AddSeconds(30);
+        while (true)
+        {
+            await using var cmd = teams.Bot.Db.CreateCommand(sql);
+            if (await cmd.ExecuteScalarAsync() is long id) return id;
+            if (DateTime.UtcNow > deadline) throw new TimeoutException(sql);
+            await Task.Delay(50);
+        }
     }
 }
