@@ -1,4 +1,4 @@
 namespace HireBot.Inbox;
 
 /// <summary>An accepted request claimed for processing. <paramref name="ClaimToken"/> fences every later update to this claim.</summary>
-public sealed record InboxItem(long Id, string Source, string Key, string Group, string Payload, int Attempt, Guid ClaimToken, DateTimeOffset ClaimedAt);
+public sealed record InboxItem(long Id, string Source, string Key, string Payload, int Attempt, Guid ClaimToken, DateTimeOffset ClaimedAt);

@@ -1,3 +1,4 @@
+using HireBot.Storage;
 using HireBot.Outbox;
 using Npgsql;
 
@@ -28,7 +29,7 @@ public sealed class InboxStore(NpgsqlDataSource db, TimeProvider clock)
                 ORDER BY c.not_before, c.id
                 LIMIT $3
                 FOR UPDATE SKIP LOCKED)
-            RETURNING i.id, i.source, i.key, i.group_key, i.payload, i.attempts, i.claim_token
+            RETURNING i.id, i.source, i.key, i.payload, i.attempts, i.claim_token
             """);
         cmd.Parameters.Add(new() { Value = now });
         cmd.Parameters.Add(new() { Value = now + lease });
@@ -36,14 +37,13 @@ public sealed class InboxStore(NpgsqlDataSource db, TimeProvider clock)
         var claimed = new List<InboxItem>();
         await using var reader = await cmd.ExecuteReaderAsync(ct);
         while (await reader.ReadAsync(ct))
-            claimed.Add(new InboxItem(reader.GetInt64(0), reader.GetString(1), reader.GetString(2), reader.GetString(3), reader.GetString(4),
-                reader.GetInt32(5), reader.GetGuid(6), now));
+            claimed.Add(new InboxItem(reader.GetInt64(0), reader.GetString(1), reader.GetString(2), reader.GetString(3), reader.GetInt32(4), reader.GetGuid(5), now));
         return claimed.OrderBy(i => i.Id).ToList();
     }
 
     /// <summary>Extends a claim's lease; false when it ran out and the row is no longer this claim's.</summary>
     public async Task<bool> RenewAsync(InboxItem item, TimeSpan lease, CancellationToken ct) =>
-        await ExecAsync("UPDATE inbox SET lease_until = $3 WHERE id = $1 AND claim_token = $2 AND status = 'working'",
+        await db.ExecuteAsync("UPDATE inbox SET lease_until = $3 WHERE id = $1 AND claim_token = $2 AND status = 'working'",
             ct, item.Id, item.ClaimToken, clock.GetUtcNow() + lease) == 1;
 
     /// <summary>
@@ -73,17 +73,17 @@ public sealed class InboxStore(NpgsqlDataSource db, TimeProvider clock)
     }
 
     public Task MarkRetryAsync(InboxItem item, TimeSpan after, string reason, CancellationToken ct) =>
-        ExecAsync("UPDATE inbox SET status = 'pending', not_before = $3, last_error = $4, lease_until = NULL WHERE id = $1 AND claim_token = $2 AND status = 'working'",
+        db.ExecuteAsync("UPDATE inbox SET status = 'pending', not_before = $3, last_error = $4, lease_until = NULL WHERE id = $1 AND claim_token = $2 AND status = 'working'",
             ct, item.Id, item.ClaimToken, clock.GetUtcNow() + after, reason);
 
     /// <summary>Hands a claimed, untried row back (shutting down): the claim's attempt is given back.</summary>
     public Task ReleaseAsync(InboxItem item, CancellationToken ct) =>
-        ExecAsync("UPDATE inbox SET status = 'pending', attempts = greatest(attempts - 1, 0), lease_until = NULL WHERE id = $1 AND claim_token = $2 AND status = 'working'",
+        db.ExecuteAsync("UPDATE inbox SET status = 'pending', attempts = greatest(attempts - 1, 0), lease_until = NULL WHERE id = $1 AND claim_token = $2 AND status = 'working'",
             ct, item.Id, item.ClaimToken);
 
     /// <summary>Forgets finished rows received before <paramref name="before"/>; returns how many.</summary>
     public Task<int> PurgeAsync(DateTimeOffset before, CancellationToken ct) =>
-        ExecAsync("DELETE FROM inbox WHERE status IN ('done', 'failed') AND received_at < $1", ct, before);
+        db.ExecuteAsync("DELETE FROM inbox WHERE status IN ('done', 'failed') AND received_at < $1", ct, before);
 
     /// <summary>Rows waiting (or being worked on), and the age of the oldest, for metrics and the load bench.</summary>
     public async Task<(long Depth, TimeSpan OldestAge)> DepthAsync(CancellationToken ct)
@@ -92,12 +92,5 @@ public sealed class InboxStore(NpgsqlDataSource db, TimeProvider clock)
         await using var reader = await cmd.ExecuteReaderAsync(ct);
         await reader.ReadAsync(ct);
         return (reader.GetInt64(0), reader.IsDBNull(1) ? TimeSpan.Zero : clock.GetUtcNow() - reader.GetFieldValue<DateTimeOffset>(1));
-    }
-
-    private async Task<int> ExecAsync(string sql, CancellationToken ct, params object[] args)
-    {
-        await using var cmd = db.CreateCommand(sql);
-        foreach (var a in args) cmd.Parameters.Add(new() { Value = a });
-        return await cmd.ExecuteNonQueryAsync(ct);
     }
 }

@@ -1,3 +1,4 @@
+using HireBot.Storage;
 using System.Text.Json.Nodes;
 using Npgsql;
 using NpgsqlTypes;
@@ -71,6 +72,26 @@ public sealed class OutboxStore(NpgsqlDataSource db, TimeProvider clock)
         return command;
     }
 
+    /// <summary>A LIKE pattern for <see cref="WithdrawAsync"/> that matches exactly <paramref name="key"/>.</summary>
+    public static string Exactly(string key) => key.Replace(@"\", @"\\").Replace("%", @"\%").Replace("_", @"\_");
+
+    /// <summary>
+    /// Withdraws messages not yet sent whose keys match one of <paramref name="keyPatterns"/> (SQL
+    /// LIKE), in the caller's transaction, recording <paramref name="reason"/>. A row a dispatcher
+    /// has claimed is withdrawn too, so a rate limit's put-back or a retry (both touch only rows
+    /// still 'sending') cannot revive it; a send already under way (or about to start in the same
+    /// batch, within seconds) still lands, and is then recorded as sent.
+    /// </summary>
+    public static async Task<int> WithdrawAsync(NpgsqlConnection conn, NpgsqlTransaction? tx, IReadOnlyCollection<string> keyPatterns, string reason, CancellationToken ct)
+    {
+        if (keyPatterns.Count == 0) return 0;
+        await using var cmd = new NpgsqlCommand(
+            "UPDATE outbox SET status = 'failed', last_error = $2 WHERE status IN ('pending', 'sending') AND idempotency_key LIKE ANY($1)", conn, tx);
+        cmd.Parameters.Add(new() { Value = keyPatterns.ToArray() });
+        cmd.Parameters.Add(new() { Value = $"withdrawn: {reason}" });
+        return await cmd.ExecuteNonQueryAsync(ct);
+    }
+
     public async Task<int> EnqueueAsync(IEnumerable<OutboxMessage> messages, CancellationToken ct)
     {
         await using var conn = await db.OpenConnectionAsync(ct);
@@ -113,16 +134,16 @@ public sealed class OutboxStore(NpgsqlDataSource db, TimeProvider clock)
     /// lease ran out and another dispatcher took the row, so this one must not send it.
     /// </summary>
     public async Task<bool> RenewAsync(Delivery d, TimeSpan lease, CancellationToken ct) =>
-        await ExecAsync("UPDATE outbox SET lease_until = $3 WHERE id = $1 AND claim_token = $2 AND status = 'sending'",
+        await db.ExecuteAsync("UPDATE outbox SET lease_until = $3 WHERE id = $1 AND claim_token = $2 AND status = 'sending'",
             ct, d.Id, d.ClaimToken, clock.GetUtcNow() + lease) == 1;
 
     // Every outcome names the claim it belongs to: a stale dispatcher's update changes nothing.
     public Task MarkSentAsync(Delivery d, string channel, JsonObject? reference, CancellationToken ct) =>
-        ExecAsync("UPDATE outbox SET status = 'sent', sent_at = $3, channel = $4, channel_ref = $5::jsonb, lease_until = NULL, last_error = NULL WHERE id = $1 AND claim_token = $2",
+        db.ExecuteAsync("UPDATE outbox SET status = 'sent', sent_at = $3, channel = $4, channel_ref = $5::jsonb, lease_until = NULL, last_error = NULL WHERE id = $1 AND claim_token = $2",
             ct, d.Id, d.ClaimToken, clock.GetUtcNow(), channel, (object?)reference?.ToJsonString() ?? DBNull.Value);
 
     public Task MarkRetryAsync(Delivery d, TimeSpan after, string reason, CancellationToken ct) =>
-        ExecAsync("UPDATE outbox SET status = 'pending', not_before = $3, last_error = $4, lease_until = NULL WHERE id = $1 AND claim_token = $2 AND status = 'sending'",
+        db.ExecuteAsync("UPDATE outbox SET status = 'pending', not_before = $3, last_error = $4, lease_until = NULL WHERE id = $1 AND claim_token = $2 AND status = 'sending'",
             ct, d.Id, d.ClaimToken, clock.GetUtcNow() + after, reason);
 
     /// <summary>
@@ -146,7 +167,7 @@ public sealed class OutboxStore(NpgsqlDataSource db, TimeProvider clock)
     }
 
     public Task MarkFailedAsync(Delivery d, string reason, CancellationToken ct) =>
-        ExecAsync("UPDATE outbox SET status = 'failed', last_error = $3, lease_until = NULL WHERE id = $1 AND claim_token = $2 AND status = 'sending'", ct, d.Id, d.ClaimToken, reason);
+        db.ExecuteAsync("UPDATE outbox SET status = 'failed', last_error = $3, lease_until = NULL WHERE id = $1 AND claim_token = $2 AND status = 'sending'", ct, d.Id, d.ClaimToken, reason);
 
     /// <summary>Pending rows and the age of the oldest, for metrics and status.</summary>
     public async Task<(long Depth, TimeSpan OldestAge)> DepthAsync(CancellationToken ct)
@@ -157,12 +178,5 @@ public sealed class OutboxStore(NpgsqlDataSource db, TimeProvider clock)
         await reader.ReadAsync(ct);
         var oldest = reader.IsDBNull(1) ? TimeSpan.Zero : clock.GetUtcNow() - reader.GetFieldValue<DateTimeOffset>(1);
         return (reader.GetInt64(0), oldest);
-    }
-
-    private async Task<int> ExecAsync(string sql, CancellationToken ct, params object[] args)
-    {
-        await using var cmd = db.CreateCommand(sql);
-        foreach (var a in args) cmd.Parameters.Add(new() { Value = a });
-        return await cmd.ExecuteNonQueryAsync(ct);
     }
 }

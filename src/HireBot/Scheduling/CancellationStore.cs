@@ -1,3 +1,4 @@
+using HireBot.Outbox;
 using HireBot.Core;
 using HireBot.Core.Loops;
 using Npgsql;
@@ -50,19 +51,8 @@ public sealed class CancellationStore(NpgsqlDataSource db)
                 cancelled.Add(new CancelledInterview(reader.GetGuid(0), reader.IsDBNull(1) ? null : reader.GetString(1)));
         }
 
-        // A kit queued for the day before a cancelled round must not reach the panelist. One a
-        // dispatcher has claimed is withdrawn too, so a rate limit's put-back or a retry does not
-        // revive it; a kit whose send is already under way (or about to start in the same batch,
-        // within seconds) still lands, and is then recorded as sent.
-        await using (var kits = new NpgsqlCommand(
-            """
-            UPDATE outbox SET status = 'failed', last_error = 'withdrawn: the interview was cancelled'
-            WHERE status IN ('pending', 'sending') AND idempotency_key LIKE ANY($1)
-            """, conn, tx))
-        {
-            kits.Parameters.Add(new() { Value = cancelled.Select(c => $"kit:{c.InterviewId}:%").ToArray() });
-            await kits.ExecuteNonQueryAsync(ct);
-        }
+        // A kit queued for the day before a cancelled round must not reach the panelist.
+        await OutboxStore.WithdrawAsync(conn, tx, cancelled.Select(c => $"kit:{c.InterviewId}:%").ToList(), "the interview was cancelled", ct);
         return cancelled;
     }
 }

@@ -95,12 +95,7 @@ public sealed class ReplacementStore(NpgsqlDataSource db)
             done.Parameters.Add(new() { Value = now });
             await done.ExecuteNonQueryAsync(ct);
         }
-        await using (var withdraw = new NpgsqlCommand(
-            "UPDATE outbox SET status = 'failed', last_error = 'withdrawn: the panelist was replaced' WHERE status IN ('pending', 'sending') AND idempotency_key = $1", conn, tx))
-        {
-            withdraw.Parameters.Add(new() { Value = BookingMessages.KitKey(proposal.InterviewId, proposal.DeclinedEmail) });
-            await withdraw.ExecuteNonQueryAsync(ct);
-        }
+        await OutboxStore.WithdrawAsync(conn, tx, [OutboxStore.Exactly(BookingMessages.KitKey(proposal.InterviewId, proposal.DeclinedEmail))], "the panelist was replaced", ct);
         await OutboxStore.EnqueueAsync(conn, tx, [kit], ct);
         await tx.CommitAsync(ct);
         return true;

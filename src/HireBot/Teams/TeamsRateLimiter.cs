@@ -3,7 +3,7 @@ namespace HireBot.Teams;
 /// <summary>
 /// Teams' send limits as sliding windows: per bot per conversation 7 per 1 s, 8 per 2 s, 60 per
 /// 30 s and 1800 per hour; per app per tenant 50 per second. Pure bookkeeping on a
-/// <see cref="TimeProvider"/>: the outbox dispatcher asks when it may send, sends, then records.
+/// <see cref="TimeProvider"/>: the channel client takes a send (recorded) or learns when to come back.
 /// Per process; with several instances each keeps its own view and 429s remain the backstop.
 /// A send turned away by the tenant limit is handed its own future slot, one per 1/50 s after the
 /// last slot handed out, so a backlog of thousands comes back in order at the rate Teams allows
@@ -28,29 +28,6 @@ public sealed class TeamsRateLimiter(TimeProvider timeProvider)
     private readonly Dictionary<string, DateTimeOffset> _lastSlot = new(StringComparer.Ordinal);
     private readonly Lock _gate = new();
 
-    /// <summary>The earliest moment a send to <paramref name="conversationId"/> stays within every limit (now or later).</summary>
-    public DateTimeOffset NextAllowedAt(string tenantId, string conversationId)
-    {
-        var now = timeProvider.GetUtcNow();
-        lock (_gate)
-        {
-            var conversation = Earliest(History(_conversations, conversationId, now, TimeSpan.FromHours(1)), ConversationLimits, now);
-            var tenant = Earliest(History(_tenants, tenantId, now, TimeSpan.FromSeconds(1)), TenantLimits, now);
-            return conversation > tenant ? conversation : tenant;
-        }
-    }
-
-    /// <summary>Record a send made now (call once per request sent, successful or not).</summary>
-    public void RecordSend(string tenantId, string conversationId)
-    {
-        var now = timeProvider.GetUtcNow();
-        lock (_gate)
-        {
-            History(_conversations, conversationId, now, TimeSpan.FromHours(1)).Enqueue(now);
-            History(_tenants, tenantId, now, TimeSpan.FromSeconds(1)).Enqueue(now);
-        }
-    }
-
     /// <summary>
     /// Record and return true when a send may happen now. Otherwise return false and when to come
     /// back: the conversation's own earliest moment, or, when the tenant limit is what holds it, a
@@ -61,11 +38,14 @@ public sealed class TeamsRateLimiter(TimeProvider timeProvider)
         var now = timeProvider.GetUtcNow();
         lock (_gate)
         {
-            var conversation = Earliest(History(_conversations, conversationId, now, TimeSpan.FromHours(1)), ConversationLimits, now);
-            var tenant = Earliest(History(_tenants, tenantId, now, TimeSpan.FromSeconds(1)), TenantLimits, now);
+            var conversationSends = History(_conversations, conversationId, now, TimeSpan.FromHours(1));
+            var tenantSends = History(_tenants, tenantId, now, TimeSpan.FromSeconds(1));
+            var conversation = Earliest(conversationSends, ConversationLimits, now);
+            var tenant = Earliest(tenantSends, TenantLimits, now);
             if (conversation <= now && tenant <= now)
             {
-                RecordSend(tenantId, conversationId);
+                conversationSends.Enqueue(now);
+                tenantSends.Enqueue(now);
                 nextAllowedAt = now;
                 return true;
             }

@@ -43,13 +43,9 @@ public class OutboxFencingTests
         await store.EnqueueAsync([new OutboxMessage("kit:withdrawn", Recipients.Person("pat@example.com"), "message", new JsonObject { ["text"] = "kit" })], default);
         var held = Assert.Single(await store.ClaimAsync(10, TimeSpan.FromMinutes(1), default));
 
-        // The interview is cancelled while the row is claimed (the statement CancellationStore runs).
-        await using (var withdraw = db.CreateCommand(
-            "UPDATE outbox SET status = 'failed', last_error = 'withdrawn: the interview was cancelled' WHERE status IN ('pending', 'sending') AND idempotency_key LIKE ANY($1)"))
-        {
-            withdraw.Parameters.Add(new() { Value = new[] { "kit:%" } });
-            Assert.Equal(1, await withdraw.ExecuteNonQueryAsync());
-        }
+        // The interview is cancelled while the row is claimed.
+        await using (var conn = await db.OpenConnectionAsync())
+            Assert.Equal(1, await OutboxStore.WithdrawAsync(conn, null, ["kit:%"], "the interview was cancelled", default));
         await store.MarkDeferredAsync([(held, DateTimeOffset.UtcNow)], default); // a rate limit puts it back
         await store.MarkRetryAsync(held, TimeSpan.Zero, "429", default);
 

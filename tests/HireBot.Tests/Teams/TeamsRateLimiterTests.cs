@@ -27,7 +27,7 @@ public sealed class TeamsRateLimiterTests
         var limiter = new TeamsRateLimiter(_time);
         var start = _time.GetUtcNow();
         for (var i = 0; i < 7; i++)
-            limiter.RecordSend("t", "conv");
+            Assert.True(limiter.TryAcquire("t", "conv", out _));
         _time.Advance(TimeSpan.FromSeconds(1));
 
         Assert.True(limiter.TryAcquire("t", "conv", out _));
@@ -42,12 +42,12 @@ public sealed class TeamsRateLimiterTests
         var start = _time.GetUtcNow();
         for (var i = 0; i < 60; i++)
         {
-            Assert.Equal(_time.GetUtcNow(), limiter.NextAllowedAt("t", "conv"));
-            limiter.RecordSend("t", "conv");
+            Assert.True(limiter.TryAcquire("t", "conv", out _), $"send {i} should be allowed");
             _time.Advance(TimeSpan.FromMilliseconds(400));
         }
 
-        Assert.Equal(start.AddSeconds(30), limiter.NextAllowedAt("t", "conv"));
+        Assert.False(limiter.TryAcquire("t", "conv", out var next));
+        Assert.Equal(start.AddSeconds(30), next);
     }
 
     [Fact]
@@ -67,9 +67,10 @@ public sealed class TeamsRateLimiterTests
     {
         var limiter = new TeamsRateLimiter(_time);
         for (var i = 0; i < 7; i++)
-            limiter.RecordSend("t", "busy");
+            Assert.True(limiter.TryAcquire("t", "busy", out _));
 
-        Assert.Equal(_time.GetUtcNow(), limiter.NextAllowedAt("t", "quiet"));
+        Assert.False(limiter.TryAcquire("t", "busy", out _));
+        Assert.True(limiter.TryAcquire("t", "quiet", out _));
     }
 
     [Fact]
@@ -115,14 +116,21 @@ public sealed class TeamsRateLimiterTests
     }
 
     [Fact]
-    public void A_busy_conversation_does_not_push_the_tenants_slots_back()
+    public void A_send_held_back_by_its_own_conversation_takes_no_tenant_slot()
     {
         var limiter = new TeamsRateLimiter(_time);
-        for (var i = 0; i < 7; i++)
-            Assert.True(limiter.TryAcquire("t", "busy", out _));
+        var start = _time.GetUtcNow();
+        for (var i = 0; i < 60; i++, _time.Advance(TimeSpan.FromMilliseconds(400)))
+            Assert.True(limiter.TryAcquire("t", "busy", out _)); // the conversation's 60 per 30 s, spent
+        _time.Advance(TimeSpan.FromSeconds(1)); // its last sends leave the tenant's one-second window
+        var now = _time.GetUtcNow();
+        for (var i = 0; i < 50; i++)
+            Assert.True(limiter.TryAcquire("t", $"other-{i}", out _)); // and the tenant's 50 this second
 
-        Assert.False(limiter.TryAcquire("t", "busy", out var next));
-        Assert.Equal(_time.GetUtcNow().AddSeconds(1), next);
-        Assert.True(limiter.TryAcquire("t", "quiet", out _));
+        Assert.False(limiter.TryAcquire("t", "busy", out var busyNext));
+        Assert.False(limiter.TryAcquire("t", "newcomer", out var newcomerNext));
+
+        Assert.Equal(start.AddSeconds(30), busyNext); // its own window decides
+        Assert.Equal(now.AddSeconds(1), newcomerNext); // the first tenant slot is still free: the busy one did not take it
     }
 }
