@@ -9,19 +9,17 @@ namespace HireBot.Slack;
 public sealed class SlackPeople(PeopleStore people, SlackWebApiClient api, SlackWorkspaces workspaces, TimeProvider clock)
 {
     // Who a Slack account is changes rarely: remembered for a few minutes, it saves a query on every request.
-    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, (string Email, DateTimeOffset At)> _known = new();
-    private static readonly TimeSpan RememberFor = TimeSpan.FromMinutes(5);
+    private readonly Storage.Remembered<string> _known = new(clock, TimeSpan.FromMinutes(5));
 
     public static string ExternalId(string teamId, string userId) => $"{teamId}:{userId}";
 
     public async Task<string?> EmailOfAsync(string teamId, string userId, CancellationToken ct)
     {
         var id = ExternalId(teamId, userId);
-        var now = clock.GetUtcNow();
-        if (_known.TryGetValue(id, out var cached) && now - cached.At < RememberFor) return cached.Email;
+        if (_known.TryGet(id, out var cached)) return cached;
         if (await people.EmailForAsync("slack", id, ct) is { } known)
         {
-            _known[id] = (known, now);
+            _known.Set(id, known);
             return known;
         }
         var token = await workspaces.TokenForAsync(teamId, ct);

@@ -1,3 +1,4 @@
+using HireBot.Storage;
 using Npgsql;
 
 namespace HireBot.Teams;
@@ -13,15 +14,14 @@ public sealed class TeamsDirectory(NpgsqlDataSource db, TimeProvider clock)
     /// rewritten for a few minutes, which keeps two upserts off every message's hot path while a
     /// moved serviceUrl (or any other change) is still stored at once.
     /// </summary>
-    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, (string Fingerprint, DateTimeOffset At)> _remembered = new();
+    private readonly Remembered<string> _remembered = new(clock, RememberFor);
     private static readonly TimeSpan RememberFor = TimeSpan.FromMinutes(5);
 
     public async Task RememberAsync(TeamsConversationReference r, string? email, CancellationToken ct)
     {
         var key = $"{r.UserId}|{r.ConversationId}";
         var fingerprint = $"{r.ServiceUrl}|{r.TenantId}|{r.UserAadObjectId}|{r.TeamId}|{r.BotId}|{r.ConversationType}|{email}";
-        var now = clock.GetUtcNow();
-        if (_remembered.TryGetValue(key, out var last) && last.Fingerprint == fingerprint && now - last.At < RememberFor) return;
+        if (_remembered.TryGet(key, out var last) && last == fingerprint) return;
         await using var batch = db.CreateBatch();
         var conversation = new NpgsqlBatchCommand(
             """
@@ -49,20 +49,19 @@ public sealed class TeamsDirectory(NpgsqlDataSource db, TimeProvider clock)
             batch.BatchCommands.Add(person);
         }
         await batch.ExecuteNonQueryAsync(ct);
-        _remembered[key] = (fingerprint, now);
-        _conversations.TryRemove(r.BaseConversationId, out _); // read back once: the stored tenant may be one kept from before
+        _remembered.Set(key, fingerprint);
+        _conversations.Forget(r.BaseConversationId); // read back once: the stored tenant may be one kept from before
     }
 
-    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, (string Email, DateTimeOffset At)> _emails = new();
+    private readonly Remembered<string> _emails = new(clock, RememberFor);
 
     public async Task<string?> EmailOfAsync(string userId, CancellationToken ct)
     {
-        var now = clock.GetUtcNow();
-        if (_emails.TryGetValue(userId, out var cached) && now - cached.At < RememberFor) return cached.Email;
+        if (_emails.TryGet(userId, out var cached)) return cached;
         await using var cmd = db.CreateCommand("SELECT email FROM chat_identities WHERE channel = 'teams' AND external_id = $1");
         cmd.Parameters.Add(new() { Value = userId });
         var email = await cmd.ExecuteScalarAsync(ct) as string;
-        if (email is not null) _emails[userId] = (email, now);
+        if (email is not null) _emails.Set(userId, email);
         return email;
     }
 
@@ -77,7 +76,7 @@ public sealed class TeamsDirectory(NpgsqlDataSource db, TimeProvider clock)
         return (reader.GetString(0), reader.IsDBNull(1) ? null : reader.GetString(1), reader.GetString(2), reader.IsDBNull(3) ? null : reader.GetString(3));
     }
 
-    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, ((string ServiceUrl, string? TenantId) Value, DateTimeOffset At)> _conversations = new();
+    private readonly Remembered<(string ServiceUrl, string? TenantId)> _conversations = new(clock, RememberFor);
 
     /// <summary>
     /// Where a stored conversation lives, remembered for a few minutes: every reply to it needs
@@ -86,14 +85,13 @@ public sealed class TeamsDirectory(NpgsqlDataSource db, TimeProvider clock)
     /// </summary>
     public async Task<(string ServiceUrl, string? TenantId)?> ConversationAsync(string conversationId, CancellationToken ct)
     {
-        var now = clock.GetUtcNow();
-        if (_conversations.TryGetValue(conversationId, out var cached) && now - cached.At < RememberFor) return cached.Value;
+        if (_conversations.TryGet(conversationId, out var cached)) return cached;
         await using var cmd = db.CreateCommand("SELECT service_url, tenant_id FROM conversations WHERE channel = 'teams' AND conversation_id = $1");
         cmd.Parameters.Add(new() { Value = conversationId });
         await using var reader = await cmd.ExecuteReaderAsync(ct);
         if (!await reader.ReadAsync(ct) || reader.IsDBNull(0)) return null;
         var found = (reader.GetString(0), reader.IsDBNull(1) ? null : reader.GetString(1));
-        _conversations[conversationId] = (found, now);
+        _conversations.Set(conversationId, found);
         return found;
     }
 
