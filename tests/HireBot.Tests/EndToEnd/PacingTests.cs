@@ -37,8 +37,8 @@ public class PacingTests : IAsyncLifetime
         await store.EnqueueAsync(Enumerable.Range(1, 6).Select(i =>
             new OutboxMessage($"burst:{i}", Recipients.Person("pete@example.com"), "message", new JsonObject { ["text"] = $"note {i}" })), default);
 
-        var deadline = DateTime.UtcNow.AddSeconds(20);
-        while (_slack.CallsTo("chat.postMessage").Length < 6 && DateTime.UtcNow < deadline) await Task.Delay(100);
+        var deadline = TestClock.UtcNow.AddSeconds(20);
+        while (_slack.CallsTo("chat.postMessage").Length < 6 && TestClock.UtcNow < deadline) await Task.Delay(100);
 
         var posts = _slack.CallsTo("chat.postMessage");
         Assert.Equal(6, posts.Length); // one channel allows a burst of 3, then one a second: nothing was failed for waiting
@@ -52,16 +52,16 @@ public class PacingTests : IAsyncLifetime
         var store = _bot.Services.GetRequiredService<OutboxStore>();
         _slack.RateLimitNext("chat.postMessage", 3);
         await store.EnqueueAsync([new OutboxMessage("throttle:a", Recipients.Conversation("slack", $"{FakeSlack.TeamId}/C0AAA"), "message", new JsonObject { ["text"] = "a" })], default);
-        var deadline = DateTime.UtcNow.AddSeconds(10);
-        while (_slack.CallsTo("chat.postMessage").Length == 0 && DateTime.UtcNow < deadline) await Task.Delay(50);
+        var deadline = TestClock.UtcNow.AddSeconds(10);
+        while (_slack.CallsTo("chat.postMessage").Length == 0 && TestClock.UtcNow < deadline) await Task.Delay(50);
 
         await store.EnqueueAsync([new OutboxMessage("throttle:b", Recipients.Conversation("slack", $"{FakeSlack.TeamId}/C0BBB"), "message", new JsonObject { ["text"] = "b" })], default);
         await Task.Delay(1200);
         Assert.Single(_slack.CallsTo("chat.postMessage")); // b waits for the workspace's Retry-After, it does not hit Slack again
 
         // Then b goes out (a, throttled with one attempt allowed in this class, is recorded as failed).
-        deadline = DateTime.UtcNow.AddSeconds(15);
-        while (_slack.CallsTo("chat.postMessage").Length < 2 && DateTime.UtcNow < deadline) await Task.Delay(100);
+        deadline = TestClock.UtcNow.AddSeconds(15);
+        while (_slack.CallsTo("chat.postMessage").Length < 2 && TestClock.UtcNow < deadline) await Task.Delay(100);
         var calls = _slack.CallsTo("chat.postMessage");
         Assert.Equal(2, calls.Length);
         Assert.Contains("C0BBB", calls[1].Body);

@@ -36,7 +36,7 @@ public class SlackEndToEndTests : IAsyncLifetime
     private Task<HttpResponseMessage> CommandAsync(string user, string text) =>
         _bot.Http.SendAsync(SlackSigner.Form("/slack/commands",
             $"command=%2Fhire&text={Uri.EscapeDataString(text)}&team_id={FakeSlack.TeamId}&user_id={user}&channel_id=C0HIRING&response_url={Uri.EscapeDataString(_slack.ResponseUrl("r1"))}&trigger_id=t1",
-            DateTimeOffset.UtcNow));
+            TestClock.Now));
 
     [Fact]
     public async Task A_signed_slash_command_runs_as_the_slack_users_work_email_and_answers_ephemerally()
@@ -59,7 +59,7 @@ public class SlackEndToEndTests : IAsyncLifetime
     public async Task An_unsigned_or_tampered_command_is_rejected_and_nothing_is_stored()
     {
         var unsigned = await _bot.Http.PostAsync("/slack/commands", new StringContent("command=%2Fhire&text=role+create+x+y&team_id=T&user_id=U0RITA"));
-        var tampered = SlackSigner.Form("/slack/commands", "command=%2Fhire&text=role+list&team_id=T&user_id=U0RITA", DateTimeOffset.UtcNow);
+        var tampered = SlackSigner.Form("/slack/commands", "command=%2Fhire&text=role+list&team_id=T&user_id=U0RITA", TestClock.Now);
         tampered.Content = new StringContent("command=%2Fhire&text=role+create+evil+Evil&team_id=T&user_id=U0RITA");
         var tamperedResponse = await _bot.Http.SendAsync(tampered);
 
@@ -82,8 +82,8 @@ public class SlackEndToEndTests : IAsyncLifetime
         await store.EnqueueAsync([message], default);
         await store.EnqueueAsync([message], default); // a retried request writes the same key again
 
-        var deadline = DateTime.UtcNow.AddSeconds(15);
-        while (_slack.CallsTo("chat.postMessage").Count(c => c.Authorization == $"Bearer {FakeSlack.BotToken}") < 2 && DateTime.UtcNow < deadline)
+        var deadline = TestClock.UtcNow.AddSeconds(15);
+        while (_slack.CallsTo("chat.postMessage").Count(c => c.Authorization == $"Bearer {FakeSlack.BotToken}") < 2 && TestClock.UtcNow < deadline)
             await Task.Delay(100);
         await Task.Delay(300);
         var posts = _slack.CallsTo("chat.postMessage");
@@ -123,7 +123,7 @@ public class SlackEndToEndTests : IAsyncLifetime
             ["actions"] = new JsonArray(new JsonObject { ["action_id"] = "schedule.pick", ["block_id"] = "b", ["type"] = "button", ["value"] = "{}" }),
         };
 
-        var response = await _bot.Http.SendAsync(SlackSigner.Form("/slack/interactions", "payload=" + Uri.EscapeDataString(payload.ToJsonString()), DateTimeOffset.UtcNow));
+        var response = await _bot.Http.SendAsync(SlackSigner.Form("/slack/interactions", "payload=" + Uri.EscapeDataString(payload.ToJsonString()), TestClock.Now));
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Equal("", await response.Content.ReadAsStringAsync());
@@ -140,8 +140,8 @@ public class SlackEndToEndTests : IAsyncLifetime
         var ack = JsonNode.Parse(await (await CommandAsync("U0RITA", "schedule ada@example.com")).Content.ReadAsStringAsync())!;
 
         Assert.Contains("Working on it", ack["text"]!.GetValue<string>());
-        var deadline = DateTime.UtcNow.AddSeconds(20);
-        while (!_slack.Calls.Any(c => c.Path.EndsWith("hooks/r1")) && DateTime.UtcNow < deadline) await Task.Delay(100);
+        var deadline = TestClock.UtcNow.AddSeconds(20);
+        while (!_slack.Calls.Any(c => c.Path.EndsWith("hooks/r1")) && TestClock.UtcNow < deadline) await Task.Delay(100);
         var answer = Assert.Single(_slack.Calls, c => c.Path.EndsWith("hooks/r1"));
         Assert.Contains("Technical screen", answer.Body); // nobody is in the pools yet: the answer names the rounds that cannot be staffed
     }

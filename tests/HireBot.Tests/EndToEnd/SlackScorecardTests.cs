@@ -36,15 +36,15 @@ public class SlackScorecardTests : IAsyncLifetime
     }
 
     private Task<HttpResponseMessage> InteractAsync(JsonObject payload) =>
-        _bot.Http.SendAsync(SlackSigner.Form("/slack/interactions", "payload=" + Uri.EscapeDataString(payload.ToJsonString()), DateTimeOffset.UtcNow));
+        _bot.Http.SendAsync(SlackSigner.Form("/slack/interactions", "payload=" + Uri.EscapeDataString(payload.ToJsonString()), TestClock.Now));
 
     private async Task<T> EventuallyAsync<T>(Func<T?> probe) where T : class
     {
-        var deadline = DateTime.UtcNow.AddSeconds(20);
+        var deadline = TestClock.UtcNow.AddSeconds(20);
         while (true)
         {
             if (probe() is { } found) return found;
-            Assert.True(DateTime.UtcNow < deadline, "timed out");
+            Assert.True(TestClock.UtcNow < deadline, "timed out");
             await Task.Delay(100);
         }
     }

@@ -33,7 +33,7 @@ public class SlackWorkspaceTests : IAsyncLifetime
     public async Task A_command_from_a_workspace_that_is_not_admitted_is_refused_before_anyone_is_looked_up()
     {
         var response = await _bot.Http.SendAsync(SlackSigner.Form("/slack/commands",
-            $"command=%2Fhire&text=role+create+evil+Evil&team_id={FakeSlack.TeamId}&user_id=U0RITA&channel_id=C1&response_url={Uri.EscapeDataString(_slack.ResponseUrl("w1"))}&trigger_id=t1", DateTimeOffset.UtcNow));
+            $"command=%2Fhire&text=role+create+evil+Evil&team_id={FakeSlack.TeamId}&user_id=U0RITA&channel_id=C1&response_url={Uri.EscapeDataString(_slack.ResponseUrl("w1"))}&trigger_id=t1", TestClock.Now));
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Contains("not set up to use HireBot", JsonNode.Parse(await response.Content.ReadAsStringAsync())!["text"]!.GetValue<string>());

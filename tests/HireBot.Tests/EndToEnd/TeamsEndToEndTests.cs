@@ -33,8 +33,8 @@ public class TeamsEndToEndTests : IAsyncLifetime
 
     private async Task<List<FakeBotConnector.RecordedRequest>> WaitForSendsAsync(int count)
     {
-        var deadline = DateTime.UtcNow.AddSeconds(15);
-        while (DateTime.UtcNow < deadline)
+        var deadline = TestClock.UtcNow.AddSeconds(15);
+        while (TestClock.UtcNow < deadline)
         {
             var sends = _connector.Requests.Where(r => r.Method == "POST" && r.RawTarget.EndsWith("/activities")).ToList();
             if (sends.Count >= count) return sends;

@@ -1,3 +1,4 @@
+using HireBot.Tests.Support;
 using System.Text;
 using System.Text.Json;
 using Microsoft.IdentityModel.JsonWebTokens;
@@ -19,7 +20,7 @@ public static class JwtFactory
         DateTimeOffset? expires = null,
         string algorithm = SecurityAlgorithms.RsaSha256)
     {
-        var now = DateTimeOffset.UtcNow;
+        var now = TestClock.Now;
         var nbf = notBefore ?? now.AddMinutes(-1);
         var claims = new Dictionary<string, object> { ["appid"] = "botframework-connector" };
         if (serviceUrl is not null)
@@ -42,7 +43,7 @@ public static class JwtFactory
         {
             Issuer = BotFrameworkIssuer,
             Audience = audience,
-            Expires = DateTime.UtcNow.AddMinutes(30),
+            Expires = TestClock.UtcNow.AddMinutes(30),
             Claims = new Dictionary<string, object> { ["serviceurl"] = serviceUrl },
             SigningCredentials = new SigningCredentials(
                 new SymmetricSecurityKey(Encoding.UTF8.GetBytes(new string('k', 64))) { KeyId = kid }, SecurityAlgorithms.HmacSha256),
@@ -51,7 +52,7 @@ public static class JwtFactory
     /// <summary>An unsigned token (<c>alg: none</c>) with otherwise perfect claims.</summary>
     public static string Unsigned(string kid, string audience, string serviceUrl)
     {
-        var now = DateTimeOffset.UtcNow.ToUnixTimeSeconds();
+        var now = TestClock.Now.ToUnixTimeSeconds();
         var header = JsonSerializer.Serialize(new { alg = "none", typ = "JWT", kid });
         var payload = JsonSerializer.Serialize(new Dictionary<string, object>
         {

@@ -64,8 +64,8 @@ public class FlakyPlatformDeliveryTests(ITestOutputHelper output) : IAsyncLifeti
         await store.EnqueueAsync(messages, default);
         _bot.Services.GetRequiredService<OutboxSignal>().Notify();
 
-        var deadline = DateTime.UtcNow.AddSeconds(25);
-        while (await CountAsync("SELECT count(*) FROM outbox WHERE status <> 'sent'") > 0 && DateTime.UtcNow < deadline)
+        var deadline = TestClock.UtcNow.AddSeconds(25);
+        while (await CountAsync("SELECT count(*) FROM outbox WHERE status <> 'sent'") > 0 && TestClock.UtcNow < deadline)
             await Task.Delay(200);
 
         var slack = DeliveryLedger.SlackPosts(_slack, 2 * PerPlatform);

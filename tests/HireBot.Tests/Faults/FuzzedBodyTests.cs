@@ -74,7 +74,7 @@ public class FuzzedBodyTests(ITestOutputHelper output) : IAsyncLifetime
             "/slack/interactions" => _traffic.SlackBlockAction(0, "fuzz.ping"),
             "/slack/events" => SlackSigner.Json("/slack/events",
                 """{"token":"x","team_id":"T0FAKE001","api_app_id":"A1","type":"event_callback","event_id":"Ev1","event_time":1,"event":{"type":"app_home_opened","user":"U0LOAD000","channel":"D1","tab":"home"}}""",
-                DateTimeOffset.UtcNow),
+                TestClock.Now),
             "/local/messages" => new HttpRequestMessage { Content = new StringContent("""{"from":"rita@example.com","text":"role create fz \"Fuzz Role\"","name":"Rita","conversation":"c1"}""") },
             "/local/actions" => new HttpRequestMessage { Content = new StringContent("""{"from":"rita@example.com","verb":"fuzz.ping","data":{"round":"r-1","n":[1,2]}}""") },
             _ => _traffic.TeamsMessage(0, "role list", "fuzz-activity"),
@@ -84,7 +84,7 @@ public class FuzzedBodyTests(ITestOutputHelper output) : IAsyncLifetime
 
     private HttpRequestMessage Request(string endpoint, byte[] body)
     {
-        var now = DateTimeOffset.UtcNow;
+        var now = TestClock.Now;
         return endpoint switch
         {
             "/api/messages (token)" => _traffic.TeamsRaw(body, withToken: true),

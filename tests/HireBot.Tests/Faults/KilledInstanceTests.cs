@@ -47,8 +47,8 @@ public class KilledInstanceTests(ITestOutputHelper output)
         await doomed.KillAsync();
         var inFlightAtKill = await CountAsync(survivor, "SELECT count(*) FROM outbox WHERE status = 'sending'");
 
-        var deadline = DateTime.UtcNow.AddSeconds(20);
-        while (await CountAsync(survivor, "SELECT count(*) FROM outbox WHERE status <> 'sent'") > 0 && DateTime.UtcNow < deadline)
+        var deadline = TestClock.UtcNow.AddSeconds(20);
+        while (await CountAsync(survivor, "SELECT count(*) FROM outbox WHERE status <> 'sent'") > 0 && TestClock.UtcNow < deadline)
             await Task.Delay(200);
 
         var posts = DeliveryLedger.SlackPosts(slack, Count);

@@ -1,3 +1,4 @@
+using HireBot.Tests.Support;
 using Microsoft.Extensions.Configuration;
 using System.Text;
 using System.Text.Json.Nodes;
@@ -56,7 +57,7 @@ public sealed class PlatformTraffic(FakeSlack slack, FakeEntra entra, FakeBotCon
         SlackSigner.Form("/slack/commands",
             $"command=%2Fhire&text={Uri.EscapeDataString(text)}&team_id={FakeSlack.TeamId}&user_id={SlackUser(user)}" +
             $"&channel_id=C0LOAD&response_url={Uri.EscapeDataString(slack.ResponseUrl("load"))}&trigger_id=t{user}",
-            DateTimeOffset.UtcNow);
+            TestClock.Now);
 
     public HttpRequestMessage SlackBlockAction(int user, string verb)
     {
@@ -69,7 +70,7 @@ public sealed class PlatformTraffic(FakeSlack slack, FakeEntra entra, FakeBotCon
             ["trigger_id"] = $"t{user}",
             ["actions"] = new JsonArray(new JsonObject { ["action_id"] = verb + "#1", ["block_id"] = "b1", ["type"] = "button", ["value"] = "{}" }),
         };
-        return SlackSigner.Form("/slack/interactions", "payload=" + Uri.EscapeDataString(payload.ToJsonString()), DateTimeOffset.UtcNow);
+        return SlackSigner.Form("/slack/interactions", "payload=" + Uri.EscapeDataString(payload.ToJsonString()), TestClock.Now);
     }
 
     public HttpRequestMessage TeamsMessage(int user, string text, string activityId)
@@ -108,7 +109,7 @@ public sealed class PlatformTraffic(FakeSlack slack, FakeEntra entra, FakeBotCon
     {
         ["type"] = type,
         ["id"] = activityId,
-        ["timestamp"] = DateTimeOffset.UtcNow.ToString("O"),
+        ["timestamp"] = TestClock.Now.ToString("O"),
         ["serviceUrl"] = connector.ServiceUrl,
         ["channelId"] = "msteams",
         ["from"] = new JsonObject { ["id"] = $"29:1-load-user-{user}", ["name"] = $"Load User {user}", ["aadObjectId"] = $"00000000-0000-0000-0000-{user:D12}" },
@@ -131,10 +132,10 @@ public sealed class PlatformTraffic(FakeSlack slack, FakeEntra entra, FakeBotCon
     {
         lock (_gate)
         {
-            if (DateTime.UtcNow - _mintedAt > TimeSpan.FromMinutes(1))
+            if (TestClock.UtcNow - _mintedAt > TimeSpan.FromMinutes(1))
             {
                 _token = JwtFactory.Connector(entra.EndorsedKey, AppId, connector.ServiceUrl);
-                _mintedAt = DateTime.UtcNow;
+                _mintedAt = TestClock.UtcNow;
             }
             return _token;
         }

@@ -125,14 +125,14 @@ public class PostgresRestartTests(Xunit.Abstractions.ITestOutputHelper output)
         await Task.WhenAll(senders);
 
         var sent = counter + 1;
-        var deadline = DateTime.UtcNow.AddSeconds(60);
+        var deadline = TestClock.UtcNow.AddSeconds(60);
         Dictionary<string, int> replies;
         do
         {
             await Task.Delay(200);
             replies = teams.Connector.Requests.Where(r => r.Method == "POST" && r.RawTarget.EndsWith("/activities", StringComparison.Ordinal))
                 .GroupBy(r => r.RawTarget).ToDictionary(g => g.Key, g => g.Count());
-        } while (replies.Count < sent && DateTime.UtcNow < deadline);
+        } while (replies.Count < sent && TestClock.UtcNow < deadline);
 
         output.WriteLine($"{sent} messages, {statuses.Count} posts ({statuses.Count(s => s == HttpStatusCode.ServiceUnavailable)} answered 503), " +
             $"restart from {restarting.TotalMilliseconds:0} to {restarted.TotalMilliseconds:0} ms, {replies.Count} conversations answered");

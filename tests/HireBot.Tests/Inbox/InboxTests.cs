@@ -73,8 +73,8 @@ public class InboxTests
         var store = new InboxStore(db, TimeProvider.System);
         var options = Options.Create(new InboxOptions { MaxAttempts = 2 });
         var worker = new InboxWorker(store, [handler], new InboxSignal(), new OutboxSignal(), options, TimeProvider.System, NullLogger<InboxWorker>.Instance);
-        var deadline = DateTime.UtcNow.AddSeconds(15);
-        while ((handler.GaveUp.IsEmpty || handler.Done.Count < 5) && DateTime.UtcNow < deadline)
+        var deadline = TestClock.UtcNow.AddSeconds(15);
+        while ((handler.GaveUp.IsEmpty || handler.Done.Count < 5) && TestClock.UtcNow < deadline)
             if (await worker.ProcessOnceAsync(default) == 0) await Task.Delay(50);
 
         Assert.Equal(["alice|1", "alice|2", "alice|3"], handler.Done.Where(k => k.StartsWith("alice")));
@@ -169,8 +169,8 @@ public class InboxTests
         var worker = new InboxWorker(store, [handler], new InboxSignal(), new OutboxSignal(),
             Options.Create(new InboxOptions { MaxAttempts = 2, LeaseSeconds = 1 }), TimeProvider.System, NullLogger<InboxWorker>.Instance);
 
-        var deadline = DateTime.UtcNow.AddSeconds(20);
-        while ((await StatusesAsync(db)).Single().Item2 != "failed" && DateTime.UtcNow < deadline)
+        var deadline = TestClock.UtcNow.AddSeconds(20);
+        while ((await StatusesAsync(db)).Single().Item2 != "failed" && TestClock.UtcNow < deadline)
         {
             await Task.WhenAll(worker.ProcessOnceAsync(default), worker.ProcessOnceAsync(default)); // two workers at once
             await Task.Delay(100);

@@ -25,16 +25,16 @@ public sealed class NudgeClusterTests(ITestOutputHelper output)
         var c = await BotApp.StartAsync("c", Settings, connectionString);
         try
         {
-            var start = DateTimeOffset.UtcNow.AddSeconds(2);
+            var start = TestClock.Now.AddSeconds(2);
             // 120 pairs due over 4 s; 20 more had two reminders missed during "downtime" (one catch-up each).
             Func<int, DateTimeOffset[]> due = i => [start.AddMilliseconds(i * 33)];
-            Func<int, DateTimeOffset[]> missed = _ => [DateTimeOffset.UtcNow.AddHours(-1), DateTimeOffset.UtcNow.AddMinutes(-30)];
+            Func<int, DateTimeOffset[]> missed = _ => [TestClock.Now.AddHours(-1), TestClock.Now.AddMinutes(-30)];
             var (_, pairs) = await NudgeSeed.SeedAsync(a.Db, "due", 40, 3, due);
             var (_, late) = await NudgeSeed.SeedAsync(a.Db, "late", 10, 2, missed);
             await NudgeSeed.ScheduleAsync(c.Db, pairs, due);
             await NudgeSeed.ScheduleAsync(c.Db, late, missed);
 
-            await Task.Delay(start.AddSeconds(1) - DateTimeOffset.UtcNow);
+            await Task.Delay(start.AddSeconds(1) - TestClock.Now);
             var watch = System.Diagnostics.Stopwatch.StartNew();
             await c.KillAsync();
             output.WriteLine($"killed in {watch.ElapsedMilliseconds} ms");
@@ -57,13 +57,13 @@ public sealed class NudgeClusterTests(ITestOutputHelper output)
 
     private static async Task<Dictionary<string, long>> WaitForDeliveriesAsync(NpgsqlDataSource db, int count, TimeSpan timeout)
     {
-        var deadline = DateTime.UtcNow + timeout;
+        var deadline = TestClock.UtcNow + timeout;
         while (true)
         {
             var delivered = await CountAsync(db,
                 "SELECT o.idempotency_key, count(*) FROM local_messages m JOIN outbox o ON o.id = m.outbox_id WHERE o.idempotency_key LIKE 'nudge:%' GROUP BY 1");
             // Keep watching a few seconds after the last expected delivery, so a late duplicate would show.
-            if (delivered.Count >= count && DateTime.UtcNow > deadline - timeout + TimeSpan.FromSeconds(8) || DateTime.UtcNow > deadline)
+            if (delivered.Count >= count && TestClock.UtcNow > deadline - timeout + TimeSpan.FromSeconds(8) || TestClock.UtcNow > deadline)
                 return delivered;
             await Task.Delay(200);
         }

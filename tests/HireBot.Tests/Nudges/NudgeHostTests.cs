@@ -18,7 +18,7 @@ public sealed class NudgeHostTests : IAsyncLifetime
     [Fact]
     public async Task A_submitted_scorecard_means_no_reminder_and_no_escalation()
     {
-        var at = DateTimeOffset.UtcNow.AddSeconds(1);
+        var at = TestClock.Now.AddSeconds(1);
         Func<int, DateTimeOffset[]> plan = _ => [at];
         var (_, pairs) = await NudgeSeed.SeedAsync(_app.Db, "sub", 1, 2, plan, escalationsAt: at);
         await ExecAsync("INSERT INTO scorecards (interview_id, panelist_email, ratings, recommendation, submitted_at) VALUES ($1, $2, '{}', 3, now())",
@@ -39,7 +39,7 @@ public sealed class NudgeHostTests : IAsyncLifetime
     [Fact]
     public async Task A_later_reminder_replaces_the_earlier_one_and_each_is_written_once()
     {
-        Func<int, DateTimeOffset[]> plan = _ => [DateTimeOffset.UtcNow.AddMinutes(-10), DateTimeOffset.UtcNow.AddSeconds(6)];
+        Func<int, DateTimeOffset[]> plan = _ => [TestClock.Now.AddMinutes(-10), TestClock.Now.AddSeconds(6)];
         var (_, pairs) = await NudgeSeed.SeedAsync(_app.Db, "chain", 1, 1, plan);
         await NudgeSeed.ScheduleAsync(_app.Db, pairs, plan);
 
@@ -73,14 +73,14 @@ public sealed class NudgeHostTests : IAsyncLifetime
     [Fact]
     public async Task Nudge_reminds_every_missing_panelist_once_per_minute_and_says_who()
     {
-        Func<int, DateTimeOffset[]> plan = _ => [DateTimeOffset.UtcNow.AddDays(5)];
+        Func<int, DateTimeOffset[]> plan = _ => [TestClock.Now.AddDays(5)];
         var (_, pairs) = await NudgeSeed.SeedAsync(_app.Db, "man", 1, 3, plan);
         await ExecAsync("INSERT INTO scorecards (interview_id, panelist_email, ratings, recommendation, submitted_at) VALUES ($1, $2, '{}', 3, now())",
             pairs[2].InterviewId, pairs[2].Email);
         // The seeded role needs a real template: borrow the one `role create` writes.
         await _app.SayAsync("rec-man@example.com", "role create man-tmpl \"Engineer\"");
         await ExecAsync("UPDATE roles SET template = (SELECT template FROM roles WHERE slug = 'man-tmpl') WHERE slug = $1", "role-man");
-        if (DateTime.UtcNow.Second > 55) await Task.Delay(TimeSpan.FromSeconds(6)); // both clicks in the same minute
+        if (TestClock.UtcNow.Second > 55) await Task.Delay(TimeSpan.FromSeconds(6)); // both clicks in the same minute
 
         var first = await _app.SayAsync("rec-man@example.com", "nudge cand-man@example.com");
         var second = await _app.SayAsync("rec-man@example.com", "nudge cand-man@example.com");
@@ -98,8 +98,8 @@ public sealed class NudgeHostTests : IAsyncLifetime
     [Fact]
     public async Task A_panelist_can_snooze_once_within_the_deadline()
     {
-        Func<int, DateTimeOffset[]> plan = _ => [DateTimeOffset.UtcNow.AddMinutes(-5), DateTimeOffset.UtcNow.AddDays(1)];
-        var (_, pairs) = await NudgeSeed.SeedAsync(_app.Db, "snz", 1, 1, plan, escalationsAt: DateTimeOffset.UtcNow.AddDays(10));
+        Func<int, DateTimeOffset[]> plan = _ => [TestClock.Now.AddMinutes(-5), TestClock.Now.AddDays(1)];
+        var (_, pairs) = await NudgeSeed.SeedAsync(_app.Db, "snz", 1, 1, plan, escalationsAt: TestClock.Now.AddDays(10));
         var data = new JsonObject { ["interviewId"] = pairs[0].InterviewId.ToString(), ["hours"] = "4" };
 
         var tooLong = await ActAsync(pairs[0].Email, new JsonObject { ["interviewId"] = pairs[0].InterviewId.ToString(), ["hours"] = 24 * 13 });
@@ -114,7 +114,7 @@ public sealed class NudgeHostTests : IAsyncLifetime
         Assert.True(stranger["isError"]!.GetValue<bool>());
         var moved = await ScalarAsync("SELECT due_at FROM nudge_events WHERE interview_id = $1 AND email = $2 AND name = 'reminder-2' AND done_at IS NULL",
             pairs[0].InterviewId, pairs[0].Email);
-        Assert.True(Assert.IsType<DateTime>(moved) > DateTime.UtcNow.AddHours(3.9));
+        Assert.True(Assert.IsType<DateTime>(moved) > TestClock.UtcNow.AddHours(3.9));
     }
 
     private async Task<JsonObject> ActAsync(string from, JsonObject data)

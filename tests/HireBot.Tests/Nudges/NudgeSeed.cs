@@ -1,3 +1,4 @@
+using HireBot.Tests.Support;
 using HireBot.Nudges;
 using Npgsql;
 using NpgsqlTypes;
@@ -26,11 +27,11 @@ public static class NudgeSeed
         await ExecAsync(conn, tx, "INSERT INTO candidates (id, role_id, email, name) VALUES ($1, $2, $3, 'Ada Candidate')", candidateId, roleId, $"cand-{tag}@example.com");
         await ExecAsync(conn, tx, "INSERT INTO loops (id, candidate_id, state) VALUES ($1, $2, 'AwaitingFeedback')", loopId, candidateId);
         var pairs = new List<Pair>();
-        var far = escalationsAt ?? DateTimeOffset.UtcNow.AddDays(30);
+        var far = escalationsAt ?? TestClock.Now.AddDays(30);
         for (var i = 0; i < interviews; i++)
         {
             var interviewId = Guid.NewGuid();
-            var ended = DateTimeOffset.UtcNow.AddHours(-2);
+            var ended = TestClock.Now.AddHours(-2);
             await ExecAsync(conn, tx, "INSERT INTO interviews (id, loop_id, round_id, starts_at, ends_at, status) VALUES ($1, $2, 'tech', $3, $4, 'Completed')",
                 interviewId, loopId, ended.AddHours(-1), ended);
             for (var p = 0; p < panelists; p++)

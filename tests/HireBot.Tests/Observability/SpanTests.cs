@@ -36,9 +36,9 @@ public class SpanTests
         // Other tests running meanwhile add spans too: find ours by the ids of our inbox row and our reply's outbox row.
         var inboxId = await IdAsync(teams, "SELECT id FROM inbox WHERE key = 'a:span-conversation|span-1'");
         var outboxId = await IdAsync(teams, "SELECT id FROM outbox WHERE idempotency_key = 'reply:a:span-conversation|span-1'");
-        var deadline = DateTime.UtcNow.AddSeconds(30);
+        var deadline = TestClock.UtcNow.AddSeconds(30);
         while (!spans.Any(s => s.OperationName == "outbox.deliver" && Equals(s.GetTagItem("hirebot.outbox.id"), outboxId) && Equals(s.GetTagItem("hirebot.outbox.result"), "Sent"))
-               && DateTime.UtcNow < deadline)
+               && TestClock.UtcNow < deadline)
             await Task.Delay(50);
 
         var seen = string.Join("; ", spans.Select(s => $"{s.OperationName} {string.Join(",", s.TagObjects.Select(t => $"{t.Key}={t.Value}"))}"));
@@ -51,12 +51,12 @@ public class SpanTests
     /// <summary>The id the query finds, waiting for the row to exist (the inbox worker writes the reply shortly after the acknowledgement).</summary>
     private static async Task<long> IdAsync(ConnectedTeamsBot teams, string sql)
     {
-        var deadline = DateTime.UtcNow.AddSeconds(30);
+        var deadline = TestClock.UtcNow.AddSeconds(30);
         while (true)
         {
             await using var cmd = teams.Bot.Db.CreateCommand(sql);
             if (await cmd.ExecuteScalarAsync() is long id) return id;
-            if (DateTime.UtcNow > deadline) throw new TimeoutException(sql);
+            if (TestClock.UtcNow > deadline) throw new TimeoutException(sql);
             await Task.Delay(50);
         }
     }

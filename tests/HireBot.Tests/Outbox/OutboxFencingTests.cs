@@ -46,7 +46,7 @@ public class OutboxFencingTests
         // The interview is cancelled while the row is claimed.
         await using (var conn = await db.OpenConnectionAsync())
             Assert.Equal(1, await OutboxStore.WithdrawAsync(conn, null, ["kit:%"], "the interview was cancelled", default));
-        await store.MarkDeferredAsync([(held, DateTimeOffset.UtcNow)], default); // a rate limit puts it back
+        await store.MarkDeferredAsync([(held, TestClock.Now)], default); // a rate limit puts it back
         await store.MarkRetryAsync(held, TimeSpan.Zero, "429", default);
 
         Assert.Empty(await store.ClaimAsync(10, TimeSpan.FromMinutes(1), default));

@@ -64,7 +64,7 @@ public class GraphSchedulingTests : IAsyncLifetime
     {
         var s = await StaffedAsync("g-pick");
         // Busy for the whole search: getSchedule must keep this interviewer off every panel.
-        _graph.Mailbox(s.Backend(1)).Busy(DateTimeOffset.UtcNow.AddDays(-1), DateTimeOffset.UtcNow.AddDays(60));
+        _graph.Mailbox(s.Backend(1)).Busy(TestClock.Now.AddDays(-1), TestClock.Now.AddDays(60));
 
         await s.BookAsync();
 

@@ -49,7 +49,9 @@ public class LocalSchedulingTests : IAsyncLifetime
     public async Task Pick_books_interviews_creates_events_queues_kits_and_sets_triggers()
     {
         var s = await RoleAsync("sch-pick");
+        var bookedFrom = _bot.Clock.GetUtcNow().UtcDateTime;
         await s.BookAsync();
+        var bookedTo = _bot.Clock.GetUtcNow().UtcDateTime;
 
         var interviews = await s.InterviewsAsync();
         Assert.Equal(["screen", "coding", "system-design", "code-review", "behavioral"], interviews.Select(r => (string)r[1]));
@@ -71,7 +73,7 @@ public class LocalSchedulingTests : IAsyncLifetime
         // Kits: one per panelist (system design has two), due a day before the round or now if sooner.
         var kits = await s.RowsAsync(
             """
-            SELECT o.idempotency_key, o.not_before, i.starts_at, o.created_at FROM outbox o
+            SELECT o.idempotency_key, o.not_before, i.starts_at FROM outbox o
             JOIN interview_panelists p ON o.idempotency_key = 'kit:' || p.interview_id || ':' || p.email
             JOIN interviews i ON i.id = p.interview_id JOIN loops l ON l.id = i.loop_id JOIN candidates c ON c.id = l.candidate_id
             WHERE c.email = $1 AND o.kind = 'kit'
@@ -81,7 +83,8 @@ public class LocalSchedulingTests : IAsyncLifetime
         {
             var due = ((DateTime)kit[2]).AddHours(-24);
             var notBefore = (DateTime)kit[1];
-            Assert.True(notBefore == due || (due < (DateTime)kit[3] && notBefore <= DateTime.UtcNow), $"kit due {notBefore:O}, round at {kit[2]:O}");
+            var dueAlready = due < bookedTo && notBefore >= bookedFrom.AddSeconds(-1) && notBefore <= bookedTo;
+            Assert.True(notBefore == due || dueAlready, $"kit due {notBefore:O}, round at {kit[2]:O}, booked {bookedFrom:O}–{bookedTo:O}");
         }
         Assert.Equal(1L, await s.ScalarAsync<long>("SELECT count(*) FROM outbox WHERE idempotency_key LIKE 'booked:%' AND recipient = $1 AND payload->>'title' = 'Booked: Ada Lovelace'",
             "person:" + LoopSetup.Recruiter));
@@ -92,8 +95,8 @@ public class LocalSchedulingTests : IAsyncLifetime
 
         // The first round starting moves the loop to in progress (fired now instead of at its start).
         await scheduler.TriggerJob(InterviewJobs.StartedKey((Guid)interviews[0][0]));
-        var deadline = DateTime.UtcNow.AddSeconds(20);
-        while (await s.LoopStateAsync() != "InProgress" && DateTime.UtcNow < deadline) await Task.Delay(100);
+        var deadline = TestClock.UtcNow.AddSeconds(20);
+        while (await s.LoopStateAsync() != "InProgress" && TestClock.UtcNow < deadline) await Task.Delay(100);
         Assert.Equal("InProgress", await s.LoopStateAsync());
     }
 
@@ -204,7 +207,9 @@ public class LocalSchedulingTests : IAsyncLifetime
     public async Task Decline_proposes_a_free_pool_member_and_accepting_swaps_the_panelist()
     {
         var s = await RoleAsync("sch-decline");
-        await s.BookAsync();
+        // Rounds a few days out, so every kit is still waiting when the decline arrives, whatever the hour.
+        var from = _bot.Clock.GetUtcNow().UtcDateTime.Date.AddDays(4);
+        await s.BookAsync($"between {from:yyyy-MM-dd} and {from.AddDays(6):yyyy-MM-dd}");
         var screen = (await s.InterviewsAsync()).First(r => (string)r[1] == "screen");
         var interviewId = (Guid)screen[0];
         var declined = await s.ScalarAsync<string>("SELECT email FROM interview_panelists WHERE interview_id = $1", interviewId);

@@ -45,9 +45,10 @@ internal sealed class LoopSetup(BotApp bot, string slug)
     });
 
     /// <summary>Schedules with the default window and books the best option.</summary>
-    public async Task<JsonObject> BookAsync()
+    /// <param name="window">A <c>between … and …</c> clause, or none for the default window.</param>
+    public async Task<JsonObject> BookAsync(string? window = null)
     {
-        var card = await bot.SayAsync(Recruiter, $"schedule {Candidate}");
+        var card = await bot.SayAsync(Recruiter, $"schedule {Candidate}{(window is null ? "" : " " + window)}");
         Assert.Equal("schedule-options", card["kind"]!.GetValue<string>());
         await Ok(await PickAsync(Recruiter, card));
         return card;

@@ -41,7 +41,7 @@ public static class ScorecardHarness
         find.Parameters.Add(new() { Value = candidate });
         var loopId = (Guid)(await find.ExecuteScalarAsync())!;
         var ids = new List<Guid>();
-        var start = DateTimeOffset.UtcNow.AddHours(-3);
+        var start = TestClock.Now.AddHours(-3);
         foreach (var (spec, i) in interviews.Select((s, i) => (s, i)))
         {
             var id = Guid.CreateVersion7();
@@ -71,11 +71,11 @@ public static class ScorecardHarness
     public static async Task EndInterviewAsync(this BotApp bot, Guid interviewId)
     {
         var scheduler = await bot.Services.GetRequiredService<ISchedulerFactory>().GetScheduler();
-        await InterviewJobs.ScheduleAsync(scheduler, interviewId, DateTimeOffset.UtcNow, default);
-        var deadline = DateTime.UtcNow.AddSeconds(30);
+        await InterviewJobs.ScheduleAsync(scheduler, interviewId, TestClock.Now, default);
+        var deadline = TestClock.UtcNow.AddSeconds(30);
         while (await bot.ScalarAsync<string>("SELECT status FROM interviews WHERE id = $1", interviewId) != "Completed")
         {
-            Assert.True(DateTime.UtcNow < deadline, "InterviewEndedJob did not run within 30 s.");
+            Assert.True(TestClock.UtcNow < deadline, "InterviewEndedJob did not run within 30 s.");
             await Task.Delay(100);
         }
     }

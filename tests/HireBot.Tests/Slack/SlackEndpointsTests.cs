@@ -1,3 +1,4 @@
+using HireBot.Tests.Support;
 using System.Net;
 using System.Text.Json;
 using HireBot.Slack;

@@ -30,8 +30,11 @@ public sealed class BotApp : IAsyncDisposable
         Http = new HttpClient { BaseAddress = new Uri(address), Timeout = TimeSpan.FromSeconds(30) };
     }
 
+    /// <summary>The clock this bot runs on (and its Quartz scheduler): <see cref="TestClock.Shared"/> unless the test gave one.</summary>
+    public TimeProvider Clock => _app.Services.GetRequiredService<TimeProvider>();
+
     public static async Task<BotApp> StartAsync(string name, IDictionary<string, string?>? settings = null, string? connectionString = null,
-        Action<IServiceCollection, IConfiguration>? configureServices = null)
+        Action<IServiceCollection, IConfiguration>? configureServices = null, TimeProvider? clock = null)
     {
         connectionString ??= await TestDatabase.CreateAsync(name);
         var config = new Dictionary<string, string?>
@@ -45,7 +48,11 @@ public sealed class BotApp : IAsyncDisposable
             ["Local:Enabled"] = "true",
         };
         foreach (var (k, v) in settings ?? new Dictionary<string, string?>()) config[k] = v;
-        var app = await HireBotHost.BuildAsync([], config, configureServices);
+        var app = await HireBotHost.BuildAsync([], config, (services, configuration) =>
+        {
+            services.AddSingleton(clock ?? TestClock.Shared);
+            configureServices?.Invoke(services, configuration);
+        });
         await app.StartAsync();
         return new BotApp(app, connectionString);
     }
@@ -61,11 +68,11 @@ public sealed class BotApp : IAsyncDisposable
     /// <summary>Waits until the local channel has recorded messages matching <paramref name="match"/>.</summary>
     public async Task<List<JsonObject>> WaitForLocalAsync(Func<JsonObject, bool> match, int count = 1, TimeSpan? timeout = null)
     {
-        var deadline = DateTime.UtcNow + (timeout ?? TimeSpan.FromSeconds(15));
+        var deadline = TestClock.UtcNow + (timeout ?? TimeSpan.FromSeconds(15));
         while (true)
         {
             var all = (await Http.GetFromJsonAsync<JsonArray>("/local/messages"))!.Select(n => n!.AsObject()).Where(match).ToList();
-            if (all.Count >= count || DateTime.UtcNow > deadline) return all;
+            if (all.Count >= count || TestClock.UtcNow > deadline) return all;
             await Task.Delay(50);
         }
     }

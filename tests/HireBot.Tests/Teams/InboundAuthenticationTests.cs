@@ -1,3 +1,4 @@
+using HireBot.Tests.Support;
 using Microsoft.Extensions.DependencyInjection;
 using System.Net;
 using System.Text;
@@ -64,7 +65,7 @@ public sealed class InboundAuthenticationTests(TeamsAuthFixture fixture) : IClas
         activity["id"] = id;
         var endorsed = fixture.Entra.EndorsedKey;
         var appId = TeamsTestHost.AppId;
-        var now = DateTimeOffset.UtcNow;
+        var now = TestClock.Now;
         string? authorization = defect switch
         {
             "missing header" => null,

@@ -1,3 +1,4 @@
+using HireBot.Tests.Support;
 using System.Net;
 using HireBot.Tests.Fakes;
 using Microsoft.Extensions.Time.Testing;
@@ -46,7 +47,7 @@ public sealed class SigningKeyRotationTests
     [Fact]
     public async Task Made_up_key_ids_force_at_most_one_refresh_per_five_minutes()
     {
-        var time = new FakeTimeProvider(DateTimeOffset.UtcNow);
+        var time = new FakeTimeProvider(TestClock.Now);
         await using var entra = await FakeEntra.StartAsync();
         await using var host = await TeamsTestHost.StartAsync(entra, time: time);
         var stranger = new TestRsaKey("made-up", "msteams");

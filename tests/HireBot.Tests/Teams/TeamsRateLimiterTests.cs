@@ -1,3 +1,4 @@
+using HireBot.Tests.Support;
 using HireBot.Teams;
 using Microsoft.Extensions.Time.Testing;
 

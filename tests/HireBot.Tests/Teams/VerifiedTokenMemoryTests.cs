@@ -1,3 +1,4 @@
+using HireBot.Tests.Support;
 using System.Net;
 using HireBot.Teams;
 using HireBot.Tests.Fakes;
@@ -17,7 +18,7 @@ public sealed class VerifiedTokenMemoryTests
     [Fact]
     public async Task A_remembered_token_is_refused_once_it_expires()
     {
-        var time = new FakeTimeProvider(DateTimeOffset.UtcNow);
+        var time = new FakeTimeProvider(TestClock.Now);
         await using var entra = await FakeEntra.StartAsync();
         await using var host = await TeamsTestHost.StartAsync(entra, time: time);
         var token = JwtFactory.Connector(entra.EndorsedKey, TeamsTestHost.AppId, ServiceUrl, expires: time.GetUtcNow().AddMinutes(30));
