@@ -16,7 +16,7 @@ namespace HireBot.Slack;
 public sealed partial class SlackBot(
     CommandHandler commands, CardActionHandler actions, SlackPeople people, SlackWorkspaces workspaces,
     SlackWebApiClient api, SlackResponseUrlClient responses, MessageRenderer renderer, BlockKitTranslator translator,
-    NpgsqlDataSource db, Microsoft.Extensions.Options.IOptions<SlackOptions> options, Quartz.ISchedulerFactory schedulers) : SlackRequestHandler
+    NpgsqlDataSource db, Microsoft.Extensions.Options.IOptions<SlackOptions> options, Quartz.ISchedulerFactory schedulers, TimeProvider clock) : SlackRequestHandler
 {
     private const string NotAdmitted = "This workspace is not set up to use HireBot.";
 
@@ -30,7 +30,7 @@ public sealed partial class SlackBot(
         var text = Unescape(command.Text);
         if (SlackSlowCommandJob.Slow.Contains(text.Trim().Split(' ')[0]) && command.ResponseUrl is { Length: > 0 } responseUrl)
         {
-            await SlackSlowCommandJob.EnqueueAsync(await schedulers.GetScheduler(ct), actor, text, responseUrl, ct);
+            await SlackSlowCommandJob.EnqueueAsync(await schedulers.GetScheduler(ct), actor, text, responseUrl, clock.GetUtcNow(), ct);
             return SlackAck.Ephemeral("Working on it: checking calendars. The options will appear here in a moment.");
         }
         var reply = await commands.HandleAsync(actor, text, ct);

@@ -15,7 +15,7 @@ public sealed class SlackSlowCommandJob(CommandHandler commands, MessageRenderer
     /// <summary>Commands that read external calendars before they can answer.</summary>
     public static readonly IReadOnlySet<string> Slow = new HashSet<string>(StringComparer.OrdinalIgnoreCase) { "schedule", "reschedule" };
 
-    public static async Task EnqueueAsync(IScheduler scheduler, Actor actor, string text, string responseUrl, CancellationToken ct)
+    public static async Task EnqueueAsync(IScheduler scheduler, Actor actor, string text, string responseUrl, DateTimeOffset now, CancellationToken ct)
     {
         var job = JobBuilder.Create<SlackSlowCommandJob>()
             .WithIdentity($"slack-command-{Guid.NewGuid()}", "slack")
@@ -25,7 +25,7 @@ public sealed class SlackSlowCommandJob(CommandHandler commands, MessageRenderer
             .UsingJobData("responseUrl", responseUrl)
             .RequestRecovery()
             .Build();
-        await scheduler.ScheduleJob(job, [TriggerBuilder.Create().StartNow().Build()], new ScheduleJobOptions(), ct);
+        await scheduler.ScheduleJob(job, [TriggerBuilder.Create().StartAt(now).Build()], new ScheduleJobOptions(), ct);
     }
 
     public async ValueTask Execute(IJobExecutionContext context, CancellationToken cancellationToken)

@@ -1,3 +1,4 @@
+using HireBot.Tests.Support;
 using System.Collections.Concurrent;
 using System.Net;
 using System.Text.Json.Nodes;
@@ -51,8 +52,7 @@ public sealed class TeamsTestHost : IAsyncDisposable
         builder.Logging.ClearProviders();
         builder.Configuration.AddInMemoryCollection(settings.Where(s => s.Value is not null));
         builder.WebHost.ConfigureKestrel(k => k.Listen(IPAddress.Loopback, 0));
-        if (time is not null)
-            builder.Services.AddSingleton(time);
+        builder.Services.AddSingleton(time ?? TestClock.Shared);
         builder.Services.AddTeams(builder.Configuration);
         builder.Services.AddHttpClient(BotFrameworkKeys.HttpClientName).ConfigurePrimaryHttpMessageHandler(LoopbackCertificate.TrustingHandler);
         builder.Services.AddHttpClient(ConnectorTokenProvider.HttpClientName).ConfigurePrimaryHttpMessageHandler(LoopbackCertificate.TrustingHandler);
