@@ -4,6 +4,7 @@ using HireBot.Configuration;
 using HireBot.Hiring;
 using HireBot.Inbox;
 using HireBot.Jobs;
+using HireBot.Legal;
 using HireBot.Local;
 using HireBot.Nudges;
 using HireBot.Outbox;
@@ -38,6 +39,22 @@ public static class HireBotHost
         builder.Logging.AddFilter("Microsoft.AspNetCore", LogLevel.Warning);
         builder.Logging.AddFilter("Quartz", LogLevel.Warning);
         var connectionString = await builder.AddStorageAsync(ct);
+        try
+        {
+            return await BuildOnStorageAsync(builder, connectionString, configureServices, ct);
+        }
+        catch
+        {
+            // Nothing will stop the private cluster started above if the host never gets built.
+            if (builder.Services.FirstOrDefault(d => d.ServiceType == typeof(EmbeddedPostgres))?.ImplementationInstance is EmbeddedPostgres server)
+                await server.DisposeAsync();
+            throw;
+        }
+    }
+
+    private static async Task<WebApplication> BuildOnStorageAsync(WebApplicationBuilder builder, string connectionString,
+        Action<IServiceCollection, IConfiguration>? configureServices, CancellationToken ct)
+    {
         var services = builder.Services;
         services.AddSingleton(TimeProvider.System);
         services.AddOutbox(builder.Configuration);
@@ -61,7 +78,12 @@ public static class HireBotHost
         app.UseMiddleware<DatabaseUnavailableMiddleware>();
         app.UseTelemetry();
         app.MapGet("/healthz", () => Results.Ok(new { status = "ok" }));
-        if (LocalEndpoints.IsEnabled(app.Configuration)) app.MapLocal();
+        app.MapLegal();
+        if (LocalEndpoints.IsEnabled(app.Configuration))
+        {
+            app.MapLocal();
+            LocalStartHint.Register(app);
+        }
         app.MapSlack();
         app.MapTeamsChannel();
         return app;

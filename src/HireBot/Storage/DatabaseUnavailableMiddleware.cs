@@ -49,6 +49,6 @@ public sealed partial class DatabaseUnavailableMiddleware(RequestDelegate next, 
         _ => false,
     };
 
-    [LoggerMessage(EventId = 1010, Level = LogLevel.Warning, Message = "Database unavailable while serving {Path} ({Error}); answered with a retry hint")]
+    [LoggerMessage(EventId = 1011, Level = LogLevel.Warning, Message = "Database unavailable while serving {Path} ({Error}); answered with a retry hint")]
     private static partial void LogUnavailable(ILogger logger, PathString path, string error);
 }

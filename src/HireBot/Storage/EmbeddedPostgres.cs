@@ -39,6 +39,8 @@ public sealed partial class EmbeddedPostgres : IAsyncDisposable
 
     private string Cluster => Path.Combine(_dataDir, "pg");
     private string PasswordFile => Path.Combine(_dataDir, "password");
+    /// <summary>The process id of the bot that started (or adopted) the running server.</summary>
+    private string OwnerFile => Path.Combine(_dataDir, "owner.pid");
 
     private async Task StartCoreAsync(bool throwaway, CancellationToken ct)
     {
@@ -52,12 +54,18 @@ public sealed partial class EmbeddedPostgres : IAsyncDisposable
             port = FreePort();
             var log = Path.Combine(_dataDir, "server.log");
             await RunAsync("pg_ctl", ["-D", Cluster, "-l", log, "-o", $"-p {port}", "-w", "-t", "60", "start"], ct);
-            _ownsServer = true;
+            TakeOwnership();
             LogStarted(_logger, port.Value);
+        }
+        else if (OwnerIsAlive())
+        {
+            LogReused(_logger, port.Value);
         }
         else
         {
-            LogReused(_logger, port.Value);
+            // Left behind by a bot that was killed: this one stops it at shutdown.
+            TakeOwnership();
+            LogAdopted(_logger, port.Value);
         }
         ConnectionString = new NpgsqlConnectionStringBuilder
         {
@@ -92,6 +100,27 @@ public sealed partial class EmbeddedPostgres : IAsyncDisposable
         catch (ArgumentException)
         {
             return null;
+        }
+    }
+
+    private void TakeOwnership()
+    {
+        _ownsServer = true;
+        File.WriteAllText(OwnerFile, Environment.ProcessId.ToString(System.Globalization.CultureInfo.InvariantCulture));
+    }
+
+    /// <summary>Whether another live process started this server (a second bot on the same folder shares it).</summary>
+    private bool OwnerIsAlive()
+    {
+        if (!File.Exists(OwnerFile) || !int.TryParse(File.ReadAllText(OwnerFile).Trim(), out var pid) || pid == Environment.ProcessId) return false;
+        try
+        {
+            using var process = Process.GetProcessById(pid);
+            return !process.HasExited;
+        }
+        catch (ArgumentException)
+        {
+            return false;
         }
     }
 
@@ -146,6 +175,7 @@ public sealed partial class EmbeddedPostgres : IAsyncDisposable
         if (!_ownsServer) return;
         _ownsServer = false;
         await RunAsync("pg_ctl", ["-D", Cluster, "-m", "fast", "-w", "stop"], CancellationToken.None);
+        File.Delete(OwnerFile);
         LogStopped(_logger);
     }
 
@@ -154,6 +184,9 @@ public sealed partial class EmbeddedPostgres : IAsyncDisposable
 
     [LoggerMessage(EventId = 1002, Level = LogLevel.Information, Message = "Embedded PostgreSQL already running on 127.0.0.1:{Port}; reusing it")]
     private static partial void LogReused(ILogger logger, int port);
+
+    [LoggerMessage(EventId = 1004, Level = LogLevel.Information, Message = "Embedded PostgreSQL left running on 127.0.0.1:{Port} by a bot that is gone; adopted, and stopped when this one stops")]
+    private static partial void LogAdopted(ILogger logger, int port);
 
     [LoggerMessage(EventId = 1003, Level = LogLevel.Information, Message = "Embedded PostgreSQL stopped")]
     private static partial void LogStopped(ILogger logger);

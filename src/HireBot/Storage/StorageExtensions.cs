@@ -18,6 +18,7 @@ public static class StorageExtensions
             var server = await EmbeddedPostgres.StartAsync(options, loggerFactory.CreateLogger<EmbeddedPostgres>(), ct);
             // Registered before every other hosted service, so it stops last: after the jobs and the dispatcher.
             builder.Services.AddHostedService(_ => new EmbeddedPostgresLifetime(server));
+            builder.Services.AddSingleton(server);
             connectionString = new NpgsqlConnectionStringBuilder(server.ConnectionString) { Database = "postgres" }.ConnectionString;
             connectionString = await EnsureDatabaseAsync(connectionString, "hirebot", ct);
         }
