@@ -10,17 +10,17 @@ public static class CommandCatalog
     public static IReadOnlyList<CommandSpec> All { get; } =
     [
         Spec("help", "help [command]", "Show the commands, or the details of one.", ["topic*?"], audience: CommandAudience.Anyone),
-        Spec("role create", "role create <role-id> <title*> [template <template-id>] [channel <channel>]",
+        Spec("role create", "role create <role-id> <title> [template <template-id>] [channel <channel>|here]",
             "Create a role from a rubric template; you become its recruiter.", ["role", "title*"], ["template", "channel"], CommandAudience.Anyone),
         Spec("role list", "role list", "List the open roles.", [], audience: CommandAudience.Anyone),
         Spec("role show", "role show <role-id>", "Show a role's rubric, loop and people.", ["role"], audience: CommandAudience.Anyone),
         Spec("role export", "role export <role-id>", "Print the role's template as JSON to copy and edit.", ["role"], audience: CommandAudience.Anyone),
-        Spec("role import", "role import <role-id> <template-json*>", "Replace a role's template with edited JSON (validated; errors name the field).",
+        Spec("role import", "role import <role-id> <template-json>", "Replace a role's template with edited JSON (validated; errors name the field).",
             ["role", "json*"]),
         Spec("role add", "role add <role-id> recruiter|manager|interviewer <email> [pool <pool-id>] [trainee yes]",
             "Add a recruiter, hiring manager or pool interviewer to a role.", ["role", "kind", "email"], ["pool", "trainee"]),
-        Spec("role channel", "role channel <role-id> <channel>", "Set the hiring channel that receives digests.", ["role", "channel"]),
-        Spec("candidate add", "candidate add <role-id> <email> <name*>", "Add a candidate to a role and open a draft loop.",
+        Spec("role channel", "role channel <role-id> <channel>|here", "Set the hiring channel that receives digests.", ["role", "channel"]),
+        Spec("candidate add", "candidate add <role-id> <email> <name>", "Add a candidate to a role and open a draft loop.",
             ["role", "email", "name*"]),
         Spec("candidate list", "candidate list [role-id]", "List the candidates of the roles you recruit for.", ["role?"],
             audience: CommandAudience.Anyone),
@@ -34,7 +34,7 @@ public static class CommandCatalog
         Spec("status", "status [candidate]", "Where a loop stands, or your open scorecards.", ["candidate?"], audience: CommandAudience.Anyone),
         Spec("nudge", "nudge <candidate>", "Remind every panelist whose scorecard is missing, now.", ["candidate"]),
         Spec("summary", "summary <candidate>", "The hire / no-hire digest so far.", ["candidate"]),
-        Spec("decide", "decide <candidate> hire|no-hire <reason*>", "Record the final decision and close the loop.",
+        Spec("decide", "decide <candidate> hire|no-hire <reason>", "Record the final decision and close the loop.",
             ["candidate", "decision", "reason*"]),
     ];
 

@@ -59,4 +59,12 @@ public class CommandParserTests
         foreach (var spec in CommandCatalog.All)
             Assert.StartsWith(spec.Name, spec.Usage);
     }
+
+    [Fact]
+    public void Usage_lines_show_no_grammar_markers()
+    {
+        // `*` (rest of line) and `?` (optional) are the parser's notation, not something to type.
+        foreach (var spec in CommandCatalog.All)
+            Assert.DoesNotMatch(@"<[^>]*[*?][^>]*>", spec.Usage);
+    }
 }
