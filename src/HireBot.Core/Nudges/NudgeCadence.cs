@@ -31,10 +31,12 @@ public static class NudgeCadence
     /// Returns when the next reminder should come.
     /// </summary>
     public static Outcome<DateTimeOffset> Snooze(DateTimeOffset now, double hours, bool alreadySnoozed, DateTimeOffset deadline,
-        TimeZoneInfo zone, WorkingHours workingHours)
+        TimeZoneInfo zone, WorkingHours workingHours, double maxHours)
     {
         if (alreadySnoozed) return Outcome<DateTimeOffset>.Fail("You already snoozed this reminder once; it can't be snoozed again.");
-        if (hours is <= 0 or > 24 * 14 || double.IsNaN(hours)) return Outcome<DateTimeOffset>.Fail("Snooze for between a few minutes and two weeks.");
+        // The card offers the configured snooze; a longer one (an edited payload) is refused, not stretched.
+        if (hours <= 0 || double.IsNaN(hours)) return Outcome<DateTimeOffset>.Fail("A snooze must be longer than zero hours.");
+        if (hours > maxHours) return Outcome<DateTimeOffset>.Fail($"A reminder can be snoozed for at most {maxHours:0.#} h.");
         var until = WorkingTime.NextWorkingMoment(now + TimeSpan.FromHours(hours), zone, workingHours).ToUniversalTime();
         return until <= deadline
             ? until
@@ -44,13 +46,14 @@ public static class NudgeCadence
     /// <summary>
     /// The remaining reminders after a snooze until <paramref name="until"/> asked at <paramref name="now"/>:
     /// those already sent stay, the next one moves to <paramref name="until"/>, later ones that
-    /// would now come before it are dropped. Numbers and the total are renumbered.
+    /// would now come before it are dropped. Numbers and the total are renumbered; a snooze never
+    /// adds a reminder while one is still to come (reminder 1 of 3 stays "of 3").
     /// </summary>
     public static IReadOnlyList<PlannedReminder> Snoozed(IReadOnlyList<PlannedReminder> reminders, DateTimeOffset now, DateTimeOffset until)
     {
         var times = reminders.Where(r => r.At <= now).Select(r => r.At).ToList();
         times.Add(until);
-        times.AddRange(reminders.Where(r => r.At > until).Select(r => r.At));
+        times.AddRange(reminders.Where(r => r.At > now).Skip(1).Where(r => r.At > until).Select(r => r.At));
         return times.Select((at, i) => new PlannedReminder(i + 1, times.Count, at)).ToList();
     }
 }

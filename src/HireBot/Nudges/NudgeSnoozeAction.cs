@@ -12,7 +12,7 @@ namespace HireBot.Nudges;
 /// the snooze (a second one is refused, also when two clicks race) and, in the same transaction,
 /// the pair's pending reminder events move to the snoozed times.
 /// </summary>
-public sealed class NudgeSnoozeAction(NudgeStore store, TimeProvider clock) : ICardActionFeature
+public sealed class NudgeSnoozeAction(NudgeStore store, TimeProvider clock, Microsoft.Extensions.Options.IOptions<NudgeOptions> options) : ICardActionFeature
 {
     public IReadOnlyList<string> Verbs { get; } = ["nudge.snooze"];
 
@@ -26,7 +26,7 @@ public sealed class NudgeSnoozeAction(NudgeStore store, TimeProvider clock) : IC
         if (plan.Done) return BotReply.Text("Your scorecard is already in; there is nothing to snooze.");
 
         var now = clock.GetUtcNow();
-        var until = NudgeCadence.Snooze(now, hours, plan.SnoozedAt is not null, plan.Deadline, plan.Zone, plan.WorkingHours);
+        var until = NudgeCadence.Snooze(now, hours, plan.SnoozedAt is not null, plan.Deadline, plan.Zone, plan.WorkingHours, options.Value.SnoozeHours);
         if (!until.IsOk) return BotReply.Error(until.Error!);
         var reminders = NudgeCadence.Snoozed(plan.Reminders, now, until.Value);
         if (!await store.SnoozeAsync(interviewId, email, now, until.Value, reminders, cancellationToken))

@@ -107,7 +107,8 @@ public sealed class NudgeHostTests : IAsyncLifetime
         var second = await ActAsync(pairs[0].Email, data);
         var stranger = await ActAsync("someone@example.com", data);
 
-        Assert.Contains("would pass the feedback deadline", tooLong["data"]!["text"]!.ToString());
+        // More than the card's configured snooze (Nudges:SnoozeHours, 4 by default) is refused.
+        Assert.Equal("A reminder can be snoozed for at most 4 h.", tooLong["data"]!["text"]!.ToString());
         Assert.False(first["isError"]!.GetValue<bool>(), first.ToJsonString());
         Assert.StartsWith("Snoozed. Reminder 2 of", first["data"]!["text"]!.ToString());
         Assert.Equal("You already snoozed this reminder once; it can't be snoozed again.", second["data"]!["text"]!.ToString());
