@@ -51,8 +51,8 @@ public sealed class TeamsTestHost : IAsyncDisposable
         builder.Logging.ClearProviders();
         builder.Configuration.AddInMemoryCollection(settings.Where(s => s.Value is not null));
         builder.WebHost.ConfigureKestrel(k => k.Listen(IPAddress.Loopback, 0));
-        if (time is not null)
-            builder.Services.AddSingleton(time);
+        // The same clock the tokens of JwtFactory are stamped with.
+        builder.Services.AddSingleton(time ?? Support.TestClock.Shared);
         builder.Services.AddTeams(builder.Configuration);
         builder.Services.AddHttpClient(BotFrameworkKeys.HttpClientName).ConfigurePrimaryHttpMessageHandler(LoopbackCertificate.TrustingHandler);
         builder.Services.AddHttpClient(ConnectorTokenProvider.HttpClientName).ConfigurePrimaryHttpMessageHandler(LoopbackCertificate.TrustingHandler);
