@@ -227,4 +227,20 @@ public class TeamsRolloutTests : IAsyncLifetime
         Assert.Contains("role channel", row.Error);
         Assert.Equal(1L, await CountAsync("SELECT attempts::bigint FROM outbox WHERE idempotency_key = 'digest-test'"));
     }
+
+    [Fact]
+    public async Task A_throttled_chat_open_and_a_just_opened_chat_that_refuses_once_are_retried_until_sent()
+    {
+        await InstallInTeamAsync();
+        var loop = await _bot.NewLoopAsync("retry", new InterviewSpec("screen", [Emails[3]], Completed: false));
+        await WaitAsync(async () => await CountAsync("SELECT count(*) FROM outbox WHERE status NOT IN ('sent', 'failed')") == 0, "earlier messages (the welcome) still on their way");
+        _connector.FailNext(429, TimeSpan.FromSeconds(1), "TooManyRequests", pathContains: "/v3/conversations");       // opening the chat
+        _connector.FailNext(403, errorCode: "BotNotInConversationRoster", pathContains: $"a:1-personal-{Team[3].Id}/activities"); // its first post, a moment after
+
+        await _bot.EndInterviewAsync(loop.Interviews[0]);
+        var rows = await SettledAsync([Emails[3]], 1);
+
+        Assert.All(rows, r => Assert.Equal("sent", r.Status));
+        Assert.True(await CountAsync("SELECT max(attempts)::bigint FROM outbox WHERE recipient = $1", Recipients.Person(Emails[3])) >= 2);
+    }
 }

@@ -110,8 +110,9 @@ public sealed class FakeBotConnector : IAsyncDisposable
     }
 
     /// <summary>The next request gets this answer instead of success.</summary>
-    public void FailNext(int status, TimeSpan? retryAfter = null, string? errorCode = null) =>
-        _failures.Enqueue(new Failure(status, retryAfter, errorCode));
+    /// <param name="pathContains">Only a request whose path contains this takes the failure (others pass it by).</param>
+    public void FailNext(int status, TimeSpan? retryAfter = null, string? errorCode = null, string? pathContains = null) =>
+        _failures.Enqueue(new Failure(status, retryAfter, errorCode, pathContains));
 
     /// <summary>From now on a seeded random share of requests answers 429 (Retry-After: 1) or 503.</summary>
     public void FailRandomly(double share, int seed)
@@ -134,7 +135,12 @@ public sealed class FakeBotConnector : IAsyncDisposable
         var rawTarget = context.Features.GetRequiredFeature<IHttpRequestFeature>().RawTarget;
         var recorded = new RecordedRequest(context.Request.Method, rawTarget, context.Request.Headers.Authorization.ToString(), body);
         Requests.Enqueue(recorded);
-        if (_failures.TryDequeue(out var failure) || (failure = Roll()) is not null)
+        var decoded = Uri.UnescapeDataString(context.Request.Path.Value ?? "");
+        Failure? failure;
+        lock (_failures)
+            failure = _failures.TryPeek(out var head) && (head.PathContains is null || decoded.Contains(head.PathContains, StringComparison.Ordinal))
+                && _failures.TryDequeue(out head) ? head : null;
+        if (failure is not null || (failure = Roll()) is not null)
         {
             if (_chaos is not null) Refused.Enqueue(recorded);
             if (failure.RetryAfter is { } wait)
@@ -228,5 +234,5 @@ public sealed class FakeBotConnector : IAsyncDisposable
 
     public sealed record RecordedRequest(string Method, string RawTarget, string Authorization, string Body);
 
-    private sealed record Failure(int Status, TimeSpan? RetryAfter, string? ErrorCode);
+    private sealed record Failure(int Status, TimeSpan? RetryAfter, string? ErrorCode, string? PathContains = null);
 }
