@@ -62,6 +62,20 @@ public sealed class BotConnectorClient(
         SendAsync<TeamsMember>("GetMember", HttpMethod.Get, serviceUrl,
             $"v3/conversations/{Segment(conversationId)}/members/{Segment(memberId)}", null, cancellationToken);
 
+    /// <summary>
+    /// <c>GET /v3/conversations/{teamOrConversationId}/pagedmembers?pageSize=…&amp;continuationToken=…</c>:
+    /// one page of a team's or group chat's roster (id, aadObjectId, email, userPrincipalName, tenantId).
+    /// Teams may answer fewer members than asked; keep asking while a continuation token comes back.
+    /// </summary>
+    /// <remarks>https://learn.microsoft.com/microsoftteams/platform/bots/how-to/get-teams-context#fetch-the-roster-or-user-profile</remarks>
+    public Task<ConnectorResult<PagedMembersResult>> GetPagedMembersAsync(
+        string serviceUrl, string conversationId, string? continuationToken, int pageSize, CancellationToken cancellationToken)
+    {
+        var query = $"pageSize={pageSize}" + (continuationToken is null ? "" : $"&continuationToken={Uri.EscapeDataString(continuationToken)}");
+        return SendAsync<PagedMembersResult>("GetPagedMembers", HttpMethod.Get, serviceUrl,
+            $"v3/conversations/{Segment(conversationId)}/pagedmembers?{query}", null, cancellationToken);
+    }
+
     // Conversation ids hold ':', ';', '@' and '='; each id must stay one path segment.
     private static string Segment(string value) => Uri.EscapeDataString(value);
 

@@ -49,6 +49,15 @@ public sealed partial class TeamsBot(
         switch (inbound)
         {
             case TeamsInstallEvent { Installed: true } install:
+                if (!r.IsPersonal)
+                {
+                    // Installed in a team or group chat: its members can be reached in 1:1 chats from
+                    // now on, once the roster is read (by the inbox worker, not while Teams waits).
+                    var rosterId = r.TeamId ?? r.BaseConversationId;
+                    var request = new TeamsRosterInboxHandler.Request(r.ServiceUrl, r.TenantId, rosterId);
+                    await inbox.AcceptAsync(TeamsRosterInboxHandler.InboxSource, $"{rosterId}|{install.ActivityId ?? Guid.NewGuid().ToString()}", rosterId,
+                        JsonSerializer.Serialize(request, TeamsJson.Options), ct);
+                }
                 await ReplyAsync($"welcome:{r.BaseConversationId}", r, HelpCommands.Help(Core.Commands.CommandCatalog.All), ct);
                 return null;
             case TeamsCommand command:
@@ -80,21 +89,44 @@ public sealed partial class TeamsBot(
         var r = command.Reference;
         var email = r.UserId is null ? null : await EmailOfAsync(r, ct);
         await directory.RememberAsync(r, email, ct);
-        return [await CommandReplyAsync(command, email, ReplyKey(command), ct)];
+        return await CommandReplyAsync(command, email, ReplyKey(command), ct);
     }
 
-    /// <summary>The command could not be run, even after retries: the reply that says so.</summary>
+    /// <summary>The command could not be run, even after retries: the reply that says so, where it was asked.</summary>
     public IReadOnlyList<OutboxMessage> FailureReply(TeamsCommand command) =>
-        [Reply(ReplyKey(command), command.Reference, BotReply.Error(FailedCommand))];
+        [Reply(ReplyKey(command), Recipients.Conversation("teams", ReplyConversation(command)), BotReply.Error(FailedCommand))];
 
     private static string ReplyKey(TeamsCommand command) => $"reply:{command.Reference.BaseConversationId}|{command.ActivityId}";
 
-    private async Task<OutboxMessage> CommandReplyAsync(TeamsCommand command, string? email, string replyKey, CancellationToken ct)
+    /// <summary>
+    /// Runs the command and addresses its answer where it was asked: the 1:1 chat, the group chat,
+    /// or the channel post's thread. A private answer typed in a channel or group chat goes to the
+    /// sender's 1:1 chat instead, and the conversation is told it went there.
+    /// </summary>
+    private async Task<IReadOnlyList<OutboxMessage>> CommandReplyAsync(TeamsCommand command, string? email, string replyKey, CancellationToken ct)
     {
         var r = command.Reference;
-        if (email is null) return Reply(replyKey, r, BotReply.Error(NoEmail));
+        var here = Recipients.Conversation("teams", ReplyConversation(command));
+        if (email is null) return [Reply(replyKey, here, BotReply.Error(NoEmail))];
         var reply = await commands.HandleAsync(new Actor(email, email, "teams", Recipients.Conversation("teams", r.BaseConversationId)), command.Text, ct);
-        return Reply(replyKey, r, reply, toPerson: reply.Public || r.IsPersonal ? null : email);
+        if (r.IsPersonal || reply.Public || !TeamsReplyPlace.IsPrivate(command.Text)) return [Reply(replyKey, here, reply)];
+        return
+        [
+            Reply(replyKey, Recipients.Person(email), reply),
+            Reply($"{replyKey}|note", here, BotReply.Text(TeamsReplyPlace.SentPrivately)),
+        ];
+    }
+
+    /// <summary>
+    /// Where the answer to a command goes: a channel post is answered in its thread
+    /// (<c>{channel};messageid={root}</c>; a new post is its own root), a chat in the chat.
+    /// </summary>
+    public static string ReplyConversation(TeamsCommand command)
+    {
+        var r = command.Reference;
+        if (!string.Equals(r.ConversationType, "channel", StringComparison.OrdinalIgnoreCase)) return r.BaseConversationId;
+        if (r.ConversationId.Length > r.BaseConversationId.Length) return r.ConversationId; // already names the thread
+        return command.ActivityId is { Length: > 0 } root ? $"{r.BaseConversationId};messageid={root}" : r.BaseConversationId;
     }
 
     private const string FailedCommand = "Sorry, something went wrong while running that command, and it was not completed. Please try it again.";
@@ -119,16 +151,15 @@ public sealed partial class TeamsBot(
         return email;
     }
 
-    /// <summary>A reply in the conversation, or — for answers meant for one person typed in a channel — in their 1:1 chat.</summary>
-    private static OutboxMessage Reply(string key, TeamsConversationReference r, BotReply reply, string? toPerson = null) =>
-        new(key, toPerson is null ? Recipients.Conversation("teams", r.BaseConversationId) : Recipients.Person(toPerson), reply.Kind, reply.Data);
+    private static OutboxMessage Reply(string key, string recipient, BotReply reply) => new(key, recipient, reply.Kind, reply.Data);
 
-    private Task ReplyAsync(string key, TeamsConversationReference r, BotReply reply, CancellationToken ct) => EnqueueAsync(Reply(key, r, reply), ct);
+    private Task ReplyAsync(string key, TeamsConversationReference r, BotReply reply, CancellationToken ct) =>
+        EnqueueAsync([Reply(key, Recipients.Conversation("teams", r.BaseConversationId), reply)], ct);
 
-    private async Task EnqueueAsync(OutboxMessage message, CancellationToken ct)
+    private async Task EnqueueAsync(IReadOnlyList<OutboxMessage> messages, CancellationToken ct)
     {
         await using var conn = await db.OpenConnectionAsync(ct);
-        await OutboxStore.EnqueueAsync(conn, null, [message], ct);
+        await OutboxStore.EnqueueAsync(conn, null, messages, ct);
         signal.Notify();
     }
 

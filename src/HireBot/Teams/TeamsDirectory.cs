@@ -102,4 +102,55 @@ public sealed class TeamsDirectory(NpgsqlDataSource db, TimeProvider clock)
         cmd.Parameters.Add(new() { Value = conversationId });
         await cmd.ExecuteNonQueryAsync(ct);
     }
+
+    /// <summary>
+    /// Stores roster members as people the bot can reach: their Teams id, tenant, Entra id and the
+    /// serviceUrl of the scope they were read from (a verified one). An existing 1:1 chat is kept.
+    /// The people rows must exist (<c>PeopleStore.EnsureAsync</c>) before this is called.
+    /// </summary>
+    public async Task SaveMembersAsync(string serviceUrl, string? tenantId, IEnumerable<(TeamsMember Member, string Email)> members, CancellationToken ct)
+    {
+        await using var batch = db.CreateBatch();
+        foreach (var (m, email) in members)
+        {
+            var person = new NpgsqlBatchCommand(
+                """
+                INSERT INTO chat_identities (channel, external_id, email, tenant_id, aad_object_id, service_url, updated_at)
+                VALUES ('teams', $1, $2, $3, $4, $5, now())
+                ON CONFLICT (channel, external_id) DO UPDATE SET email = $2, tenant_id = coalesce($3, chat_identities.tenant_id),
+                    aad_object_id = coalesce($4, chat_identities.aad_object_id), service_url = $5, updated_at = now()
+                """);
+            foreach (var v in new object?[] { m.Id, email, m.TenantId ?? tenantId, m.AadObjectId, serviceUrl })
+                person.Parameters.Add(new() { Value = v ?? DBNull.Value, NpgsqlDbType = NpgsqlTypes.NpgsqlDbType.Text });
+            batch.BatchCommands.Add(person);
+        }
+        if (batch.BatchCommands.Count > 0) await batch.ExecuteNonQueryAsync(ct);
+    }
+
+    /// <summary>A team or group chat the bot is installed in, and whose roster names who it can reach.</summary>
+    public sealed record Scope(string RosterId, string ServiceUrl, string? TenantId);
+
+    /// <summary>Every team (by team id) and group chat the bot has been installed in or heard from.</summary>
+    public async Task<IReadOnlyList<Scope>> InstalledScopesAsync(CancellationToken ct)
+    {
+        await using var cmd = db.CreateCommand(
+            """
+            SELECT DISTINCT ON (coalesce(team_id, conversation_id)) coalesce(team_id, conversation_id), service_url, tenant_id
+            FROM conversations WHERE channel = 'teams' AND kind IN ('channel', 'groupChat') AND service_url IS NOT NULL
+            ORDER BY coalesce(team_id, conversation_id), updated_at DESC
+            """);
+        await using var reader = await cmd.ExecuteReaderAsync(ct);
+        var scopes = new List<Scope>();
+        while (await reader.ReadAsync(ct))
+            scopes.Add(new(reader.GetString(0), reader.GetString(1), reader.IsDBNull(2) ? null : reader.GetString(2)));
+        return scopes;
+    }
+
+    /// <summary>Drops a stored 1:1 chat that Teams refused, so the next attempt opens it again.</summary>
+    public async Task ForgetPersonalConversationAsync(string userId, CancellationToken ct)
+    {
+        await using var cmd = db.CreateCommand("UPDATE chat_identities SET conversation_id = NULL WHERE channel = 'teams' AND external_id = $1");
+        cmd.Parameters.Add(new() { Value = userId });
+        await cmd.ExecuteNonQueryAsync(ct);
+    }
 }

@@ -14,8 +14,9 @@ public static class TeamsHostExtensions
         // Two calls at most per delivery (open a 1:1 chat, then send): both well inside the outbox lease.
         services.AddHttpClient<BotConnectorClient>().ConfigureHttpClient(http => http.Timeout = TimeSpan.FromSeconds(20));
         services.PostConfigure<TeamsOptions>(o => ApplyBotFrameworkNames(o, configuration));
-        services.AddSingleton<TeamsDirectory>().AddSingleton<TeamsBot>();
+        services.AddSingleton<TeamsDirectory>().AddSingleton<TeamsBot>().AddSingleton<TeamsRoster>().AddSingleton<TeamsAppInstaller>();
         services.AddSingleton<Inbox.IInboxHandler, TeamsInboxHandler>();
+        services.AddSingleton<Inbox.IInboxHandler, TeamsRosterInboxHandler>();
         var probe = configuration.GetSection(TeamsOptions.SectionName).Get<TeamsOptions>() ?? new TeamsOptions();
         ApplyBotFrameworkNames(probe, configuration);
         if (probe.IsConnected || probe.IsLocalMode) services.AddSingleton<IChannelClient, TeamsChannelClient>();

@@ -46,6 +46,17 @@ public sealed class TeamsOptions
     /// </summary>
     public string AllowedTenantIds { get; set; } = "";
 
+    /// <summary>
+    /// Install HireBot for people outside every team it is installed in, through Graph, when a
+    /// message is due for them (<c>Teams__ProactiveInstall</c>). Optional; needs the application
+    /// permission <c>TeamsAppInstallation.ReadWriteForUser.All</c> granted by an admin, Graph
+    /// configured and <see cref="AppCatalogId"/>. Off: such a message fails and the recruiter is told who and why.
+    /// </summary>
+    public bool ProactiveInstall { get; set; }
+
+    /// <summary>HireBot's id in the organisation's Teams app catalog (<c>Teams__AppCatalogId</c>; not the manifest or Entra id).</summary>
+    public string? AppCatalogId { get; set; }
+
     public bool AdmitsTenant(string? tenantId)
     {
         var allowed = AllowedTenantIds.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).ToList();

@@ -36,6 +36,13 @@ public sealed class ConnectedTeamsBot : IAsyncDisposable
     /// <summary>Posts an activity with a valid connector token (or the one given).</summary>
     public Task<HttpResponseMessage> PostAsync(JsonObject activity, string? token = null)
     {
+        // Teams delivers an activity only from a conversation the bot is in; a personal one means the user has the app.
+        if (activity["conversation"]?["id"]?.GetValue<string>() is { } conversation)
+        {
+            Connector.SawActivity(conversation);
+            if (activity["conversation"]?["conversationType"]?.GetValue<string>() == "personal" && activity["from"]?["id"]?.GetValue<string>() is { } user)
+                Connector.InstallPersonally(user, conversation);
+        }
         var request = new HttpRequestMessage(HttpMethod.Post, "/api/messages") { Content = new StringContent(activity.ToJsonString(), Encoding.UTF8, "application/json") };
         request.Headers.TryAddWithoutValidation("Authorization", "Bearer " + (token ?? JwtFactory.Connector(Entra.EndorsedKey, TeamsTestHost.AppId, Connector.ServiceUrl)));
         return Bot.Http.SendAsync(request);
