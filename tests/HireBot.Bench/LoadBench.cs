@@ -1,3 +1,4 @@
+using HireBot.Tests.Support;
 using HireBot.Bench.Load;
 using HireBot.Inbox;
 using HireBot.Storage;
@@ -55,7 +56,11 @@ public sealed class LoadBench : IBenchScenario
             settings["BotEnvFile"] = "/nonexistent/bot.env";
             settings["Logging:LogLevel:Default"] = "Warning";
             settings["Logging:LogLevel:HireBot.Outbox.OutboxDispatcher"] = "Error"; // summarised below instead
-            await using var app = await HireBotHost.BuildAsync([], settings, PlatformTraffic.TrustFakeEntra, cancellationToken);
+            await using var app = await HireBotHost.BuildAsync([], settings, (services, configuration) =>
+            {
+                services.AddSingleton<TimeProvider>(TestClock.Shared); // the clock the load's signatures and tokens are stamped with
+                PlatformTraffic.TrustFakeEntra(services, configuration);
+            }, cancellationToken);
             await app.StartAsync(cancellationToken);
             var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
             using var http = new HttpClient(new SocketsHttpHandler { MaxConnectionsPerServer = 512, PooledConnectionIdleTimeout = TimeSpan.FromMinutes(2) })
@@ -63,7 +68,7 @@ public sealed class LoadBench : IBenchScenario
                 BaseAddress = new Uri(address), Timeout = Timeout.InfiniteTimeSpan,
             };
             var runId = Guid.NewGuid().ToString("N")[..8];
-            var templates = new RequestTemplates(TimeProvider.System);
+            var templates = new RequestTemplates(TestClock.Shared);
             var driver = new LoadDriver(http, i => Mix(traffic, templates, runId, kinds, i, users));
             Console.WriteLine($"host {address}, PostgreSQL {pg.ConnectionString.Split(';').First(p => p.StartsWith("Port", StringComparison.OrdinalIgnoreCase))}, " +
                 $"{Environment.ProcessorCount} cores, mix in turn: {string.Join(", ", kinds)}");

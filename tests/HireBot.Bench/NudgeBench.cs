@@ -33,7 +33,7 @@ public sealed class NudgeBench : IBenchScenario
                 ["ConnectionStrings:HireBot"] = cs, ["urls"] = "http://127.0.0.1:0", ["BotEnvFile"] = "/nonexistent/bot.env",
                 ["Logging:LogLevel:Default"] = "Warning", ["Outbox:PollMilliseconds"] = "50",
                 ["Jobs:ClusterCheckinSeconds"] = "2", ["Local:MessagesPerSecond"] = (rate / (double)hosts).ToString(System.Globalization.CultureInfo.InvariantCulture),
-            }, ct: cancellationToken);
+            }, (services, _) => services.AddSingleton<TimeProvider>(TestClock.Shared), cancellationToken);
             await app.StartAsync(cancellationToken);
             apps.Add(app);
         }
