@@ -5,7 +5,7 @@ internal sealed record DayPlan(int[] Days, int Key1, int Key2, long LoadBound)
 {
     /// <summary>
     /// Every non-decreasing day assignment in which each round has some feasible start on its
-    /// day, best day keys and lowest load bound first, so the search meets good schedules early.
+    /// day, best day keys, earliest first day and lowest load bound first, so the search meets good schedules early.
     /// </summary>
     public static List<DayPlan> Enumerate(SchedulingModel model, int roundCount)
     {
@@ -32,6 +32,7 @@ internal sealed record DayPlan(int[] Days, int Key1, int Key2, long LoadBound)
         {
             int c = a.Key1.CompareTo(b.Key1);
             if (c == 0) c = a.Key2.CompareTo(b.Key2);
+            if (c == 0) c = a.Days[0].CompareTo(b.Days[0]);
             if (c == 0) c = a.LoadBound.CompareTo(b.LoadBound);
             if (c == 0) c = a.Days.AsSpan().SequenceCompareTo(b.Days);
             return c;
