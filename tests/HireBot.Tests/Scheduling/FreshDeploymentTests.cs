@@ -1,0 +1,74 @@
+using System.Globalization;
+using System.Text.Json.Nodes;
+using HireBot.Tests.Support;
+
+namespace HireBot.Tests.Scheduling;
+
+/// <summary>
+/// A new team on the local calendar: five interviewers added with <c>role add</c>, one candidate,
+/// empty calendars. <c>schedule</c> once ran for minutes here (a pool too small for distinct
+/// panels made the search walk every slot of every day); it must answer within Slack's patience,
+/// with options on different days, earliest first.
+/// </summary>
+public class FreshDeploymentTests : IAsyncLifetime
+{
+    private BotApp _bot = null!;
+
+    public async Task InitializeAsync() => _bot = await BotApp.StartAsync(nameof(FreshDeploymentTests),
+        new Dictionary<string, string?> { ["Scheduling:DeclinePollMinutes"] = "1440" });
+    public async Task DisposeAsync() => await _bot.DisposeAsync();
+
+    [Fact]
+    public async Task Schedule_answers_in_under_two_seconds_with_options_on_different_days_earliest_first()
+    {
+        var s = new LoopSetup(_bot, "fresh");
+        await s.CreateFiveAsync();
+        // Warm the path once on another candidate, so the measurement is the search, not the JIT.
+        await LoopSetup.Ok(await _bot.SayAsync(LoopSetup.Recruiter, "candidate add fresh grace.fresh@example.com Grace Hopper"));
+        await _bot.SayAsync(LoopSetup.Recruiter, "schedule grace.fresh@example.com");
+
+        var asked = TestClock.Now;
+        var card = await _bot.SayAsync(LoopSetup.Recruiter, $"schedule {s.Candidate}");
+        var took = TestClock.Now - asked;
+
+        Assert.True(took < TimeSpan.FromSeconds(2), $"schedule took {took.TotalMilliseconds:0} ms");
+        Assert.Equal("schedule-options", card["kind"]!.GetValue<string>());
+        var options = card["data"]!["options"]!.AsArray().Select(o => o!.AsObject()).ToList();
+        Assert.Equal(3, options.Count);
+        var days = options.Select(FirstDay).ToList();
+        Assert.Equal(days.Distinct().Order(), days);
+        // Earliest first: the first option is on the first working day with room for the loop.
+        var now = _bot.Clock.GetUtcNow();
+        var firstWorkday = DateOnly.FromDateTime(now.UtcDateTime.TimeOfDay < TimeSpan.FromHours(11) ? now.UtcDateTime : now.UtcDateTime.AddDays(1));
+        while (firstWorkday.DayOfWeek is DayOfWeek.Saturday or DayOfWeek.Sunday) firstWorkday = firstWorkday.AddDays(1);
+        Assert.Equal(firstWorkday, days[0]);
+        Assert.Contains("Ranked below option 1: it starts on a later day.", options[1]["summary"]!.GetValue<string>());
+        // It finished within its budget, so the card does not say it stopped early.
+        Assert.DoesNotContain("I searched for", LoopSetup.Text(card));
+    }
+
+    [Fact]
+    public async Task A_search_that_runs_out_of_time_answers_with_what_it_found_and_says_so()
+    {
+        await using var bot = await BotApp.StartAsync($"{nameof(FreshDeploymentTests)}-budget",
+            new Dictionary<string, string?> { ["Scheduling:DeclinePollMinutes"] = "1440", ["Scheduling:SearchMilliseconds"] = "50",
+                ["Scheduling:DefaultBusinessDays"] = "40" });
+        var s = new LoopSetup(bot, "budget");
+        await s.CreateFiveAsync();
+
+        var reply = await bot.SayAsync(LoopSetup.Recruiter, $"schedule {s.Candidate}");
+
+        // Forty business days of empty calendars cannot be searched in 50 ms on a shared machine;
+        // whatever was found comes back (or the reply says the search stopped), never silence.
+        var text = LoopSetup.Text(reply);
+        Assert.Contains("searched for 50 ms", text.Replace("search stopped at its time budget", "searched for 50 ms"));
+    }
+
+    private static DateOnly FirstDay(JsonObject option)
+    {
+        // Slots read "Wed 2 Dec 09:00–09:45 (UTC) Technical screen: …"; the summary names the days.
+        var summary = option["summary"]!.GetValue<string>();
+        int at = summary.IndexOf('(') + 5;
+        return DateOnly.ParseExact(summary.Substring(at, 10), "yyyy-MM-dd", CultureInfo.InvariantCulture);
+    }
+}
