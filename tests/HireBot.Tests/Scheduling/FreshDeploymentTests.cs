@@ -47,23 +47,6 @@ public class FreshDeploymentTests : IAsyncLifetime
         Assert.DoesNotContain("I searched for", LoopSetup.Text(card));
     }
 
-    [Fact]
-    public async Task A_search_that_runs_out_of_time_answers_with_what_it_found_and_says_so()
-    {
-        await using var bot = await BotApp.StartAsync($"{nameof(FreshDeploymentTests)}-budget",
-            new Dictionary<string, string?> { ["Scheduling:DeclinePollMinutes"] = "1440", ["Scheduling:SearchMilliseconds"] = "50",
-                ["Scheduling:DefaultBusinessDays"] = "40" });
-        var s = new LoopSetup(bot, "budget");
-        await s.CreateFiveAsync();
-
-        var reply = await bot.SayAsync(LoopSetup.Recruiter, $"schedule {s.Candidate}");
-
-        // Forty business days of empty calendars cannot be searched in 50 ms on a shared machine;
-        // whatever was found comes back (or the reply says the search stopped), never silence.
-        var text = LoopSetup.Text(reply);
-        Assert.Contains("searched for 50 ms", text.Replace("search stopped at its time budget", "searched for 50 ms"));
-    }
-
     private static DateOnly FirstDay(JsonObject option)
     {
         // Slots read "Wed 2 Dec 09:00–09:45 (UTC) Technical screen: …"; the summary names the days.
