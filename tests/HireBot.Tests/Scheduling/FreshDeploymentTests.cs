@@ -37,9 +37,11 @@ public class FreshDeploymentTests : IAsyncLifetime
         Assert.Equal(3, options.Count);
         var days = options.Select(FirstDay).ToList();
         Assert.Equal(days.Distinct().Order(), days);
-        // Earliest first: the first option is on the first working day with room for the loop.
-        var now = _bot.Clock.GetUtcNow();
-        var firstWorkday = DateOnly.FromDateTime(now.UtcDateTime.TimeOfDay < TimeSpan.FromHours(11) ? now.UtcDateTime : now.UtcDateTime.AddDays(1));
+        // Earliest first: today when the whole loop (5 h 15 with buffers) still fits before 17:00
+        // UTC (the local calendar's hours) from the next quarter hour, else the next working day.
+        long quarter = TimeSpan.FromMinutes(15).Ticks;
+        var from = new DateTime((asked.UtcTicks + quarter - 1) / quarter * quarter, DateTimeKind.Utc);
+        var firstWorkday = DateOnly.FromDateTime(from.TimeOfDay <= new TimeSpan(11, 45, 0) ? from : from.Date.AddDays(1));
         while (firstWorkday.DayOfWeek is DayOfWeek.Saturday or DayOfWeek.Sunday) firstWorkday = firstWorkday.AddDays(1);
         Assert.Equal(firstWorkday, days[0]);
         Assert.Contains("Ranked below option 1: it starts on a later day.", options[1]["summary"]!.GetValue<string>());
