@@ -7,13 +7,14 @@ namespace HireBot.Core.Scheduling;
 /// </summary>
 internal static class InfeasibilityExplainer
 {
-    public static List<SchedulingBlocker> Explain(SchedulingModel model)
+    public static List<SchedulingBlocker> Explain(SchedulingModel model, SearchBudget budget)
     {
         var blockers = model.Rounds.Select(r => Alone(model, r)).OfType<SchedulingBlocker>().ToList();
         if (blockers.Count > 0) return blockers;
         for (int n = 2; n <= model.Rounds.Length; n++)
         {
-            if (LoopSearch.Run(model, n, 1, repeats: true).Count > 0) continue;
+            if (LoopSearch.Run(model, n, 1, repeats: true, onePerDay: false, budget).Count > 0) continue;
+            if (budget.Exhausted) return [StoppedEarly];
             var round = model.Rounds[n - 1].Requirement;
             var previous = model.Rounds[n - 2].Requirement;
             return [new SchedulingBlocker(round.Id, BlockingConstraint.Sequencing,
@@ -23,6 +24,10 @@ internal static class InfeasibilityExplainer
         }
         return [new SchedulingBlocker(null, BlockingConstraint.Sequencing, "The rounds do not fit together in the search window.")];
     }
+
+    /// <summary>The search ran out of its budget before it found a schedule or proved there is none.</summary>
+    public static readonly SchedulingBlocker StoppedEarly = new(null, BlockingConstraint.Sequencing,
+        "The search stopped at its time budget before finding a schedule; try a shorter window with `between … and …`.");
 
     private static SchedulingBlocker? Alone(SchedulingModel model, RoundModel round)
     {

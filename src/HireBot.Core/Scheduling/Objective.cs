@@ -3,9 +3,11 @@ namespace HireBot.Core.Scheduling;
 /// <summary>
 /// The scheduler's objective, lexicographic so no weight tuning can surprise a recruiter:
 /// 1. day keys: SingleDay = (days used, day span); ConsecutiveDays = (day span, days used);
-/// 2. load: sum of each panelist's load-before-seat / weekly cap (favours less loaded people);
-/// 3. candidate idle slots between same-day rounds beyond the buffer;
-/// 4. round start slots, earliest first (this makes the order total, so results are deterministic).
+/// 2. the first interview day, earliest first: a later day wins only with fewer or less spread days;
+/// 3. load: sum of each panelist's load-before-seat / weekly cap (favours less loaded people on a day,
+///    without pushing the loop to a later week where nobody has interviews yet);
+/// 4. candidate idle slots between same-day rounds beyond the buffer;
+/// 5. round start slots, earliest first (this makes the order total, so results are deterministic).
 /// </summary>
 internal static class Objective
 {
@@ -21,6 +23,7 @@ internal static class Objective
     {
         int c = a.Key1.CompareTo(b.Key1);
         if (c == 0) c = a.Key2.CompareTo(b.Key2);
+        if (c == 0) c = a.FirstDay.CompareTo(b.FirstDay);
         if (c == 0) c = a.Load.CompareTo(b.Load);
         if (c == 0) c = a.GapSlots.CompareTo(b.GapSlots);
         if (c == 0) c = a.Starts.AsSpan().SequenceCompareTo(b.Starts);
@@ -31,10 +34,11 @@ internal static class Objective
     /// True when every completion of a partial schedule whose objective is bounded below by
     /// these values (with the first starts fixed) ranks strictly after <paramref name="worst"/>.
     /// </summary>
-    public static bool BoundIsWorse(int key1, int key2, long load, int gaps, ReadOnlySpan<int> prefix, Solution worst)
+    public static bool BoundIsWorse(int key1, int key2, int firstDay, long load, int gaps, ReadOnlySpan<int> prefix, Solution worst)
     {
         int c = key1.CompareTo(worst.Key1);
         if (c == 0) c = key2.CompareTo(worst.Key2);
+        if (c == 0) c = firstDay.CompareTo(worst.FirstDay);
         if (c == 0) c = load.CompareTo(worst.Load);
         if (c == 0) c = gaps.CompareTo(worst.GapSlots);
         if (c == 0) c = prefix.SequenceCompareTo(worst.Starts.AsSpan(0, prefix.Length));

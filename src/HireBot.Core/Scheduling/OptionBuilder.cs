@@ -24,8 +24,7 @@ internal static class OptionBuilder
             var days = sol.Starts.Select(s => model.DayOfSlot[s]).Distinct().ToList();
             var score = new ScheduleScore(days.Count, days[^1] - days[0] + 1, sol.Load,
                 (int)(sol.GapSlots * model.Resolution.TotalMinutes), sol.Repeats);
-            var reason = Describe(model, days, score, rounds);
-            if (i > 0) reason += $" Ranked below option {i}: {Difference(solutions[i - 1], sol)}.";
+            var reason = Describe(model, days, score, rounds) + " " + Why(solutions, i);
             options.Add(new ScheduleOption(i + 1, rounds, score, reason));
         }
         return options;
@@ -48,9 +47,24 @@ internal static class OptionBuilder
         return text;
     }
 
+    /// <summary>Why an option sits where it does: earliest day first unless fewer or closer days win.</summary>
+    private static string Why(IReadOnlyList<Solution> solutions, int i)
+    {
+        var sol = solutions[i];
+        int sameDay = Enumerable.Range(0, i).FirstOrDefault(j => solutions[j].FirstDay == sol.FirstDay, -1);
+        if (sameDay >= 0) return $"Another time on the same day as option {sameDay + 1}: no other day in the window fits the loop.";
+        int earlier = Enumerable.Range(i + 1, solutions.Count - i - 1).FirstOrDefault(j => solutions[j].FirstDay < sol.FirstDay, -1);
+        if (i == 0)
+            return earlier < 0
+                ? "Earliest day of these options."
+                : $"Ranked first although option {earlier + 1} starts earlier: {Difference(sol, solutions[earlier])}.";
+        return $"Ranked below option {i}: {Difference(solutions[i - 1], sol)}.";
+    }
+
     private static string Difference(Solution better, Solution worse)
     {
         if (better.Key1 != worse.Key1 || better.Key2 != worse.Key2) return "it uses more or more spread-out days";
+        if (better.FirstDay != worse.FirstDay) return "it starts on a later day";
         if (better.Load != worse.Load) return "its panelists are more loaded";
         if (better.GapSlots != worse.GapSlots) return "more idle time for the candidate";
         return "it starts later";

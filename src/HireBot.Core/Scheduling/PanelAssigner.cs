@@ -6,7 +6,7 @@ namespace HireBot.Core.Scheduling;
 /// first, bounded by the other rounds' cheapest panels. It only runs when the cheapest panels
 /// of two rounds collide; otherwise the cheapest panels are already optimal.
 /// </summary>
-internal sealed class PanelAssigner(SchedulingModel model, bool repeats)
+internal sealed class PanelAssigner(SchedulingModel model, bool repeats, SearchBudget budget)
 {
     private readonly int _weeks = model.People.Length == 0 ? 1 : model.People.Max(p => p.Weeks.Length);
     private int[] _uses = [];
@@ -51,6 +51,7 @@ internal sealed class PanelAssigner(SchedulingModel model, bool repeats)
 
     private void Pick(int i, int j, int from, int picked, long cost)
     {
+        if (!budget.Spend()) return;
         if (picked == model.Rounds[j].PanelSize) { Round(i + 1, cost); return; }
         var list = _avail[j];
         for (int t = from; t < _count[j]; t++)

@@ -20,4 +20,10 @@ public sealed record SchedulingRequest
     public DayPreference DayPreference { get; init; } = DayPreference.SingleDay;
     public TimeSpan SlotResolution { get; init; } = TimeSpan.FromMinutes(15);
     public int MaxOptions { get; init; } = 5;
+
+    /// <summary>
+    /// Search nodes the scheduler may visit before it stops and answers with the best options
+    /// found (the result says it stopped early). A deterministic bound; the host adds a deadline.
+    /// </summary>
+    public long WorkLimit { get; init; } = 2_000_000;
 }

@@ -6,4 +6,10 @@ public sealed record SchedulingResult(
     IReadOnlyList<SchedulingBlocker> Blockers)
 {
     public bool IsFeasible => Options.Count > 0;
+
+    /// <summary>True when the search ran out of its budget: the options are the best found, not proven best.</summary>
+    public bool StoppedEarly { get; init; }
+
+    /// <summary>Search nodes visited (what <see cref="SchedulingRequest.WorkLimit"/> bounds).</summary>
+    public long Work { get; init; }
 }

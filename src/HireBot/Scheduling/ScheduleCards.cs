@@ -48,11 +48,17 @@ public static class ScheduleCards
 
     private static List<string> Notes(SchedulePlan plan)
     {
-        var notes = plan.LaterRounds.Select(r => $"{r.Name} is not scheduled now: it happens only after the earlier rounds pass.").ToList();
+        var notes = new List<string>();
+        if (plan.Result.StoppedEarly)
+            notes.Add($"I searched for {Seconds(plan.SearchBudget)}; these are the best options found, and a longer search might find better.");
+        notes.AddRange( plan.LaterRounds.Select(r => $"{r.Name} is not scheduled now: it happens only after the earlier rounds pass."));
         if (plan.KeptRounds.Count > 0) notes.Add($"Kept as booked: {string.Join(", ", plan.KeptRounds.Select(r => r.Name))}.");
         if (plan.UnreadableCalendars > 0) notes.Add($"{plan.UnreadableCalendars} calendar(s) could not be read and were treated as free.");
         return notes;
     }
+
+    private static string Seconds(TimeSpan t) =>
+        t.TotalSeconds >= 1 ? $"{t.TotalSeconds:0.#} s".Replace(',', '.') : $"{t.TotalMilliseconds:0} ms";
 
     internal static string Name(IReadOnlyDictionary<string, PersonRow> people, string email) =>
         people.TryGetValue(email, out var p) ? p.DisplayName : email;

@@ -11,7 +11,7 @@ namespace HireBot.Scheduling;
 /// free/busy from the calendar, current weekly load) and runs it. Pure mapping lives in
 /// <see cref="RequestMapper"/>; this class only reads.
 /// </summary>
-public sealed class SchedulePlanner(SchedulingStore store, ICalendar calendar, IOptions<SchedulingOptions> options)
+public sealed class SchedulePlanner(SchedulingStore store, ICalendar calendar, TimeProvider clock, IOptions<SchedulingOptions> options)
 {
     /// <param name="keptRounds">Round ids already booked or done (a reschedule keeps them).</param>
     public async Task<SchedulePlan> PlanAsync(Role role, CandidateLoop candidate, PersonRow candidatePerson, UtcInterval window,
@@ -32,9 +32,12 @@ public sealed class SchedulePlanner(SchedulingStore store, ICalendar calendar, I
         var schedules = emails.Count == 0 ? [] : await calendar.GetFreeBusyAsync(emails, window.Start, window.End, ct);
 
         var request = RequestMapper.Map(new RequestMapper.Facts(role, toPlace, pools, people, booked, schedules, candidatePerson, window, settings));
-        var started = System.Diagnostics.Stopwatch.GetTimestamp();
-        var result = toPlace.Count == 0 ? new SchedulingResult([], []) : LoopScheduler.Schedule(request);
-        Telemetry.HireBotMetrics.SchedulingTime.Record(System.Diagnostics.Stopwatch.GetElapsedTime(started).TotalMilliseconds);
-        return new SchedulePlan(result, later, kept, schedules.Count(s => !s.IsKnown));
+        // An anytime search: at the budget it answers with the best options found so far.
+        var budget = TimeSpan.FromMilliseconds(settings.SearchMilliseconds);
+        using var deadline = new CancellationTokenSource(budget, clock);
+        var started = clock.GetTimestamp();
+        var result = toPlace.Count == 0 ? new SchedulingResult([], []) : LoopScheduler.Schedule(request, deadline.Token);
+        Telemetry.HireBotMetrics.SchedulingTime.Record(clock.GetElapsedTime(started).TotalMilliseconds);
+        return new SchedulePlan(result, later, kept, schedules.Count(s => !s.IsKnown), budget);
     }
 }

@@ -6,7 +6,8 @@ namespace HireBot.Scheduling;
 
 /// <summary>
 /// Where the scheduler looks: the dates the recruiter named (whole days in the candidate's zone),
-/// or the next business days starting tomorrow (UTC). Never earlier than now.
+/// or, by default, from now (the next quarter hour) to the end of the given number of business
+/// days after today in the candidate's zone, so the rest of today counts too. Never earlier than now.
 /// </summary>
 public static class SearchWindow
 {
@@ -14,14 +15,15 @@ public static class SearchWindow
     {
         if (between is null || and is null)
         {
-            var first = DateOnly.FromDateTime(now.UtcDateTime).AddDays(1);
-            var last = first;
-            for (int counted = IsBusinessDay(first) ? 1 : 0; counted < businessDays;)
+            // Once this started tomorrow in UTC: the rest of today was never offered, and the
+            // candidate's evening could already be "tomorrow" in UTC (or the reverse).
+            var last = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(now, candidateZone).DateTime);
+            for (int counted = 0; counted < businessDays;)
             {
                 last = last.AddDays(1);
                 if (IsBusinessDay(last)) counted++;
             }
-            return new UtcInterval(Utc(first, TimeZoneInfo.Utc), Utc(last.AddDays(1), TimeZoneInfo.Utc));
+            return new UtcInterval(RoundUp(now), Utc(last.AddDays(1), candidateZone));
         }
         if (!TryDate(between, out var from) || !TryDate(and, out var to))
             return Outcome<UtcInterval>.Fail("Write dates as YYYY-MM-DD, e.g. `between 2026-12-01 and 2026-12-12`.");

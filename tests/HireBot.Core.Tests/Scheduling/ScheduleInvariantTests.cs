@@ -31,11 +31,20 @@ public class ScheduleInvariantTests
 
     [Theory]
     [MemberData(nameof(Seeds))]
-    public void Options_are_ranked_in_objective_order_and_differ_in_times(int seed)
+    public void Options_are_on_different_days_ranked_in_objective_order_and_differ_in_times(int seed)
     {
-        var result = LoopScheduler.Schedule(InstanceGenerator.Generate(InstanceShape.Large, seed));
+        var request = InstanceGenerator.Generate(InstanceShape.Large, seed);
+        var result = LoopScheduler.Schedule(request);
 
-        var keys = result.Options.Select(o => (o.Score.DaysUsed, o.Score.DaySpan, o.Score.LoadPerMille, o.Score.IdleMinutes)).ToList();
+        var zone = TimeZoneInfo.FindSystemTimeZoneById(request.CandidateTimeZoneId);
+        var firstDays = result.Options.Select(o => DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(o.Rounds[0].Start, zone).DateTime)).ToList();
+        // One option per first day, in objective order; other times on a day only follow when no further day fits.
+        int perDay = firstDays.Distinct().Count();
+        Assert.Equal(firstDays.Take(perDay), firstDays.Distinct());
+        var keys = result.Options.Take(perDay)
+            .Select((o, i) => request.DayPreference == DayPreference.SingleDay
+                ? (o.Score.DaysUsed, o.Score.DaySpan, firstDays[i], o.Score.LoadPerMille, o.Score.IdleMinutes)
+                : (o.Score.DaySpan, o.Score.DaysUsed, firstDays[i], o.Score.LoadPerMille, o.Score.IdleMinutes)).ToList();
         Assert.Equal(keys.Order().ToList(), keys);
         var times = result.Options.Select(o => string.Join(",", o.Rounds.Select(r => r.Start))).ToList();
         Assert.Equal(times.Count, times.Distinct().Count());

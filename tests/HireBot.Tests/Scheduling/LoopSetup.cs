@@ -29,6 +29,19 @@ internal sealed class LoopSetup(BotApp bot, string slug)
         await Ok(await bot.SayAsync(Recruiter, $"candidate add {slug} {Candidate} Ada Lovelace"));
     }
 
+    /// <summary>
+    /// A new team's first role: five interviewers (two backend, two senior, one behavioral: too few
+    /// for distinct panels, so someone sits two rounds), every calendar empty.
+    /// </summary>
+    public async Task CreateFiveAsync()
+    {
+        await Ok(await bot.SayAsync(Recruiter, $"role create {slug} \"Backend Engineer\""));
+        foreach (var i in new[] { 1, 2 }) await Ok(await bot.SayAsync(Recruiter, $"role add {slug} interviewer {Backend(i)} pool backend"));
+        foreach (var i in new[] { 1, 2 }) await Ok(await bot.SayAsync(Recruiter, $"role add {slug} interviewer {Senior(i)} pool senior-backend"));
+        await Ok(await bot.SayAsync(Recruiter, $"role add {slug} interviewer {Behavioral} pool behavioral"));
+        await Ok(await bot.SayAsync(Recruiter, $"candidate add {slug} {Candidate} Ada Lovelace"));
+    }
+
     public IEnumerable<string> Interviewers => [Backend(1), Backend(2), Backend(3), Backend(4), Senior(1), Senior(2), Behavioral];
 
     public async Task<JsonObject> ClickAsync(string from, string verb, JsonObject data)

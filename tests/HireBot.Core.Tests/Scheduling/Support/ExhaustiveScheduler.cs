@@ -4,12 +4,18 @@ using HireBot.Core.Scheduling;
 namespace HireBot.Core.Tests.Scheduling.Support;
 
 /// <summary>One schedule's objective as the exhaustive search computes it.</summary>
-public sealed record ExhaustiveOption(int Key1, int Key2, long Load, int IdleMinutes, DateTimeOffset[] Starts);
+public sealed record ExhaustiveOption(int Key1, int Key2, long Load, int IdleMinutes, DateTimeOffset[] Starts)
+{
+    /// <summary>Candidate-local date of the first round (the objective's first-day key).</summary>
+    public DateOnly FirstDay { get; init; }
+}
 
 /// <summary>
 /// Reference search written independently of the scheduler: it tries every start vector and
 /// every panel, checking constraints with TimeZoneInfo.ConvertTime per slot, and ranks by the
-/// documented objective. Exponential; only for small instances.
+/// documented objective (day keys, first day, load, idle, starts). Options as documented: the
+/// best schedule of each first day, best first; when fewer days fit than options are asked for,
+/// the next best schedules follow. Exponential; only for small instances.
 /// </summary>
 public static class ExhaustiveScheduler
 {
@@ -85,14 +91,16 @@ public static class ExhaustiveScheduler
             for (int r = 1; r < rounds; r++)
                 if (days[r] == days[r - 1]) idle += starts[r] - starts[r - 1] - len[r - 1] - buffer;
             var (k1, k2) = q.DayPreference == DayPreference.SingleDay ? (used, span) : (span, used);
-            options.Add(new ExhaustiveOption(k1, k2, bestLoad, idle * (int)res.TotalMinutes, starts.Select(s => times[s]).ToArray()));
+            options.Add(new ExhaustiveOption(k1, k2, bestLoad, idle * (int)res.TotalMinutes, starts.Select(s => times[s]).ToArray())
+                { FirstDay = dates[starts[0]] });
         }
         Walk(0, 0);
-        return options
-            .OrderBy(o => o.Key1).ThenBy(o => o.Key2).ThenBy(o => o.Load).ThenBy(o => o.IdleMinutes)
+        var ranked = options
+            .OrderBy(o => o.Key1).ThenBy(o => o.Key2).ThenBy(o => o.FirstDay).ThenBy(o => o.Load).ThenBy(o => o.IdleMinutes)
             .ThenBy(o => o.Starts, Comparer<DateTimeOffset[]>.Create((a, b) => a.AsSpan().SequenceCompareTo(b)))
-            .Take(q.MaxOptions)
             .ToList();
+        var perDay = ranked.GroupBy(o => o.FirstDay).Select(g => g.First()).Take(q.MaxOptions).ToList();
+        return [.. perDay, .. ranked.Where(o => !perDay.Contains(o)).Take(q.MaxOptions - perDay.Count)];
     }
 
     private static bool PersonFree(Interviewer p, DateTimeOffset t, TimeSpan res)
