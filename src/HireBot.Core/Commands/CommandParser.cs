@@ -46,6 +46,10 @@ public static class CommandParser
             if (spec.Keywords.Contains(word) && i + 1 < rest.Count)
             {
                 values[word] = rest[++i].Text;
+                // A date may be several words ("3 Dec"): it runs to the next keyword.
+                if (word is "between" or "and")
+                    while (i + 1 < rest.Count && !spec.Keywords.Contains(rest[i + 1].Text.ToLowerInvariant()))
+                        values[word] += " " + rest[++i].Text;
                 continue;
             }
             positional.Add(rest[i].Text);

@@ -25,8 +25,9 @@ public static class SearchWindow
             }
             return new UtcInterval(RoundUp(now), Utc(last.AddDays(1), candidateZone));
         }
-        if (!TryDate(between, out var from) || !TryDate(and, out var to))
-            return Outcome<UtcInterval>.Fail("Write dates as YYYY-MM-DD, e.g. `between 2026-12-01 and 2026-12-12`.");
+        var today = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(now, candidateZone).DateTime);
+        if (!TryDate(between, today, out var from) || !TryDate(and, from, out var to))
+            return Outcome<UtcInterval>.Fail("Write dates as YYYY-MM-DD or like 3 Dec, e.g. `between 2026-12-01 and 2026-12-12` or `between 3 Dec and 12 Dec`.");
         if (to < from) return Outcome<UtcInterval>.Fail($"{and} is before {between}.");
         if (to.DayNumber - from.DayNumber > 42) return Outcome<UtcInterval>.Fail("Search at most six weeks at a time.");
         var start = Utc(from, candidateZone);
@@ -46,8 +47,33 @@ public static class SearchWindow
 
     private static bool IsBusinessDay(DateOnly d) => d.DayOfWeek is not (DayOfWeek.Saturday or DayOfWeek.Sunday);
 
-    private static bool TryDate(string text, out DateOnly date) =>
-        DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out date);
+    private static readonly string[] WithYear = ["yyyy-MM-dd", "d MMM yyyy", "d MMMM yyyy", "MMM d yyyy", "MMMM d yyyy"];
+    private static readonly string[] WithoutYear = ["d MMM", "d MMMM", "MMM d", "MMMM d"];
+
+    /// <summary>
+    /// An ISO date, or a day and month in English ("3 Dec", "Dec 3", "3 December 2026"). Without
+    /// a year it is the first such day on or after <paramref name="notBefore"/> (the window's start,
+    /// or today), so "between 28 Dec and 4 Jan" crosses the new year.
+    /// </summary>
+    private static bool TryDate(string text, DateOnly notBefore, out DateOnly date)
+    {
+        var cleaned = text.Replace(",", " ").Trim();
+        cleaned = string.Join(' ', cleaned.Split(' ', StringSplitOptions.RemoveEmptyEntries));
+        if (DateOnly.TryParseExact(cleaned, WithYear, CultureInfo.InvariantCulture, DateTimeStyles.AllowWhiteSpaces, out date)) return true;
+        foreach (var format in WithoutYear)
+        {
+            // Parsed with a leap year so 29 Feb is accepted, then placed in the right year.
+            if (!DateTime.TryParseExact($"{cleaned} 2000", $"{format} yyyy", CultureInfo.InvariantCulture, DateTimeStyles.AllowWhiteSpaces, out var parsed)) continue;
+            for (var year = notBefore.Year; year <= notBefore.Year + 4; year++)
+            {
+                if (parsed.Month == 2 && parsed.Day == 29 && !DateTime.IsLeapYear(year)) continue;
+                var candidate = new DateOnly(year, parsed.Month, parsed.Day);
+                if (candidate >= notBefore) { date = candidate; return true; }
+            }
+        }
+        date = default;
+        return false;
+    }
 
     internal static DateTimeOffset Utc(DateOnly day, TimeZoneInfo zone)
     {

@@ -67,4 +67,15 @@ public class CommandParserTests
         foreach (var spec in CommandCatalog.All)
             Assert.DoesNotMatch(@"<[^>]*[*?][^>]*>", spec.Usage);
     }
+
+    [Fact]
+    public void Dates_after_between_and_and_may_be_several_words()
+    {
+        var parsed = CommandParser.Parse("schedule ada@example.com between 3 Dec and 4 Dec");
+
+        Assert.True(parsed.IsOk, parsed.Error);
+        Assert.Equal("ada@example.com", parsed.Value!["candidate"]);
+        Assert.Equal("3 Dec", parsed.Value!["between"]);
+        Assert.Equal("4 Dec", parsed.Value!["and"]);
+    }
 }
