@@ -25,7 +25,8 @@ public sealed class SlackSlowCommandJob(CommandHandler commands, MessageRenderer
         ? "Working on it: checking calendars. The options will appear here in a moment."
         : "Working on it: checking that I can post in that channel. The answer will appear here in a moment.";
 
-    public static async Task EnqueueAsync(IScheduler scheduler, Actor actor, string text, string responseUrl, CancellationToken ct)
+    /// <summary>Stores the job to start at <paramref name="now"/> on the bot's clock (Quartz fires by that clock, not the machine's).</summary>
+    public static async Task EnqueueAsync(IScheduler scheduler, Actor actor, string text, string responseUrl, DateTimeOffset now, CancellationToken ct)
     {
         var job = JobBuilder.Create<SlackSlowCommandJob>()
             .WithIdentity($"slack-command-{Guid.NewGuid()}", "slack")
@@ -35,7 +36,7 @@ public sealed class SlackSlowCommandJob(CommandHandler commands, MessageRenderer
             .UsingJobData("responseUrl", responseUrl)
             .RequestRecovery()
             .Build();
-        await scheduler.ScheduleJob(job, [TriggerBuilder.Create().StartNow().Build()], new ScheduleJobOptions(), ct);
+        await scheduler.ScheduleJob(job, [TriggerBuilder.Create().StartAt(now).Build()], new ScheduleJobOptions(), ct);
     }
 
     public async ValueTask Execute(IJobExecutionContext context, CancellationToken cancellationToken)

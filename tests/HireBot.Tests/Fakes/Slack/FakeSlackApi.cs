@@ -61,7 +61,7 @@ internal static class FakeSlackApi
     /// <summary>chat.postMessage's documented refusals for a channel (https://docs.slack.dev/reference/methods/chat.postMessage#errors).</summary>
     private static string? PostRefusal(ConcurrentDictionary<string, FakeSlackChannel> channels, string id) =>
         !channels.TryGetValue(id, out var c) ? null
-        : c.IsPrivate && !c.BotIsMember ? "channel_not_found"
+        : c.Deleted || (c.IsPrivate && !c.BotIsMember) ? "channel_not_found"
         : c.IsArchived ? "is_archived"
         : !c.BotIsMember ? "not_in_channel"
         : null;
@@ -73,7 +73,7 @@ internal static class FakeSlackApi
     {
         if (id.StartsWith('D')) return FakeSlackPayloads.Conversation(new FakeSlackChannel(id, "", IsPrivate: true, BotIsMember: true), isIm: true);
         var c = Seen(channels, id);
-        return c.IsPrivate && !c.BotIsMember ? Missing("channel_not_found") : FakeSlackPayloads.Conversation(c);
+        return c.Deleted || (c.IsPrivate && !c.BotIsMember) ? Missing("channel_not_found") : FakeSlackPayloads.Conversation(c);
     }
 
     /// <summary>https://docs.slack.dev/reference/methods/conversations.join: public channels only; a second join warns already_in_channel.</summary>
@@ -81,6 +81,7 @@ internal static class FakeSlackApi
     {
         if (id.StartsWith('D')) return Missing("method_not_supported_for_channel_type");
         var c = Seen(channels, id);
+        if (c.Deleted) return Missing("channel_not_found");
         if (c.IsPrivate) return Missing(c.BotIsMember ? "method_not_supported_for_channel_type" : "channel_not_found");
         if (c.IsArchived) return Missing("is_archived");
         var already = c.BotIsMember;
