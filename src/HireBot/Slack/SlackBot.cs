@@ -133,7 +133,7 @@ public sealed partial class SlackBot(
     /// How long the identity lookup (users.info, for someone the bot has not met or forgotten) may take
     /// inside Slack's 3 s acknowledgement; past it the user is told Slack is not answering.
     /// </summary>
-    public static readonly TimeSpan IdentityBudget = TimeSpan.FromSeconds(2);
+    public static readonly TimeSpan IdentityBudget = TimeSpan.FromSeconds(1.5);
 
     private async Task<Actor?> ActorWithinAckAsync(string teamId, string userId, string? channelId, CancellationToken ct)
     {
