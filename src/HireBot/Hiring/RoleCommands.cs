@@ -4,7 +4,7 @@ using HireBot.Core.Roles;
 namespace HireBot.Hiring;
 
 /// <summary><c>role create|list|show|export|add|channel</c>.</summary>
-public sealed class RoleCommands(RoleStore roles, PeopleStore people, TemplateLibrary templates) : ICommandFeature
+public sealed class RoleCommands(RoleStore roles, PeopleStore people, TemplateLibrary templates, IEnumerable<IChannelReachCheck> reach) : ICommandFeature
 {
     public IReadOnlyList<string> Commands => ["role create", "role list", "role show", "role export", "role import", "role add", "role channel"];
 
@@ -30,6 +30,8 @@ public sealed class RoleCommands(RoleStore roles, PeopleStore people, TemplateLi
             return BotReply.Error($"No template `{templateId}`. Templates: {string.Join(", ", templates.Ids)}.");
         await people.EnsureAsync(c.Actor.Email, c.Actor.DisplayName, null, ct);
         var channel = c.Command["channel"] is { } typed ? HiringChannel.Normalize(typed, c.Actor) : null;
+        if (channel is not null && await ReachAsync(channel, c.Command["channel"]!, ct) is { CanPost: false } cannot)
+            return BotReply.Error($"Role `{slug}` not created: {cannot.Problem}");
         var created = await roles.CreateAsync(slug, template with { Title = c.Command.Required("title") }, channel, c.Actor.Email, ct);
         return created.IsOk
             ? BotReply.Text($"Created role `{slug}` ({created.Value!.Template.Title}) from `{templateId}`: {template.Loop.Rounds.Count} rounds. " +
@@ -108,7 +110,17 @@ public sealed class RoleCommands(RoleStore roles, PeopleStore people, TemplateLi
     {
         var channel = HiringChannel.Normalize(c.Command.Required("channel"), c.Actor);
         if (channel is null) return BotReply.Error("Say `here` to use this conversation, or name a channel.");
+        var reached = await ReachAsync(channel, c.Command["channel"]!, ct);
+        if (!reached.CanPost) return BotReply.Error(reached.Problem!);
         await roles.SaveAsync(c.Role! with { HiringChannel = channel }, ct);
-        return BotReply.Text($"Digests for `{c.Role!.Slug}` will go to {c.Command["channel"]}.");
+        return BotReply.Text($"Digests for `{c.Role!.Slug}` will go to {reached.Shown}.");
+    }
+
+    /// <summary>The platform's check that the bot can post there; a platform without one takes the channel as typed.</summary>
+    private async Task<ChannelReach> ReachAsync(string channel, string typed, CancellationToken ct)
+    {
+        var check = Outbox.Recipients.TryConversation(channel, out var platform, out _) ? reach.FirstOrDefault(r => r.Channel == platform) : null;
+        var shown = typed.Equals("here", StringComparison.OrdinalIgnoreCase) ? "this conversation" : typed;
+        return check is null ? new ChannelReach(true, shown) : await check.CheckAsync(channel, ct);
     }
 }

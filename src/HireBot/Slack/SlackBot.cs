@@ -1,6 +1,7 @@
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
 using HireBot.Cards;
+using HireBot.Core.Commands;
 using HireBot.Hiring;
 using HireBot.Outbox;
 using Npgsql;
@@ -16,22 +17,29 @@ namespace HireBot.Slack;
 public sealed partial class SlackBot(
     CommandHandler commands, CardActionHandler actions, SlackPeople people, SlackWorkspaces workspaces,
     SlackWebApiClient api, SlackResponseUrlClient responses, MessageRenderer renderer, BlockKitTranslator translator,
-    NpgsqlDataSource db, Microsoft.Extensions.Options.IOptions<SlackOptions> options, Quartz.ISchedulerFactory schedulers, TimeProvider clock) : SlackRequestHandler
+    NpgsqlDataSource db, Microsoft.Extensions.Options.IOptions<SlackOptions> options, Quartz.ISchedulerFactory schedulers,
+    TimeProvider clock) : SlackRequestHandler
 {
     private const string NotAdmitted = "This workspace is not set up to use HireBot.";
 
     public override async Task<SlackAck> OnCommandAsync(SlackCommand command, CancellationToken ct)
     {
         if (!options.Value.AdmitsTeam(command.TeamId)) return SlackAck.Ephemeral(NotAdmitted);
+        var text = Unescape(command.Text);
+        // help and a command that does not parse need nobody's identity: they answer without calling Slack.
+        var parsed = CommandParser.Parse(text);
+        if (!parsed.IsOk) return SlackAck.Ephemeral(parsed.Error!);
+        if (parsed.Value!.Name == "help")
+            return await AnswerAsync(await commands.HandleAsync(Anyone(command.TeamId, command.ChannelId), text, ct), command.TeamId, command.TriggerId, ct);
+
         Actor? actor;
-        try { actor = await ActorAsync(command.TeamId, command.UserId, command.ChannelId, ct); }
+        try { actor = await ActorWithinAckAsync(command.TeamId, command.UserId, command.ChannelId, ct); }
         catch (SlackApiException e) when (e.Kind != SlackFailureKind.Final) { return SlackAck.Ephemeral(SlackBusy); }
         if (actor is null) return SlackAck.Ephemeral(NoEmail);
-        var text = Unescape(command.Text);
-        if (SlackSlowCommandJob.Slow.Contains(text.Trim().Split(' ')[0]) && command.ResponseUrl is { Length: > 0 } responseUrl)
+        if (SlackSlowCommandJob.RunsInBackground(parsed.Value) && command.ResponseUrl is { Length: > 0 } responseUrl)
         {
             await SlackSlowCommandJob.EnqueueAsync(await schedulers.GetScheduler(ct), actor, text, responseUrl, clock.GetUtcNow(), ct);
-            return SlackAck.Ephemeral("Working on it: checking calendars. The options will appear here in a moment.");
+            return SlackAck.Ephemeral(SlackSlowCommandJob.Acknowledgement(parsed.Value));
         }
         var reply = await commands.HandleAsync(actor, text, ct);
         return await AnswerAsync(reply, command.TeamId, command.TriggerId, ct);
@@ -41,7 +49,7 @@ public sealed partial class SlackBot(
     {
         if (!options.Value.AdmitsTeam(interaction.TeamId)) return SlackAck.Ephemeral(NotAdmitted);
         Actor? actor;
-        try { actor = await ActorAsync(interaction.TeamId, interaction.UserId, (interaction as SlackBlockAction)?.ChannelId, ct); }
+        try { actor = await ActorWithinAckAsync(interaction.TeamId, interaction.UserId, (interaction as SlackBlockAction)?.ChannelId, ct); }
         catch (SlackApiException e) when (e.Kind != SlackFailureKind.Final) { return SlackAck.Ephemeral(SlackBusy); }
         if (actor is null) return SlackAck.Ephemeral(NoEmail);
         switch (interaction)
@@ -119,7 +127,31 @@ public sealed partial class SlackBot(
         ], ct);
     }
 
-    private const string SlackBusy = "Slack did not answer when I looked up who you are (it is busy or rate limiting); please try again in a moment.";
+    private const string SlackBusy = "Slack is not answering, so I cannot tell who you are; try again in a minute.";
+
+    /// <summary>
+    /// How long the identity lookup (users.info, for someone the bot has not met or forgotten) may take
+    /// inside Slack's 3 s acknowledgement; past it the user is told Slack is not answering.
+    /// </summary>
+    public static readonly TimeSpan IdentityBudget = TimeSpan.FromSeconds(1.5);
+
+    private async Task<Actor?> ActorWithinAckAsync(string teamId, string userId, string? channelId, CancellationToken ct)
+    {
+        using var budget = new CancellationTokenSource(IdentityBudget, clock);
+        using var linked = CancellationTokenSource.CreateLinkedTokenSource(ct, budget.Token);
+        try
+        {
+            return await ActorAsync(teamId, userId, channelId, linked.Token);
+        }
+        catch (OperationCanceledException) when (budget.IsCancellationRequested && !ct.IsCancellationRequested)
+        {
+            throw new SlackApiException("users.info", "http_timeout", SlackFailureKind.Retryable);
+        }
+    }
+
+    /// <summary>Who asks for help does not matter: the reply is the same for everyone.</summary>
+    private static Actor Anyone(string teamId, string channelId) =>
+        new("", "", "slack", Recipients.Conversation("slack", $"{teamId}/{channelId}"));
 
     private const string NoEmail = "I could not read your work email from Slack (the app needs the users:read.email scope), so I cannot tell who you are.";
 

@@ -9,7 +9,10 @@ namespace HireBot.Slack;
 /// Delivers outbox rows to Slack: people in their DM with the bot (conversations.open, found by
 /// email when the bot has not met them), channels by id. Cards become Block Kit messages; a
 /// card with inputs (the scorecard) cannot live in a message, so Slack gets a button that opens
-/// it as a modal. Rate limits are asked before each call; a wait goes back to the outbox.
+/// it as a modal. Rate limits are asked before each call; a wait goes back to the outbox. A channel
+/// post answered not_in_channel joins the (public) channel once and sends again; every other
+/// refusal is final or retryable as <see cref="SlackApiException"/> classifies it, with a reason
+/// a recruiter can act on.
 /// </summary>
 public sealed class SlackChannelClient(
     SlackWebApiClient api, SlackWorkspaces workspaces, SlackRateLimiter limiter, MessageRenderer renderer,
@@ -34,9 +37,21 @@ public sealed class SlackChannelClient(
             if (wait > TimeSpan.Zero) return new DeliveryResult.Deferred(wait, $"{method} rate limit");
 
             var message = new SlackMessage(channel!, text, blocks);
-            var posted = replaceTs is null
-                ? await api.PostMessageAsync(token, message, cancellationToken)
-                : await api.UpdateMessageAsync(token, message with { Channel = delivery.Replaces!["channel"]!.GetValue<string>() }, replaceTs, cancellationToken);
+            SlackPostedMessage posted;
+            if (replaceTs is not null)
+                posted = await api.UpdateMessageAsync(token, message with { Channel = delivery.Replaces!["channel"]!.GetValue<string>() }, replaceTs, cancellationToken);
+            else
+                try
+                {
+                    posted = await api.PostMessageAsync(token, message, cancellationToken);
+                }
+                catch (SlackApiException e) when (e.ErrorCode == "not_in_channel")
+                {
+                    // A public channel the bot left (or was never added to): join it once and send again. A private
+                    // one answers method_not_supported_for_channel_type, a final failure that says to invite the bot.
+                    await api.JoinConversationAsync(token, channel!, cancellationToken);
+                    posted = await api.PostMessageAsync(token, message, cancellationToken);
+                }
             return new DeliveryResult.Sent(Channel, new JsonObject { ["channel"] = posted.ChannelId, ["ts"] = posted.Ts, ["team"] = team });
         }
         catch (SlackApiException e)
@@ -45,8 +60,8 @@ public sealed class SlackChannelClient(
             return e.Kind switch
             {
                 SlackFailureKind.RateLimited => new DeliveryResult.Retry(e.RetryAfter ?? TimeSpan.FromSeconds(1), $"{e.Method}: rate limited"),
-                SlackFailureKind.Retryable => new DeliveryResult.Retry(TimeSpan.Zero, $"{e.Method}: {e.ErrorCode}"),
-                _ => new DeliveryResult.Failed($"{e.Method}: {e.ErrorCode}"),
+                SlackFailureKind.Retryable => new DeliveryResult.Retry(TimeSpan.Zero, e.Reason),
+                _ => new DeliveryResult.Failed(e.Reason),
             };
         }
     }
@@ -103,7 +118,7 @@ public sealed class SlackChannelClient(
         if (user is null)
         {
             var found = await api.LookupUserByEmailAsync(token, email, ct);
-            if (found is null) return (null, null, "no Slack user with this email");
+            if (found is null) return (null, null, $"{SlackApiException.Explain("users_not_found")} (users.lookupByEmail: users_not_found)");
             (team, user) = (found.TeamId, found.Id);
         }
         dm = await api.OpenConversationAsync(token, [user], ct);

@@ -20,7 +20,11 @@ public static class SlackHostExtensions
         var probe = new SlackOptions();
         configuration.GetSection("Slack").Bind(probe);
         SlackServiceCollectionExtensions.ApplyFlatKeys(probe, configuration);
-        if (probe.BotToken.Length > 0 || probe.OAuthEnabled) services.AddSingleton<IChannelClient, SlackChannelClient>();
+        if (probe.BotToken.Length > 0 || probe.OAuthEnabled)
+        {
+            services.AddSingleton<IChannelClient, SlackChannelClient>();
+            services.AddSingleton<Hiring.IChannelReachCheck, SlackChannelReach>();
+        }
         return services;
     }
 }

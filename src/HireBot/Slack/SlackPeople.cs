@@ -37,6 +37,7 @@ public sealed class SlackPeople(PeopleStore people, SlackWebApiClient api, Slack
         email = email.Trim().ToLowerInvariant();
         await people.EnsureAsync(email, user.RealName, user.TimeZone, ct);
         await people.LinkAsync("slack", id, email, null, null, null, null, ct);
+        _known.Set(id, email);
         return email;
     }
 }

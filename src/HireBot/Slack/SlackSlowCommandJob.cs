@@ -1,4 +1,5 @@
 using HireBot.Cards;
+using HireBot.Core.Commands;
 using HireBot.Hiring;
 using Quartz;
 
@@ -6,7 +7,7 @@ namespace HireBot.Slack;
 
 /// <summary>
 /// Runs a slash command that may outlast Slack's 3-second acknowledgement (scheduling reads every
-/// panelist's calendar) as a durable Quartz job, and posts its answer to the command's
+/// panelist's calendar; setting a hiring channel asks Slack whether the bot can post there) as a durable Quartz job, and posts its answer to the command's
 /// response_url, which stays valid for 30 minutes. The endpoint acknowledges at once.
 /// </summary>
 public sealed class SlackSlowCommandJob(CommandHandler commands, MessageRenderer renderer, BlockKitTranslator translator,
@@ -15,6 +16,16 @@ public sealed class SlackSlowCommandJob(CommandHandler commands, MessageRenderer
     /// <summary>Commands that read external calendars before they can answer.</summary>
     public static readonly IReadOnlySet<string> Slow = new HashSet<string>(StringComparer.OrdinalIgnoreCase) { "schedule", "reschedule" };
 
+    /// <summary>Whether the command calls out (calendars, or Slack's Web API to check a hiring channel) before it can answer.</summary>
+    public static bool RunsInBackground(Command command) =>
+        Slow.Contains(command.Name) || (command.Name is "role channel" or "role create" && command["channel"] is not null);
+
+    /// <summary>What the acknowledgement says while the job runs.</summary>
+    public static string Acknowledgement(Command command) => Slow.Contains(command.Name)
+        ? "Working on it: checking calendars. The options will appear here in a moment."
+        : "Working on it: checking that I can post in that channel. The answer will appear here in a moment.";
+
+    /// <summary>Stores the job to start at <paramref name="now"/> on the bot's clock (Quartz fires by that clock, not the machine's).</summary>
     public static async Task EnqueueAsync(IScheduler scheduler, Actor actor, string text, string responseUrl, DateTimeOffset now, CancellationToken ct)
     {
         var job = JobBuilder.Create<SlackSlowCommandJob>()

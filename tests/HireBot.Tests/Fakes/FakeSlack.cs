@@ -14,7 +14,10 @@ namespace HireBot.Tests.Fakes;
 /// <summary>
 /// Loopback Slack: the Web API methods HireBot calls under /api/{method}, and response_url hooks
 /// under /hooks/{id}. Checks bearer tokens as Slack does (HTTP 200, not_authed / invalid_auth),
-/// records every request, and answers 429 with Retry-After, 5xx or ok:false on cue.
+/// records every request, and answers 429 with Retry-After, 5xx or ok:false on cue. Channels added
+/// with <see cref="AddChannel"/> refuse posts as Slack does (not_in_channel, channel_not_found,
+/// is_archived) until the bot joins or is invited; <see cref="Unreachable"/> drops every Web API
+/// connection and <see cref="Delay"/> holds every answer (an API that is down or slow).
 /// </summary>
 public sealed class FakeSlack : IAsyncDisposable
 {
@@ -29,6 +32,7 @@ public sealed class FakeSlack : IAsyncDisposable
     private readonly WebApplication app;
     private readonly ConcurrentDictionary<string, Func<HttpResponse, Task>> cues = new();
     private readonly ConcurrentDictionary<string, FakeSlackUser> users = new(StringComparer.OrdinalIgnoreCase);
+    private readonly ConcurrentDictionary<string, FakeSlackChannel> channels = new(StringComparer.Ordinal);
     private int sequence;
     private Random? chaos;
     private double chaosShare;
@@ -36,8 +40,11 @@ public sealed class FakeSlack : IAsyncDisposable
     /// <summary>Calls answered with a random 429 or 503 by <see cref="FailRandomly"/> (so not successes).</summary>
     public ConcurrentQueue<FakeSlackCall> Refused { get; } = new();
 
-    /// <summary>How long every Web API call takes to answer (to hold dispatches in flight).</summary>
+    /// <summary>How long every Web API call takes to answer (to hold dispatches in flight, or play a slow Slack).</summary>
     public TimeSpan Delay { get; set; }
+
+    /// <summary>While true every Web API call is recorded and its connection dropped unanswered (Slack down or unreachable).</summary>
+    public bool Unreachable { get; set; }
 
     private FakeSlack(WebApplication app) => this.app = app;
 
@@ -67,6 +74,12 @@ public sealed class FakeSlack : IAsyncDisposable
     }
 
     public void AddUser(FakeSlackUser user) => users[user.Id] = user;
+
+    /// <summary>Adds (or replaces) a channel; inviting the bot to a private channel is AddChannel(c with { BotIsMember = true }).</summary>
+    public void AddChannel(FakeSlackChannel channel) => channels[channel.Id] = channel;
+
+    /// <summary>The channel as the fake holds it now (joins change BotIsMember).</summary>
+    public FakeSlackChannel? Channel(string id) => channels.GetValueOrDefault(id);
 
     /// <summary>The next call to method (or hook id) answers HTTP 200 {"ok":false,"error":code}.</summary>
     public void FailNext(string method, string code) =>
@@ -109,7 +122,18 @@ public sealed class FakeSlack : IAsyncDisposable
             return;
         }
 
-        if (Delay > TimeSpan.Zero) await Task.Delay(Delay);
+        if (Unreachable)
+        {
+            http.Abort();
+            return;
+        }
+
+        if (Delay > TimeSpan.Zero)
+        {
+            try { await Task.Delay(Delay, http.RequestAborted); }
+            catch (OperationCanceledException) { return; } // the caller gave up waiting
+        }
+
         if (Roll() is { } status)
         {
             Refused.Enqueue(call);
@@ -118,7 +142,7 @@ public sealed class FakeSlack : IAsyncDisposable
             return;
         }
 
-        await WriteAsync(http.Response, FakeSlackApi.Answer(call, users, Interlocked.Increment(ref sequence)));
+        await WriteAsync(http.Response, FakeSlackApi.Answer(call, users, channels, Interlocked.Increment(ref sequence)));
     }
 
     private int? Roll()

@@ -33,7 +33,7 @@ public sealed class SlackInstallFlowTests : IAsyncLifetime
         Assert.Equal("https://slack.example/oauth/v2/authorize", start.AuthorizeUrl.GetLeftPart(UriPartial.Path));
         var query = QueryHelpers.ParseQuery(start.AuthorizeUrl.Query);
         Assert.Equal(FakeSlack.ClientId, query["client_id"]);
-        Assert.Equal("commands,chat:write,im:write,users:read.email,users:read", query["scope"]);
+        Assert.Equal("commands,chat:write,im:write,channels:read,groups:read,channels:join,users:read.email,users:read", query["scope"]);
         Assert.Equal("https://bot.example/slack/oauth/callback", query["redirect_uri"]);
         Assert.Equal(start.State, query["state"]);
     }

@@ -48,6 +48,26 @@ public sealed class SlackWebApiClient(HttpClient http, IOptions<SlackOptions> op
         return r.Str("channel", "id") ?? throw new SlackApiException("conversations.open", "invalid_response", SlackFailureKind.Final);
     }
 
+    /// <summary>
+    /// What the bot can see of a channel (https://docs.slack.dev/reference/methods/conversations.info).
+    /// A private channel the bot was not invited to answers channel_not_found, as a deleted one does.
+    /// </summary>
+    public async Task<SlackConversation> GetConversationAsync(string token, string channel, CancellationToken ct)
+    {
+        var r = await CallAsync(SlackMethodCatalog.ConversationsInfo, token, Form(("channel", channel)), ct);
+        return ConversationOf(r.Obj("channel")) ?? throw new SlackApiException("conversations.info", "invalid_response", SlackFailureKind.Final);
+    }
+
+    /// <summary>
+    /// Joins a public channel (https://docs.slack.dev/reference/methods/conversations.join); joining
+    /// again only warns already_in_channel. Private channels answer method_not_supported_for_channel_type.
+    /// </summary>
+    public async Task<SlackConversation> JoinConversationAsync(string token, string channel, CancellationToken ct)
+    {
+        var r = await CallAsync(SlackMethodCatalog.ConversationsJoin, token, new JsonObject { ["channel"] = channel }, ct);
+        return ConversationOf(r.Obj("channel")) ?? throw new SlackApiException("conversations.join", "invalid_response", SlackFailureKind.Final);
+    }
+
     /// <summary>Opens a modal; triggerId must be under 3 s old and unused.</summary>
     public async Task<SlackViewRef> OpenViewAsync(string token, string triggerId, JsonObject view, CancellationToken ct)
     {
@@ -141,6 +161,11 @@ public sealed class SlackWebApiClient(HttpClient http, IOptions<SlackOptions> op
         r.Str("view", "id") is { } id
             ? new SlackViewRef(id, r.Str("view", "hash"))
             : throw new SlackApiException(method, "invalid_response", SlackFailureKind.Final);
+
+    private static SlackConversation? ConversationOf(JsonElement c) =>
+        c.Str("id") is { } id
+            ? new SlackConversation(id, c.Str("name"), c.Bool("is_private"), c.Bool("is_archived"), c.Bool("is_member"), c.Bool("is_im"))
+            : null;
 
     private static SlackUser? UserOf(JsonElement u) =>
         u.Str("id") is { } id

@@ -26,6 +26,18 @@ internal static class FakeSlackPayloads
         ["ok"] = true, ["channel"] = new JsonObject { ["id"] = channel },
     };
 
+    /// <summary>conversations.info / conversations.join: {"ok":true,"channel":{…}} with the conversation object's flags.</summary>
+    public static JsonObject Conversation(FakeSlackChannel c, bool isIm = false) => new()
+    {
+        ["ok"] = true,
+        ["channel"] = new JsonObject
+        {
+            ["id"] = c.Id, ["name"] = isIm ? null : c.Name, ["is_channel"] = !isIm && !c.IsPrivate, ["is_group"] = !isIm && c.IsPrivate,
+            ["is_im"] = isIm, ["is_mpim"] = false, ["is_private"] = c.IsPrivate, ["is_archived"] = c.IsArchived, ["is_general"] = false,
+            ["is_member"] = c.BotIsMember, ["created"] = 1449252889, ["name_normalized"] = isIm ? null : c.Name,
+        },
+    };
+
     public static JsonObject View(string id, string hash, string? callbackId) => new()
     {
         ["ok"] = true,
@@ -48,7 +60,7 @@ internal static class FakeSlackPayloads
         ["ok"] = true,
         ["access_token"] = FakeSlack.InstalledBotToken,
         ["token_type"] = "bot",
-        ["scope"] = "commands,chat:write,im:write,users:read,users:read.email",
+        ["scope"] = "commands,chat:write,im:write,channels:read,groups:read,channels:join,users:read,users:read.email",
         ["bot_user_id"] = "U0KRQLJ9H",
         ["app_id"] = "A0KRD7HC3",
         ["team"] = new JsonObject { ["name"] = "Example Team", ["id"] = FakeSlack.InstalledTeamId },
