@@ -1,3 +1,4 @@
+using HireBot.Core.Text;
 namespace HireBot.Core.Scheduling;
 
 /// <summary>
@@ -20,7 +21,7 @@ internal static class InfeasibilityExplainer
             return [new SchedulingBlocker(round.Id, BlockingConstraint.Sequencing,
                 $"Round '{round.Name}': no time after round '{previous.Name}' plus the " +
                 $"{model.BufferSlots * model.Resolution.TotalMinutes:0}-minute buffer when the candidate and " +
-                $"{round.PanelSize} qualified interviewer(s) are free within their weekly caps.")];
+                $"{Counted.Of(round.PanelSize, "qualified interviewer")} {(round.PanelSize == 1 ? "is" : "are")} free within their weekly caps.")];
         }
         return [new SchedulingBlocker(null, BlockingConstraint.Sequencing, "The rounds do not fit together in the search window.")];
     }
@@ -35,7 +36,7 @@ internal static class InfeasibilityExplainer
         int k = req.PanelSize;
         SchedulingBlocker Block(BlockingConstraint c, string why) => new(req.Id, c, $"Round '{req.Name}': {why}.");
         if (round.Eligible.Length < k)
-            return Block(BlockingConstraint.Qualification, $"only {round.Eligible.Length} qualified interviewer(s), {k} needed");
+            return Block(BlockingConstraint.Qualification, $"only {Counted.Of(round.Eligible.Length, "qualified interviewer")}, {k} needed");
         var starts = Enumerable.Range(0, model.SlotCount).Where(s => model.CandidateRun[s] >= round.Slots).ToList();
         if (starts.Count == 0)
             return Block(BlockingConstraint.CandidateAvailability,
@@ -45,14 +46,14 @@ internal static class InfeasibilityExplainer
         int working = Best((p, s) => p.WorkRun[s] >= round.Slots);
         if (working < k)
             return Block(BlockingConstraint.WorkingHours,
-                $"only {working} of {k} qualified interviewer(s) are within working hours in the candidate's windows");
+                $"only {working} of {k} qualified interviewers are within working hours in the candidate's windows");
         int free = Best((p, s) => p.FreeRun[s] >= round.Slots);
         if (free < k)
-            return Block(BlockingConstraint.Calendar, $"only {free} of {k} qualified interviewer(s) free in the candidate's windows");
+            return Block(BlockingConstraint.Calendar, $"only {free} of {k} qualified interviewers free in the candidate's windows");
         int underCap = Best((p, s) => p.FreeRun[s] >= round.Slots && p.HasRoom(p.WeekOfSlot[s], 0));
         if (underCap < k)
             return Block(BlockingConstraint.WeeklyCap,
-                $"only {underCap} of {k} free qualified interviewer(s) are under their weekly cap");
+                $"only {underCap} of {k} free qualified interviewers are under their weekly cap");
         return null;
     }
 }

@@ -1,3 +1,4 @@
+using HireBot.Core.Text;
 using System.Text.Json.Nodes;
 using HireBot.Core.Roles;
 using HireBot.Core.Scheduling;
@@ -53,7 +54,7 @@ public static class BookingMessages
         return new OutboxMessage($"booked:{candidate.LoopId}:{optionNo}", Recipients.Person(recruiter), "message", new JsonObject
         {
             ["title"] = $"Booked: {candidate.Name}",
-            ["text"] = $"{option.Rounds.Count} round(s) for {role.Template.Title} are booked; invitations go out and each panelist gets the kit a day before.",
+            ["text"] = $"{Counted.Of(option.Rounds.Count, "round")} for {role.Template.Title} are booked; invitations go out and each panelist gets the kit a day before.",
             ["facts"] = new JsonArray(facts),
         });
     }

@@ -1,3 +1,4 @@
+using HireBot.Core.Text;
 using System.Text.Json.Nodes;
 using HireBot.Core.Roles;
 using HireBot.Core.Scheduling;
@@ -27,7 +28,7 @@ public static class ScheduleCards
                 ["slots"] = new JsonArray([.. slots]),
             };
         }).ToArray();
-        var text = $"{plan.Result.Options.Count} option(s) for {candidate.Name}, times in {reader.TimeZoneId}." +
+        var text = $"{Counted.Of(plan.Result.Options.Count, "option")} for {candidate.Name}, times in {reader.TimeZoneId}." +
                    (notes.Count > 0 ? " " + string.Join(" ", notes) : "");
         return new BotReply("schedule-options", new JsonObject
         {
@@ -53,7 +54,7 @@ public static class ScheduleCards
             notes.Add($"I searched for {Seconds(plan.SearchBudget)}; these are the best options found, and a longer search might find better.");
         notes.AddRange( plan.LaterRounds.Select(r => $"{r.Name} is not scheduled now: it happens only after the earlier rounds pass."));
         if (plan.KeptRounds.Count > 0) notes.Add($"Kept as booked: {string.Join(", ", plan.KeptRounds.Select(r => r.Name))}.");
-        if (plan.UnreadableCalendars > 0) notes.Add($"{plan.UnreadableCalendars} calendar(s) could not be read and were treated as free.");
+        if (plan.UnreadableCalendars > 0) notes.Add($"{Counted.Of(plan.UnreadableCalendars, "calendar")} could not be read and were treated as free.");
         return notes;
     }
 

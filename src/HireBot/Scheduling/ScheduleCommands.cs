@@ -1,3 +1,4 @@
+using HireBot.Core.Text;
 using HireBot.Core.Loops;
 using HireBot.Hiring;
 using Microsoft.Extensions.Options;
@@ -63,8 +64,8 @@ public sealed class ScheduleCommands(SchedulePlanner planner, SchedulingStore st
         if (!cancelled.IsOk) return BotReply.Error(cancelled.Error!);
         SchedulingLog.Cancelled(logger, candidate.LoopId, cancelled.Value!.Count);
         var failed = await invites.CancelAsync(cancelled.Value, "This interview is being rescheduled; a new invitation follows.", ct);
-        var prefix = $"Cancelled {cancelled.Value.Count} upcoming interview(s)" +
-                     (failed > 0 ? $" ({failed} calendar event(s) could not be cancelled; remove them by hand)" : "") + ". ";
+        var prefix = $"Cancelled {Counted.Of(cancelled.Value.Count, "upcoming interview")}" +
+                     (failed > 0 ? $" ({Counted.Of(failed, "calendar event")} could not be cancelled; remove them by hand)" : "") + ". ";
         return await ProposeAsync(c with { Candidate = candidate with { State = LoopState.Scheduling } }, prefix, ct);
     }
 
@@ -76,7 +77,7 @@ public sealed class ScheduleCommands(SchedulePlanner planner, SchedulingStore st
         if (!cancelled.IsOk) return BotReply.Error(cancelled.Error!);
         SchedulingLog.Cancelled(logger, candidate.LoopId, cancelled.Value!.Count);
         var failed = await invites.CancelAsync(cancelled.Value, "This interview loop has been cancelled.", ct);
-        return BotReply.Text($"Cancelled {cancelled.Value.Count} interview(s) and withdrew {candidate.Name}'s loop." +
-                             (failed > 0 ? $" {failed} calendar event(s) could not be cancelled; remove them by hand." : ""));
+        return BotReply.Text($"Cancelled {Counted.Of(cancelled.Value.Count, "interview")} and withdrew {candidate.Name}'s loop." +
+                             (failed > 0 ? $" {Counted.Of(failed, "calendar event")} could not be cancelled; remove them by hand." : ""));
     }
 }

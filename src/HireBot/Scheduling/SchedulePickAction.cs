@@ -1,3 +1,4 @@
+using HireBot.Core.Text;
 using System.Globalization;
 using System.Text.Json.Nodes;
 using HireBot.Core.Roles;
@@ -41,7 +42,7 @@ public sealed class SchedulePickAction(RoleStore roles, CandidateStore candidate
         var head = booked.Value ? $"Booked {candidate.Name}'s interviews; invitations sent and kits queued." : $"{candidate.Name}'s loop is already booked.";
         return failed == 0
             ? BotReply.Text(head) with { Replaces = booked.Value }
-            : BotReply.Error($"{head} {failed} calendar invitation(s) could not be created; click the option again to retry them.");
+            : BotReply.Error($"{head} {Counted.Of(failed, "calendar invitation")} could not be created; click the option again to retry them.");
     }
 
     private async Task<IReadOnlyList<OutboxMessage>> MessagesAsync(Role role, CandidateLoop candidate, ScheduleOption option, IReadOnlyList<Guid> ids,

@@ -7,10 +7,10 @@ public class InfeasibilityTests
 {
     public static TheoryData<string, BlockingConstraint, string> Cases() => new()
     {
-        { "qualification", BlockingConstraint.Qualification, "only 1 qualified interviewer(s), 2 needed" },
+        { "qualification", BlockingConstraint.Qualification, "only 1 qualified interviewer, 2 needed" },
         { "candidate", BlockingConstraint.CandidateAvailability, "no free 60-minute window" },
-        { "hours", BlockingConstraint.WorkingHours, "0 of 1 qualified interviewer(s) are within working hours" },
-        { "busy", BlockingConstraint.Calendar, "only 0 of 1 qualified interviewer(s) free" },
+        { "hours", BlockingConstraint.WorkingHours, "0 of 1 qualified interviewers are within working hours" },
+        { "busy", BlockingConstraint.Calendar, "only 0 of 1 qualified interviewers free" },
         { "cap", BlockingConstraint.WeeklyCap, "under their weekly cap" },
         { "sequence", BlockingConstraint.Sequencing, "no time after round 'Round r0'" },
     };

@@ -138,8 +138,8 @@ public class LocalSchedulingTests : IAsyncLifetime
         var reply = await _bot.SayAsync(LoopSetup.Recruiter, $"schedule {s.Candidate}");
 
         Assert.True(reply["isError"]!.GetValue<bool>());
-        Assert.Contains("Round 'Technical screen': only 0 qualified interviewer(s), 1 needed", LoopSetup.Text(reply));
-        Assert.Contains("Round 'System design': only 0 qualified interviewer(s), 2 needed", LoopSetup.Text(reply));
+        Assert.Contains("Round 'Technical screen': only 0 qualified interviewers, 1 needed", LoopSetup.Text(reply));
+        Assert.Contains("Round 'System design': only 0 qualified interviewers, 2 needed", LoopSetup.Text(reply));
         Assert.Equal("Draft", await s.LoopStateAsync());
     }
 
@@ -168,7 +168,7 @@ public class LocalSchedulingTests : IAsyncLifetime
         var reply = await _bot.SayAsync(LoopSetup.Recruiter, $"reschedule {s.Candidate}");
 
         Assert.Equal("schedule-options", reply["kind"]!.GetValue<string>());
-        Assert.StartsWith("Cancelled 5 upcoming interview(s).", LoopSetup.Text(reply));
+        Assert.StartsWith("Cancelled 5 upcoming interviews.", LoopSetup.Text(reply));
         Assert.All(await s.InterviewsAsync(), r => Assert.Equal("Cancelled", r[3]));
         foreach (var row in before)
             Assert.NotNull(await s.ScalarAsync<DateTime?>("SELECT cancelled_at FROM local_events WHERE id = $1", (string)row[4]));
@@ -195,7 +195,7 @@ public class LocalSchedulingTests : IAsyncLifetime
 
         var reply = await _bot.SayAsync(LoopSetup.Recruiter, $"cancel {s.Candidate}");
 
-        Assert.Contains("Cancelled 5 interview(s) and withdrew Ada Lovelace's loop", LoopSetup.Text(reply));
+        Assert.Contains("Cancelled 5 interviews and withdrew Ada Lovelace's loop", LoopSetup.Text(reply));
         Assert.Equal("Withdrawn", await s.LoopStateAsync());
         Assert.All(await s.InterviewsAsync(), r => Assert.Equal("Cancelled", r[3]));
         var stale = await s.PickAsync(LoopSetup.Recruiter, card);
