@@ -22,4 +22,21 @@ public static class HiringChannel
         if (typed.StartsWith("conversation:", StringComparison.Ordinal)) return typed;
         return typed.Length == 0 ? null : Recipients.Conversation(actor.Channel, typed);
     }
+
+    /// <summary>
+    /// The hiring channel as people read it, never an internal id: a Slack channel as Slack's own
+    /// channel link (shown with its name), a Teams conversation by kind, a local one by name.
+    /// </summary>
+    public static string Display(string? recipient)
+    {
+        if (recipient is null) return "not set (digests go to the recruiters)";
+        if (!Recipients.TryConversation(recipient, out var platform, out var id)) return recipient;
+        return platform switch
+        {
+            "slack" => $"<#{id[(id.IndexOf('/') + 1)..]}>",
+            "teams" => id.Contains("@thread.tacv2", StringComparison.OrdinalIgnoreCase) || id.Contains("@thread.skype", StringComparison.OrdinalIgnoreCase)
+                ? "a Teams channel" : "a Teams group chat",
+            _ => id,
+        };
+    }
 }

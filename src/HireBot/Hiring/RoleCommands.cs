@@ -45,7 +45,7 @@ public sealed class RoleCommands(RoleStore roles, PeopleStore people, TemplateLi
         var all = await roles.ListAsync(ct);
         return all.Count == 0
             ? BotReply.Text("No roles yet. Create one with `role create <role-id> <title>`.")
-            : BotReply.Text("Roles:\n" + string.Join("\n", all.Select(r => $"• `{r.Slug}` {r.Template.Title} — {r.Template.Loop.Rounds.Count} rounds, channel {r.HiringChannel ?? "not set"}")));
+            : BotReply.Text("Roles:\n" + string.Join("\n", all.Select(r => $"• `{r.Slug}` {r.Template.Title} — {Counted.Of(r.Template.Loop.Rounds.Count, "round")}, hiring channel {HiringChannel.Display(r.HiringChannel)}")));
     }
 
     private static BotReply Show(Role role)
@@ -55,7 +55,8 @@ public sealed class RoleCommands(RoleStore roles, PeopleStore people, TemplateLi
         var rounds = string.Join("\n", t.Loop.Rounds.Select((r, i) => $"{i + 1}. {r.Name}, {r.DurationMinutes} min, panel of {r.PanelSize}, pool `{r.InterviewerPool}`"));
         var pools = string.Join("\n", t.Pools.Select(p => $"• `{p.Id}`: {Counted.Of(p.Members.Count, "interviewer")}, {Counted.Of(p.Trainees.Count, "trainee")}"));
         return BotReply.Text($"*{t.Title}* (`{role.Slug}`)\nRubric:\n{dims}\nLoop:\n{rounds}\nPools:\n{pools}\n" +
-                             $"Recruiters: {string.Join(", ", role.Recruiters)}; hiring managers: {(role.HiringManagers.Count == 0 ? "none" : string.Join(", ", role.HiringManagers))}");
+                             $"Recruiters: {string.Join(", ", role.Recruiters)}; hiring managers: {(role.HiringManagers.Count == 0 ? "none" : string.Join(", ", role.HiringManagers))}\n" +
+                             $"Hiring channel: {HiringChannel.Display(role.HiringChannel)}");
     }
 
     private async Task<BotReply> AddPersonAsync(CommandContext c, CancellationToken ct)

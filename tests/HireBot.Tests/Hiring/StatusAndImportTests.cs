@@ -57,7 +57,7 @@ public class StatusAndImportTests : IAsyncLifetime
         Assert.False(ScorecardHarness.IsError(ok), ScorecardHarness.Text(ok));
         var shown = ScorecardHarness.Text(await _bot.SayAsync(ScorecardHarness.Recruiter, "role show imp"));
         Assert.Contains("Platform Engineer", shown);
-        Assert.Contains("`backend`: 1 interviewers", shown); // people already in the pool are kept
+        Assert.Contains("`backend`: 1 interviewer,", shown); // people already in the pool are kept
         Assert.DoesNotContain("Behavioral,", shown.Split("Loop:")[1]);
 
         var outsider = await _bot.SayAsync("mallory@example.com", "role import imp " + edited);
