@@ -17,6 +17,8 @@ public static class ScorecardCards
     {
         var data = Header(facts, role, shape);
         if (check?.Error is { } error) data["error"] = error;
+        if (check?.FieldErrors.Where(e => !e.Key.Contains('.')).ToList() is { Count: > 0 } formErrors)
+            data["fieldErrors"] = new JsonObject(formErrors.Select(e => KeyValuePair.Create(e.Key, (JsonNode?)e.Value)));
         data["ratingScale"] = new JsonArray(shape.Scale.Anchors.Select(a => (JsonNode)new JsonObject
             { ["value"] = a.Value.ToString(CultureInfo.InvariantCulture), ["title"] = $"{a.Value} · {a.Label}" }).ToArray());
         data["competencies"] = new JsonArray(shape.Competencies.Select(c =>
@@ -26,7 +28,12 @@ public static class ScorecardCards
                 ["id"] = c.Id, ["name"] = c.Name, ["strong"] = c.StrongEvidence,
                 ["rating"] = form.Ratings.GetValueOrDefault(c.Id, ""), ["evidence"] = form.Evidence.GetValueOrDefault(c.Id, ""),
             };
-            if (check?.CompetencyErrors.GetValueOrDefault(c.Id) is { } e) row["error"] = e;
+            foreach (var field in new[] { "rating", "evidence" })
+                if (check?.FieldErrors.GetValueOrDefault($"{field}.{c.Id}") is { } e)
+                {
+                    row["error"] = e;
+                    row["errorField"] = $"{field}.{c.Id}";
+                }
             return (JsonNode)row;
         }).ToArray());
         data["redFlagOptions"] = new JsonArray(shape.RedFlags.Select(o => (JsonNode)new JsonObject { ["value"] = o.Value, ["title"] = o.Title }).ToArray());

@@ -54,24 +54,25 @@ public sealed record ScorecardForm(
             var evidence = Evidence.GetValueOrDefault(c.Id, "").Trim();
             var words = evidence.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries).Length;
             if (!int.TryParse(typed, out var value) || !shape.Scale.Contains(value))
-                errors[c.Id] = $"Choose a rating from {shape.Scale.Min} to {shape.Scale.Max} for {c.Name}.";
+                errors[$"rating.{c.Id}"] = $"Choose a rating from {shape.Scale.Min} to {shape.Scale.Max} for {c.Name}.";
             else if (words < minEvidenceWords)
-                errors[c.Id] = $"Write at least {minEvidenceWords} words of evidence for {c.Name}: what the candidate said or did.";
+                errors[$"evidence.{c.Id}"] = $"Write at least {minEvidenceWords} words of evidence for {c.Name}: what the candidate said or did.";
             else
                 ratings.Add(new CompetencyRating(c.Id, value, evidence));
         }
+        var competencyErrors = errors.Count;
         var problems = new List<string>();
         if (!Recommendations.TryGetValue(Recommendation.Trim(), out var recommendation))
-            problems.Add("Choose an overall recommendation.");
+            problems.Add(errors["recommendation"] = "Choose an overall recommendation.");
         var picked = RedFlags.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
         var unknown = picked.Where(v => shape.RedFlags.All(o => o.Value != v)).ToList();
-        if (unknown.Count > 0) problems.Add("Some red flags are not on this round's list; pick from the list.");
-        if (errors.Count == 0 && problems.Count == 0)
+        if (unknown.Count > 0) problems.Add(errors["redFlags"] = "Some red flags are not on this round's list; pick from the list.");
+        if (errors.Count == 0)
         {
             var flags = shape.RedFlags.Where(o => picked.Contains(o.Value)).Select(o => o.Title).ToList();
             return new ScorecardCheck(new Scorecard(interviewId, panelist, ratings, flags, recommendation, null, now), null, errors);
         }
-        var total = errors.Count + problems.Count;
+        var total = competencyErrors + problems.Count;
         var summary = (total == 1 ? "One answer needs" : $"{total} answers need") + " attention before this scorecard can be saved.";
         return new ScorecardCheck(null, string.Join(" ", problems.Prepend(summary)), errors);
     }

@@ -188,8 +188,13 @@ public sealed partial class SlackBot(
     private static Dictionary<string, string> ScorecardErrors(JsonObject data)
     {
         var errors = new Dictionary<string, string>();
+        // Each error on the input it is about (the modal's block ids are the card's input ids).
         foreach (var c in data["competencies"]?.AsArray() ?? [])
-            if (c?["error"]?.GetValue<string>() is { Length: > 0 } message) errors[$"evidence.{c["id"]}"] = message;
+            if (c?["error"]?.GetValue<string>() is { Length: > 0 } message)
+                errors[c["errorField"]?.GetValue<string>() ?? $"rating.{c["id"]}"] = message;
+        if (data["fieldErrors"] is JsonObject fields)
+            foreach (var (field, message) in fields)
+                if (message?.GetValue<string>() is { Length: > 0 } text) errors.TryAdd(field, text);
         if (errors.Count == 0) errors["recommendation"] = data["error"]?.GetValue<string>() ?? "Please check the form.";
         return errors;
     }

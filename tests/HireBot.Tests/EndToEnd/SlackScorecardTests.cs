@@ -80,7 +80,11 @@ public class SlackScorecardTests : IAsyncLifetime
             var values = new JsonObject();
             foreach (var c in ScorecardHarness.Focus["screen"])
             {
-                values[$"rating.{c}"] = new JsonObject { [$"rating.{c}"] = new JsonObject { ["type"] = "static_select", ["selected_option"] = new JsonObject { ["value"] = "3" } } };
+                // Invalid: the first competency has no rating, the others too little evidence.
+                var rated = valid || c != ScorecardHarness.Focus["screen"][0];
+                values[$"rating.{c}"] = new JsonObject { [$"rating.{c}"] = rated
+                    ? new JsonObject { ["type"] = "static_select", ["selected_option"] = new JsonObject { ["value"] = "3" } }
+                    : new JsonObject { ["type"] = "static_select", ["selected_option"] = null } };
                 values[$"evidence.{c}"] = new JsonObject { [$"evidence.{c}"] = new JsonObject { ["type"] = "plain_text_input", ["value"] = valid ? $"Explained {c} with a real incident and its follow-up." : "ok" } };
             }
             values["recommendation"] = new JsonObject { ["recommendation"] = new JsonObject { ["type"] = "static_select", ["selected_option"] = new JsonObject { ["value"] = "yes" } } };
@@ -97,7 +101,11 @@ public class SlackScorecardTests : IAsyncLifetime
 
         var invalid = JsonNode.Parse(await (await InteractAsync(Submission(valid: false))).Content.ReadAsStringAsync())!;
         Assert.Equal("errors", invalid["response_action"]!.GetValue<string>());
-        Assert.True(invalid["errors"]!.AsObject().Count > 0);
+        // Each error sits on the block it is about: the missing rating on its rating, short evidence on the evidence.
+        var focus = ScorecardHarness.Focus["screen"];
+        Assert.Equal(focus.Skip(1).Select(c => $"evidence.{c}").Prepend($"rating.{focus[0]}").Order(),
+            invalid["errors"]!.AsObject().Select(e => e.Key).Order());
+        Assert.Contains("Choose a rating", invalid["errors"]![$"rating.{focus[0]}"]!.GetValue<string>());
         Assert.Equal(0L, await _bot.ScalarAsync<long>("SELECT count(*) FROM scorecards"));
 
         var first = await InteractAsync(Submission(valid: true));
