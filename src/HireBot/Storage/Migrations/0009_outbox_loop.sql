@@ -1,0 +1,4 @@
+-- The loop a message is about, when it is about one: a message that finally fails is reported to
+-- the loop's recruiters, and `status <candidate>` lists what did not reach its person.
+ALTER TABLE outbox ADD COLUMN loop_id uuid;
+CREATE INDEX outbox_loop_failed ON outbox (loop_id) WHERE status = 'failed';
