@@ -194,6 +194,52 @@ public sealed class OutboxStore(NpgsqlDataSource db, TimeProvider clock)
         return reports;
     }
 
+    /// <summary>One message that did not reach its person: withdrawn rows and the reports about failures are not listed.</summary>
+    public sealed record Undelivered(string Recipient, string Kind, JsonObject Data, string Reason, string? DisplayName);
+
+    /// <summary>The messages about <paramref name="loopId"/> that finally failed, oldest first.</summary>
+    public async Task<IReadOnlyList<Undelivered>> UndeliveredAsync(Guid loopId, CancellationToken ct)
+    {
+        await using var cmd = db.CreateCommand(
+            """
+            SELECT o.recipient, o.kind, o.payload::text, coalesce(o.last_error, ''),
+                   (SELECT p.display_name FROM people p WHERE 'person:' || p.email = o.recipient)
+            FROM outbox o
+            WHERE o.loop_id = $1 AND o.status = 'failed' AND o.last_error NOT LIKE 'withdrawn:%' AND o.idempotency_key NOT LIKE $2
+            ORDER BY o.id
+            """);
+        cmd.Parameters.Add(new() { Value = loopId });
+        cmd.Parameters.Add(new() { Value = Exactly(UndeliveredReports.KeyPrefix) + "%" });
+        var rows = new List<Undelivered>();
+        await using var reader = await cmd.ExecuteReaderAsync(ct);
+        while (await reader.ReadAsync(ct))
+            rows.Add(new Undelivered(reader.GetString(0), reader.GetString(1), JsonNode.Parse(reader.GetString(2))!.AsObject(), reader.GetString(3),
+                reader.IsDBNull(4) ? null : reader.GetString(4)));
+        return rows;
+    }
+
+    /// <summary>
+    /// Of <paramref name="emails"/>, those the bot could not reach the last time it tried (their
+    /// latest finished direct message failed, not withdrawn), with the reason.
+    /// </summary>
+    public async Task<IReadOnlyDictionary<string, string>> UnreachableAsync(IReadOnlyCollection<string> emails, CancellationToken ct)
+    {
+        await using var cmd = db.CreateCommand(
+            """
+            SELECT DISTINCT ON (o.recipient) o.recipient, o.status, coalesce(o.last_error, '')
+            FROM outbox o
+            WHERE o.recipient = ANY($1) AND (o.status = 'sent' OR o.status = 'failed' AND o.last_error NOT LIKE 'withdrawn:%')
+            ORDER BY o.recipient, o.id DESC
+            """);
+        cmd.Parameters.Add(new() { Value = emails.Select(Recipients.Person).Distinct().ToArray() });
+        var unreachable = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
+        await using var reader = await cmd.ExecuteReaderAsync(ct);
+        while (await reader.ReadAsync(ct))
+            if (reader.GetString(1) == "failed" && Recipients.TryPerson(reader.GetString(0), out var email))
+                unreachable[email] = reader.GetString(2);
+        return unreachable;
+    }
+
     /// <summary>Pending rows and the age of the oldest, for metrics and status.</summary>
     public async Task<(long Depth, TimeSpan OldestAge)> DepthAsync(CancellationToken ct)
     {
