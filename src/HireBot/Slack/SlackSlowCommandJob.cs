@@ -24,7 +24,8 @@ public sealed partial class SlackSlowCommandJob(CommandHandler commands, Message
 
     public static Task EnqueueAsync(IScheduler scheduler, Actor actor, string text, string responseUrl, CancellationToken ct) =>
         ScheduleAsync(scheduler, new JobDataMap { ["email"] = actor.Email, ["replyTo"] = actor.ReplyTo ?? "", ["text"] = text, ["responseUrl"] = responseUrl },
-            TriggerBuilder.Create().StartNow().Build(), ct);
+            // "Now" on the scheduler's clock (the bot's TimeProvider), not the machine's: they differ in tests.
+            TriggerBuilder.Create().StartAt(scheduler.TimeProvider.GetUtcNow()).Build(), ct);
 
     private static async Task ScheduleAsync(IScheduler scheduler, JobDataMap data, ITrigger trigger, CancellationToken ct)
     {
