@@ -93,6 +93,6 @@ public sealed class DecisionCommands(
         var where = role.HiringChannel is null ? "the role's recruiters" : "the hiring channel";
         var rounds = cancelled.Count == 0 ? "" : $" {cancelled.Count} booked round(s) were cancelled" +
             (uncancelled > 0 ? $" ({uncancelled} calendar invitation(s) could not be withdrawn; remove them by hand)." : ".");
-        return BotReply.Text($"Recorded: {label} for {loop.CandidateName}. The loop is closed and the decision was posted to {where}.{rounds}");
+        return BotReply.Text($"Recorded: {label} for {loop.CandidateName}. The loop is closed and the decision is on its way to {where} (if it cannot be delivered, you will be told).{rounds}");
     }
 }
