@@ -9,7 +9,8 @@ namespace HireBot.Outbox;
 /// with what, why, and what to do: one report per failed message and recruiter (keyed by the
 /// failed message, so however often the failure is recorded it is reported once), written in the
 /// transaction that marks the message failed. A report that fails is not reported in turn, and a
-/// recruiter is not told about a message to themselves (they could not be reached either).
+/// recruiter is not told about a message to themselves (they could not be reached either). A
+/// panelist's reminders for one interview are reported once, not once per reminder.
 /// </summary>
 public static class UndeliveredReports
 {
@@ -51,7 +52,7 @@ public static class UndeliveredReports
     public static OutboxMessage Report(Delivery failed, string reason, Guid loopId, string recruiter, string candidate, string candidateEmail, string who)
     {
         var what = What(failed.Kind, failed.Data, candidate);
-        return new OutboxMessage($"{KeyPrefix}{failed.Key}:{recruiter.ToLowerInvariant()}", Recipients.Person(recruiter), CardNames.Message, new JsonObject
+        return new OutboxMessage($"{KeyPrefix}{About(failed)}:{recruiter.ToLowerInvariant()}", Recipients.Person(recruiter), CardNames.Message, new JsonObject
         {
             ["title"] = $"Not delivered: {what}",
             ["text"] = $"{who} did not get {what}: {Reason(reason)}. {Advice(reason)} `status {candidateEmail}` lists every message of this loop that did not arrive.",
@@ -60,6 +61,15 @@ public static class UndeliveredReports
                 new JsonObject { ["title"] = "Why", ["value"] = Reason(reason) }),
         }, LoopId: loopId);
     }
+
+    /// <summary>
+    /// What a report is keyed by: the failed message, except that a panelist's reminders for one
+    /// interview (up to three planned, and any manual nudges) are one thing to report.
+    /// </summary>
+    public static string About(Delivery failed) =>
+        failed.Kind == CardNames.Nudge && failed.Data["interviewId"]?.GetValue<string>() is { Length: > 0 } interview
+            ? $"nudge:{interview}:{failed.Recipient}"
+            : failed.Key;
 
     /// <summary>Who a recipient is, in words: "Grace Hopper (grace@example.com)" or "the hiring channel".</summary>
     public static string Who(string recipient, string? displayName) =>
