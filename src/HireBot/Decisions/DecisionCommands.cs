@@ -79,7 +79,7 @@ public sealed class DecisionCommands(
             ["rationale"] = reason,
             ["digestSummary"] = DigestCard.OneLine(assessment),
         };
-        await OutboxStore.EnqueueAsync(conn, tx, DigestPoster.Messages($"decision:{loop.LoopId}", role, data, CardNames.Decision), ct);
+        await OutboxStore.EnqueueAsync(conn, tx, DigestPoster.Messages($"decision:{loop.LoopId}", role, data, loop.LoopId, CardNames.Decision), ct);
         var scheduler = await schedulers.GetScheduler(ct);
         // The deadline digest is dropped in the same transaction (Quartz "Joining an existing transaction").
         using (scheduler.EnlistTransaction(tx))
@@ -93,6 +93,6 @@ public sealed class DecisionCommands(
         var where = role.HiringChannel is null ? "the role's recruiters" : "the hiring channel";
         var rounds = cancelled.Count == 0 ? "" : $" {cancelled.Count} booked round(s) were cancelled" +
             (uncancelled > 0 ? $" ({uncancelled} calendar invitation(s) could not be withdrawn; remove them by hand)." : ".");
-        return BotReply.Text($"Recorded: {label} for {loop.CandidateName}. The loop is closed and the decision was posted to {where}.{rounds}");
+        return BotReply.Text($"Recorded: {label} for {loop.CandidateName}. The loop is closed and the decision is on its way to {where} (if it cannot be delivered, you will be told).{rounds}");
     }
 }

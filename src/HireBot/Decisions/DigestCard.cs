@@ -10,6 +10,9 @@ namespace HireBot.Decisions;
 /// Maps a <see cref="PanelAssessment"/> to the <c>digest</c> template's data (cards/README.md):
 /// scores as "3.2", intervals as "2.8–3.6", verdict labels, risk flags as sentences. The digest
 /// goes to the hiring team, so it may name who raised a flag, but it never quotes evidence.
+/// What nobody rated is said once, under "Not assessed": not again as a risk flag or a probe
+/// suggestion. Dimension weights are the rubric's (Technical 45%), not the share of the
+/// dimensions rated so far, and an incomplete digest is headed provisional.
 /// </summary>
 public static class DigestCard
 {
@@ -18,6 +21,9 @@ public static class DigestCard
     public static JsonObject Data(LoopFeedback loop, Role role, PanelAssessment a, bool incomplete)
     {
         var names = role.Template.Rubric.Competencies.ToDictionary(c => c.Id, c => c.Name, StringComparer.OrdinalIgnoreCase);
+        var dimensionTotal = role.Template.Rubric.Dimensions.Sum(d => d.Weight);
+        var configured = role.Template.Rubric.Dimensions.ToDictionary(d => d.Id, d => dimensionTotal > 0 ? d.Weight / dimensionTotal : 0, StringComparer.OrdinalIgnoreCase);
+        var unrated = a.Competencies.Where(c => c.Raters == 0).Select(c => c.CompetencyId).ToHashSet(StringComparer.OrdinalIgnoreCase);
         var rounds = loop.Seats.ToDictionary(s => (s.InterviewId, s.Email), s => role.Template.Loop.FindRound(s.RoundId)?.Name ?? s.RoundId);
         return new JsonObject
         {
@@ -31,15 +37,15 @@ public static class DigestCard
             ["agreement"] = a.Agreement is { } g ? F($"{g * 100:0}%") : "Not measurable: no competency had two raters",
             ["dimensions"] = new JsonArray(a.Dimensions.Where(d => d.Estimate is not null).Select(d => (JsonNode)new JsonObject
             {
-                ["name"] = d.Name, ["weight"] = F($"{d.Weight * 100:0}%"), ["score"] = Score(d.Estimate), ["interval"] = Interval(d.Estimate),
+                ["name"] = d.Name, ["weight"] = F($"{configured.GetValueOrDefault(d.DimensionId, d.Weight) * 100:0}%"), ["score"] = Score(d.Estimate), ["interval"] = Interval(d.Estimate),
                 ["competencies"] = new JsonArray(a.Competencies.Where(c => c.DimensionId == d.DimensionId && c.Estimate is not null)
                     .Select(c => (JsonNode)new JsonObject { ["name"] = c.Name, ["score"] = Score(c.Estimate), ["interval"] = Interval(c.Estimate) }).ToArray()),
             }).ToArray()),
-            ["riskFlags"] = Strings(a.Flags.Where(f => f.Kind != RiskFlagKind.MissingScorecard)
+            ["riskFlags"] = Strings(a.Flags.Where(f => f.Kind is not (RiskFlagKind.MissingScorecard or RiskFlagKind.FocusCompetencyUnassessed))
                 .Select(f => f.PanelistEmail is { } who ? $"{loop.NameOf(who)}: {f.Detail}" : f.Detail)),
             ["gaps"] = Strings(a.Competencies.Where(c => c.Raters == 0)
                 .Select(c => c.IsFocus ? $"{c.Name} (a focus competency nobody rated)" : c.Name)),
-            ["probeNext"] = Strings(a.ProbeNext.Select(p => $"{p.CompetencyName}: {p.Reason}")),
+            ["probeNext"] = Strings(a.ProbeNext.Where(p => !unrated.Contains(p.CompetencyId)).Select(p => $"{p.CompetencyName}: {p.Reason}")),
             ["missingPanelists"] = Strings(a.Missing.Select(m =>
                 $"{loop.NameOf(m.PanelistEmail)} ({rounds.GetValueOrDefault((m.InterviewId, m.PanelistEmail.ToLowerInvariant()), "interview")})")),
         };

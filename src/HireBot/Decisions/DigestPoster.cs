@@ -38,7 +38,7 @@ public sealed class DigestPoster(NpgsqlDataSource db, RoleStore roles, IOptions<
         if (await roles.FindAsync(loop.RoleId, ct) is not { } role || loop.Expected(role.Template).Count == 0) return false;
         var (assessment, data) = Build(loop, role, markIncomplete: false);
         if (!assessment.IsComplete) return false;
-        var added = await OutboxStore.EnqueueAsync(conn, tx, Messages($"digest:{loopId}", role, data), ct);
+        var added = await OutboxStore.EnqueueAsync(conn, tx, Messages($"digest:{loopId}", role, data, loopId), ct);
         await LoopFeedbackStore.MarkDigestPostedAsync(conn, tx, loopId, clock.GetUtcNow(), ct);
         if (added > 0) DecisionsLog.DigestPosted(logger, loopId, false);
         return added > 0;
@@ -53,7 +53,7 @@ public sealed class DigestPoster(NpgsqlDataSource db, RoleStore roles, IOptions<
         if (loop is null || loop.DigestPostedAt is not null || loop.State is LoopState.Decided or LoopState.Withdrawn) return false;
         if (await roles.FindAsync(loop.RoleId, ct) is not { } role) return false;
         var (assessment, data) = Build(loop, role, markIncomplete: true);
-        var added = await OutboxStore.EnqueueAsync(conn, tx, Messages($"digest-deadline:{loopId}", role, data), ct);
+        var added = await OutboxStore.EnqueueAsync(conn, tx, Messages($"digest-deadline:{loopId}", role, data, loopId), ct);
         // The provisional digest shows others' feedback where a late panelist may read it (the
         // hiring channel): whatever they submit afterwards is flagged as possibly anchored.
         foreach (var late in assessment.Missing.Select(m => m.PanelistEmail).Distinct(StringComparer.OrdinalIgnoreCase))
@@ -65,8 +65,8 @@ public sealed class DigestPoster(NpgsqlDataSource db, RoleStore roles, IOptions<
     }
 
     /// <summary>The hiring channel, or each recruiter's direct chat when the role has no channel.</summary>
-    public static IReadOnlyList<OutboxMessage> Messages(string key, Role role, JsonObject data, string kind = DigestCard.Kind) =>
+    public static IReadOnlyList<OutboxMessage> Messages(string key, Role role, JsonObject data, Guid loopId, string kind = DigestCard.Kind) =>
         role.HiringChannel is { } channel
-            ? [new OutboxMessage(key, channel, kind, data)]
-            : role.Recruiters.Select(r => new OutboxMessage($"{key}:{r.ToLowerInvariant()}", Recipients.Person(r), kind, data.DeepClone().AsObject())).ToList();
+            ? [new OutboxMessage(key, channel, kind, data, LoopId: loopId)]
+            : role.Recruiters.Select(r => new OutboxMessage($"{key}:{r.ToLowerInvariant()}", Recipients.Person(r), kind, data.DeepClone().AsObject(), LoopId: loopId)).ToList();
 }

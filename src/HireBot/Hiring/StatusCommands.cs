@@ -7,9 +7,10 @@ namespace HireBot.Hiring;
 /// <summary>
 /// <c>status [candidate]</c>. With a candidate: where the loop stands, for the role's recruiters
 /// and hiring managers only (who has submitted, never what). Without: the asker's own open
-/// scorecards and upcoming interviews, which any panelist may see.
+/// scorecards and upcoming interviews, which any panelist may see. A loop's status ends with the
+/// messages that did not reach their person: who, what and why.
 /// </summary>
-public sealed class StatusCommands(NpgsqlDataSource db, TimeProvider clock) : ICommandFeature
+public sealed class StatusCommands(NpgsqlDataSource db, Outbox.OutboxStore outbox, TimeProvider clock) : ICommandFeature
 {
     public IReadOnlyList<string> Commands => ["status"];
 
@@ -52,6 +53,14 @@ public sealed class StatusCommands(NpgsqlDataSource db, TimeProvider clock) : IC
             text.Append($" {reader.GetString(3)} ({mark});");
         }
         if (lastRound is null) text.Append(" No interviews booked yet: `schedule ").Append(x.Email).Append('`');
+        await reader.DisposeAsync();
+        var undelivered = await outbox.UndeliveredAsync(x.LoopId, ct);
+        if (undelivered.Count > 0)
+        {
+            text.Append($"\nNot delivered ({undelivered.Count}):");
+            foreach (var u in undelivered)
+                text.Append($"\n• {Outbox.UndeliveredReports.Who(u.Recipient, u.DisplayName)}: {Outbox.UndeliveredReports.What(u.Kind, u.Data, x.Name)}. {Outbox.UndeliveredReports.Reason(u.Reason)}.");
+        }
         return BotReply.Text(text.ToString());
     }
 

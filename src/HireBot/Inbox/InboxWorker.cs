@@ -9,7 +9,8 @@ namespace HireBot.Inbox;
 /// (the claim takes only the oldest unfinished row of each group, so a conversation's messages
 /// run one at a time and in order, across instances too), writes each row's reply to the outbox
 /// in the transaction that marks it done, and retries failures with backoff until the attempt
-/// cap, when the handler's apology is written as the row is marked failed.
+/// cap (or at once when retrying cannot help), when the handler's apology is written as the row is
+/// marked failed: a command given up on is always answered in its conversation.
 /// </summary>
 public sealed partial class InboxWorker(
     InboxStore store,
@@ -98,7 +99,8 @@ public sealed partial class InboxWorker(
         {
             var reason = deadline.IsCancellationRequested ? "took longer than two thirds of the lease" : e.GetType().Name;
             span?.SetStatus(System.Diagnostics.ActivityStatusCode.Error, reason);
-            if (item.Attempt >= maxAttempts)
+            // A refusal that another try cannot change is given up at once, so the user hears now, not after every backoff.
+            if (item.Attempt >= maxAttempts || CommandFailure.IsFinal(e))
             {
                 await GiveUpAsync(handler, item, reason);
             }

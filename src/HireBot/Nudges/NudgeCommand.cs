@@ -8,9 +8,11 @@ namespace HireBot.Nudges;
 /// <summary>
 /// <c>nudge &lt;candidate&gt;</c> (recruiters and hiring managers; the handler checks): reminds
 /// every panelist of the loop whose scorecard is missing, now. Keys carry the minute, so a double
-/// click sends once; the reply names who was reminded.
+/// click sends once; the reply counts the reminders queued and names who was reminded. Someone
+/// the bot could not reach the last time it tried is not counted (nor sent another reminder that
+/// would fail the same way): the reply names them and why, so the recruiter can ask in person.
 /// </summary>
-public sealed class NudgeCommand(NudgeStore store, OutboxSignal signal, TimeProvider clock, IOptions<NudgeOptions> options) : ICommandFeature
+public sealed class NudgeCommand(NudgeStore store, OutboxStore outbox, OutboxSignal signal, TimeProvider clock, IOptions<NudgeOptions> options) : ICommandFeature
 {
     public IReadOnlyList<string> Commands { get; } = ["nudge"];
 
@@ -21,13 +23,21 @@ public sealed class NudgeCommand(NudgeStore store, OutboxSignal signal, TimeProv
         var missing = await store.MissingAsync(candidate.LoopId, now, cancellationToken);
         if (missing.Count == 0) return BotReply.Text($"Every scorecard for {candidate.Name} is in (or no interview has ended yet); nobody to remind.");
 
+        var unreachable = await outbox.UnreachableAsync(missing.Select(m => m.Email).ToList(), cancellationToken);
         var reminded = new List<string>();
+        var notReached = new List<string>();
         await using var conn = await store.Db.OpenConnectionAsync(cancellationToken);
         await using var tx = await conn.BeginTransactionAsync(cancellationToken);
         foreach (var (interviewId, email) in missing)
         {
             var plan = await NudgeStore.LoadAsync(conn, tx, interviewId, email, cancellationToken);
             if (plan is null) continue; // ended before nudges were planned: nothing to show the due time from
+            var who = plan.Panelist == plan.Email ? plan.Email : $"{plan.Panelist} ({plan.Email})";
+            if (unreachable.TryGetValue(email, out var why))
+            {
+                notReached.Add($"{who}: {UndeliveredReports.Reason(why)}");
+                continue;
+            }
             var previous = plan.LastReminderKey;
             var sent = plan.Reminders.Count(r => r.At <= now);
             var key = NudgeMessages.ManualKey(interviewId, email, now);
@@ -36,16 +46,22 @@ public sealed class NudgeCommand(NudgeStore store, OutboxSignal signal, TimeProv
                 [NudgeMessages.Reminder(plan, key, number, Math.Max(number, plan.Reminders.Count), previous == key ? null : previous, options.Value.SnoozeHours)],
                 cancellationToken);
             await NudgeStore.SetLastReminderKeysAsync(conn, tx, [(interviewId, email, key)], cancellationToken);
-            reminded.Add(plan.Panelist == plan.Email ? plan.Email : $"{plan.Panelist} ({plan.Email})");
+            reminded.Add(who);
         }
         await tx.CommitAsync(cancellationToken);
         signal.Notify();
-        return reminded.Count == 0
-            ? BotReply.Text($"Scorecards for {candidate.Name} are missing, but no reminder plan exists yet; try again after the interview-ended job has run.")
-            : new BotReply("message", new JsonObject
-            {
-                ["title"] = $"Reminded {reminded.Distinct().Count()} panelist{(reminded.Distinct().Count() == 1 ? "" : "s")}",
-                ["text"] = $"Scorecards for {candidate.Name} still missing from: {string.Join(", ", reminded.Distinct())}.",
-            });
+        if (reminded.Count == 0 && notReached.Count == 0)
+            return BotReply.Text($"Scorecards for {candidate.Name} are missing, but no reminder plan exists yet; try again after the interview-ended job has run.");
+        var count = reminded.Distinct().Count();
+        var text = count == 0 ? "" : $"Scorecards for {candidate.Name} still missing from: {string.Join(", ", reminded.Distinct())}.";
+        if (notReached.Count > 0)
+            text += (text.Length > 0 ? "\n" : "") +
+                    $"Not reminded, because HireBot could not reach them last time:\n• {string.Join("\n• ", notReached.Distinct())}\n" +
+                    $"Ask them yourself; `status {candidate.Email}` lists what did not reach them.";
+        return new BotReply("message", new JsonObject
+        {
+            ["title"] = count == 0 ? "Reminded nobody" : $"Reminded {count} panelist{(count == 1 ? "" : "s")}",
+            ["text"] = text,
+        });
     }
 }

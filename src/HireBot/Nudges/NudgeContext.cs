@@ -20,7 +20,8 @@ public sealed record NudgeContext(
     IReadOnlyList<string> Managers,
     bool ScorecardIn,
     bool Cancelled,
-    string? LastReminderKey)
+    string? LastReminderKey,
+    Guid LoopId)
 {
     /// <summary>True when nothing should be sent any more: the scorecard is in or the interview was cancelled.</summary>
     public bool Done => ScorecardIn || Cancelled;

@@ -30,7 +30,7 @@ public static class NudgeMessages
             ["round"] = n.Round,
             ["due"] = Local(n.Deadline, n.Zone),
             ["snoozeHours"] = snoozeHours,
-        }, ReplacesKey: replacesKey);
+        }, ReplacesKey: replacesKey, LoopId: n.LoopId);
 
     public static IEnumerable<OutboxMessage> Escalations(NudgeContext n, string level)
     {
@@ -44,7 +44,7 @@ public static class NudgeMessages
                 ["facts"] = new JsonArray(
                     new JsonObject { ["title"] = "Panelist", ["value"] = n.Email },
                     new JsonObject { ["title"] = "Reminders planned", ["value"] = n.Reminders.Count.ToString(CultureInfo.InvariantCulture) }),
-            }));
+            }, LoopId: n.LoopId));
     }
 
     /// <summary>A time as the reader sees it: "Tue 11 Mar 15:00 (America/New_York)".</summary>

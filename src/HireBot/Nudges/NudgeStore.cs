@@ -17,7 +17,7 @@ public sealed class NudgeStore(NpgsqlDataSource db)
                coalesce(pe.work_days, '{1,2,3,4,5}'), coalesce(pe.work_start, '09:00'), coalesce(pe.work_end, '17:00'), coalesce(pe.days_off, '{}'),
                r.recruiters, r.hiring_managers,
                EXISTS (SELECT 1 FROM scorecards s WHERE s.interview_id = p.interview_id AND s.panelist_email = p.email),
-               i.status = 'Cancelled' OR l.state IN ('Decided', 'Withdrawn'), p.last_reminder_key
+               i.status = 'Cancelled' OR l.state IN ('Decided', 'Withdrawn'), p.last_reminder_key, i.loop_id
         FROM nudge_plans p
         JOIN interviews i ON i.id = p.interview_id
         JOIN loops l ON l.id = i.loop_id
@@ -63,7 +63,7 @@ public sealed class NudgeStore(NpgsqlDataSource db)
             r.GetString(7), r.GetString(8), r.GetString(9), Zone(r.GetString(10)),
             Hours(r.GetFieldValue<int[]>(11), r.GetFieldValue<TimeOnly>(12), r.GetFieldValue<TimeOnly>(13), r.GetFieldValue<DateOnly[]>(14)),
             r.GetFieldValue<string[]>(15), r.GetFieldValue<string[]>(16), r.GetBoolean(17), r.GetBoolean(18),
-            r.IsDBNull(19) ? null : r.GetString(19));
+            r.IsDBNull(19) ? null : r.GetString(19), r.GetGuid(20));
     }
 
     public async Task<NudgeContext?> LoadAsync(Guid interviewId, string email, CancellationToken ct)

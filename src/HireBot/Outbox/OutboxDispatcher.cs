@@ -7,7 +7,7 @@ namespace HireBot.Outbox;
 /// Delivers due outbox rows through the channel clients. Outcomes are classified once, here:
 /// sent rows are marked with where they landed; throttled and transient failures go back with
 /// the delay the platform asked for (or jittered backoff); anything else, or too many attempts,
-/// is marked failed with its reason.
+/// is marked failed with its reason, and reported to the loop's recruiters (<see cref="UndeliveredReports"/>).
 /// </summary>
 public sealed partial class OutboxDispatcher(
     OutboxStore store,
@@ -115,8 +115,7 @@ public sealed partial class OutboxDispatcher(
                 LogRetry(logger, delivery.Id, retry.Reason, backoff.TotalMilliseconds);
                 break;
             case DeliveryResult.Retry retry:
-                await store.MarkFailedAsync(delivery, $"gave up after {delivery.Attempt} attempts: {retry.Reason}", CancellationToken.None);
-                LogFailed(logger, delivery.Id, retry.Reason);
+                await FailAsync(delivery, $"gave up after {delivery.Attempt} attempts: {retry.Reason}");
                 break;
             case DeliveryResult.Deferred deferred:
                 // A limiter that hands out slots (Teams) has already spread the rows; for one that
@@ -127,11 +126,18 @@ public sealed partial class OutboxDispatcher(
                 HireBotMetrics.Throttled.Add(1, new KeyValuePair<string, object?>("reason", "paced"));
                 return paced;
             case DeliveryResult.Failed failed:
-                await store.MarkFailedAsync(delivery, failed.Reason, CancellationToken.None);
-                LogFailed(logger, delivery.Id, failed.Reason);
+                await FailAsync(delivery, failed.Reason);
                 break;
         }
         return null;
+    }
+
+    /// <summary>Marks the row failed; the reports to its loop's recruiters go out with the next pass.</summary>
+    private async Task FailAsync(Delivery delivery, string reason)
+    {
+        var reports = await store.MarkFailedAsync(delivery, reason, CancellationToken.None);
+        LogFailed(logger, delivery.Id, reason, reports);
+        if (reports > 0) signal.Notify();
     }
 
     /// <summary>Exponential backoff with full jitter: 0.5 s, 1 s, 2 s … capped at 5 minutes.</summary>
@@ -144,6 +150,6 @@ public sealed partial class OutboxDispatcher(
     [LoggerMessage(EventId = 2002, Level = LogLevel.Information, Message = "Outbox {Id} will retry ({Reason}) in {DelayMs} ms")]
     private static partial void LogRetry(ILogger logger, long id, string reason, double delayMs);
 
-    [LoggerMessage(EventId = 2003, Level = LogLevel.Warning, Message = "Outbox {Id} failed: {Reason}")]
-    private static partial void LogFailed(ILogger logger, long id, string reason);
+    [LoggerMessage(EventId = 2003, Level = LogLevel.Warning, Message = "Outbox {Id} failed: {Reason}; {Reports} report(s) to the recruiters")]
+    private static partial void LogFailed(ILogger logger, long id, string reason, int reports);
 }

@@ -25,26 +25,27 @@ public sealed class OutboxStore(NpgsqlDataSource db, TimeProvider clock)
     /// <summary>
     /// The INSERT for <paramref name="messages"/> (at least one), to run in a batch; with
     /// <paramref name="onlyIf"/>, a condition on parameters $7… (<paramref name="onlyIfArgs"/>)
-    /// that must hold, evaluated after the batch's earlier statements.
+    /// that must hold, evaluated after the batch's earlier statements. The loop ids come last.
     /// </summary>
     public static NpgsqlBatchCommand EnqueueCommand(IReadOnlyList<OutboxMessage> messages, string? onlyIf = null, params object[] onlyIfArgs)
     {
         var where = onlyIf is null ? "" : $"WHERE {onlyIf}";
+        var loop = $"${7 + onlyIfArgs.Length}";
         // One row (a reply, the common case) needs no arrays on either side; several keep the
         // caller's order in the ids (WITH ORDINALITY), which the dispatcher sends by.
         var command = messages.Count == 1
             ? new NpgsqlBatchCommand(
                 $"""
-                INSERT INTO outbox (idempotency_key, recipient, kind, payload, not_before, replaces_key)
-                SELECT $1, $2, $3, $4, coalesce($5, now()), $6 {where}
+                INSERT INTO outbox (idempotency_key, recipient, kind, payload, not_before, replaces_key, loop_id)
+                SELECT $1, $2, $3, $4, coalesce($5, now()), $6, {loop} {where}
                 ON CONFLICT (idempotency_key) DO NOTHING
                 """)
             : new NpgsqlBatchCommand(
                 $"""
-                INSERT INTO outbox (idempotency_key, recipient, kind, payload, not_before, replaces_key)
-                SELECT m.key, m.recipient, m.kind, m.payload, coalesce(m.not_before, now()), m.replaces_key
-                FROM unnest($1::text[], $2::text[], $3::text[], $4::jsonb[], $5::timestamptz[], $6::text[])
-                    WITH ORDINALITY AS m(key, recipient, kind, payload, not_before, replaces_key, n)
+                INSERT INTO outbox (idempotency_key, recipient, kind, payload, not_before, replaces_key, loop_id)
+                SELECT m.key, m.recipient, m.kind, m.payload, coalesce(m.not_before, now()), m.replaces_key, m.loop_id
+                FROM unnest($1::text[], $2::text[], $3::text[], $4::jsonb[], $5::timestamptz[], $6::text[], {loop}::uuid[])
+                    WITH ORDINALITY AS m(key, recipient, kind, payload, not_before, replaces_key, loop_id, n)
                 {where}
                 ORDER BY m.n
                 ON CONFLICT (idempotency_key) DO NOTHING
@@ -69,6 +70,9 @@ public sealed class OutboxStore(NpgsqlDataSource db, TimeProvider clock)
             command.Parameters.Add(new() { Value = messages.Select(m => m.ReplacesKey).ToArray(), NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.Text });
         }
         foreach (var arg in onlyIfArgs) command.Parameters.Add(new() { Value = arg });
+        command.Parameters.Add(messages.Count == 1
+            ? new() { Value = (object?)messages[0].LoopId ?? DBNull.Value, NpgsqlDbType = NpgsqlDbType.Uuid }
+            : new() { Value = messages.Select(m => m.LoopId).ToArray(), NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.Uuid });
         return command;
     }
 
@@ -166,8 +170,75 @@ public sealed class OutboxStore(NpgsqlDataSource db, TimeProvider clock)
         await cmd.ExecuteNonQueryAsync(ct);
     }
 
-    public Task MarkFailedAsync(Delivery d, string reason, CancellationToken ct) =>
-        db.ExecuteAsync("UPDATE outbox SET status = 'failed', last_error = $3, lease_until = NULL WHERE id = $1 AND claim_token = $2 AND status = 'sending'", ct, d.Id, d.ClaimToken, reason);
+    /// <summary>
+    /// Marks a row failed and, in the same transaction, writes the reports of a message about a
+    /// loop (<see cref="UndeliveredReports"/>). Returns how many reports were written.
+    /// </summary>
+    public async Task<int> MarkFailedAsync(Delivery d, string reason, CancellationToken ct)
+    {
+        await using var conn = await db.OpenConnectionAsync(ct);
+        await using var tx = await conn.BeginTransactionAsync(ct);
+        Guid? loopId;
+        await using (var cmd = new NpgsqlCommand(
+            "UPDATE outbox SET status = 'failed', last_error = $3, lease_until = NULL WHERE id = $1 AND claim_token = $2 AND status = 'sending' RETURNING loop_id", conn, tx))
+        {
+            cmd.Parameters.Add(new() { Value = d.Id });
+            cmd.Parameters.Add(new() { Value = d.ClaimToken });
+            cmd.Parameters.Add(new() { Value = reason });
+            await using var reader = await cmd.ExecuteReaderAsync(ct);
+            if (!await reader.ReadAsync(ct)) return 0; // no longer ours, or withdrawn meanwhile: nothing to report
+            loopId = reader.IsDBNull(0) ? null : reader.GetGuid(0);
+        }
+        var reports = loopId is { } loop ? await UndeliveredReports.EnqueueAsync(conn, tx, loop, d, reason, ct) : 0;
+        await tx.CommitAsync(ct);
+        return reports;
+    }
+
+    /// <summary>One message that did not reach its person: withdrawn rows and the reports about failures are not listed.</summary>
+    public sealed record Undelivered(string Recipient, string Kind, JsonObject Data, string Reason, string? DisplayName);
+
+    /// <summary>The messages about <paramref name="loopId"/> that finally failed, oldest first.</summary>
+    public async Task<IReadOnlyList<Undelivered>> UndeliveredAsync(Guid loopId, CancellationToken ct)
+    {
+        await using var cmd = db.CreateCommand(
+            """
+            SELECT o.recipient, o.kind, o.payload::text, coalesce(o.last_error, ''),
+                   (SELECT p.display_name FROM people p WHERE 'person:' || p.email = o.recipient)
+            FROM outbox o
+            WHERE o.loop_id = $1 AND o.status = 'failed' AND o.last_error NOT LIKE 'withdrawn:%' AND o.idempotency_key NOT LIKE $2
+            ORDER BY o.id
+            """);
+        cmd.Parameters.Add(new() { Value = loopId });
+        cmd.Parameters.Add(new() { Value = Exactly(UndeliveredReports.KeyPrefix) + "%" });
+        var rows = new List<Undelivered>();
+        await using var reader = await cmd.ExecuteReaderAsync(ct);
+        while (await reader.ReadAsync(ct))
+            rows.Add(new Undelivered(reader.GetString(0), reader.GetString(1), JsonNode.Parse(reader.GetString(2))!.AsObject(), reader.GetString(3),
+                reader.IsDBNull(4) ? null : reader.GetString(4)));
+        return rows;
+    }
+
+    /// <summary>
+    /// Of <paramref name="emails"/>, those the bot could not reach the last time it tried (their
+    /// latest finished direct message failed, not withdrawn), with the reason.
+    /// </summary>
+    public async Task<IReadOnlyDictionary<string, string>> UnreachableAsync(IReadOnlyCollection<string> emails, CancellationToken ct)
+    {
+        await using var cmd = db.CreateCommand(
+            """
+            SELECT DISTINCT ON (o.recipient) o.recipient, o.status, coalesce(o.last_error, '')
+            FROM outbox o
+            WHERE o.recipient = ANY($1) AND (o.status = 'sent' OR o.status = 'failed' AND o.last_error NOT LIKE 'withdrawn:%')
+            ORDER BY o.recipient, o.id DESC
+            """);
+        cmd.Parameters.Add(new() { Value = emails.Select(Recipients.Person).Distinct().ToArray() });
+        var unreachable = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
+        await using var reader = await cmd.ExecuteReaderAsync(ct);
+        while (await reader.ReadAsync(ct))
+            if (reader.GetString(1) == "failed" && Recipients.TryPerson(reader.GetString(0), out var email))
+                unreachable[email] = reader.GetString(2);
+        return unreachable;
+    }
 
     /// <summary>Pending rows and the age of the oldest, for metrics and status.</summary>
     public async Task<(long Depth, TimeSpan OldestAge)> DepthAsync(CancellationToken ct)

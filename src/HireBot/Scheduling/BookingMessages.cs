@@ -40,7 +40,7 @@ public static class BookingMessages
             ["focus"] = new JsonArray(items),
         };
         var due = start - KitLead;
-        return new OutboxMessage(KitKey(interviewId, panelist.Email), Recipients.Person(panelist.Email), "kit", data, due > now ? due : now);
+        return new OutboxMessage(KitKey(interviewId, panelist.Email), Recipients.Person(panelist.Email), "kit", data, due > now ? due : now, LoopId: candidate.LoopId);
     }
 
     public static OutboxMessage Confirmation(Role role, CandidateLoop candidate, ScheduleOption option, int optionNo, string recruiter,
@@ -56,6 +56,6 @@ public static class BookingMessages
             ["title"] = $"Booked: {candidate.Name}",
             ["text"] = $"{Counted.Of(option.Rounds.Count, "round")} for {role.Template.Title} are booked; invitations go out and each panelist gets the kit a day before.",
             ["facts"] = new JsonArray(facts),
-        });
+        }, LoopId: candidate.LoopId);
     }
 }

@@ -26,7 +26,7 @@ public sealed class ScorecardRequestStep(
         {
             var data = ScorecardCards.FormData(facts, role, shape, ScorecardForm.Empty(shape));
             var messages = facts.Panel.Where(p => !p.IsShadow)
-                .Select(p => new OutboxMessage($"scorecard-request:{interviewId}:{p.Email}", Recipients.Person(p.Email), ScorecardCards.Form, data.DeepClone().AsObject()))
+                .Select(p => new OutboxMessage($"scorecard-request:{interviewId}:{p.Email}", Recipients.Person(p.Email), ScorecardCards.Form, data.DeepClone().AsObject(), LoopId: loopId))
                 .ToList();
             await OutboxStore.EnqueueAsync(connection, transaction, messages, cancellationToken);
             ScorecardsLog.Requested(logger, messages.Count, interviewId);

@@ -38,7 +38,7 @@ public sealed partial class SlackBot(
         if (actor is null) return SlackAck.Ephemeral(NoEmail);
         if (SlackSlowCommandJob.RunsInBackground(parsed.Value) && command.ResponseUrl is { Length: > 0 } responseUrl)
         {
-            await SlackSlowCommandJob.EnqueueAsync(await schedulers.GetScheduler(ct), actor, text, responseUrl, clock.GetUtcNow(), ct);
+            await SlackSlowCommandJob.EnqueueAsync(await schedulers.GetScheduler(ct), actor, text, responseUrl, ct);
             return SlackAck.Ephemeral(SlackSlowCommandJob.Acknowledgement(parsed.Value));
         }
         var reply = await commands.HandleAsync(actor, text, ct);

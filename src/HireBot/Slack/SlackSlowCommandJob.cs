@@ -1,17 +1,22 @@
 using HireBot.Cards;
 using HireBot.Core.Commands;
 using HireBot.Hiring;
+using HireBot.Inbox;
 using Quartz;
 
 namespace HireBot.Slack;
 
 /// <summary>
 /// Runs a slash command that may outlast Slack's 3-second acknowledgement (scheduling reads every
-/// panelist's calendar; setting a hiring channel asks Slack whether the bot can post there) as a durable Quartz job, and posts its answer to the command's
-/// response_url, which stays valid for 30 minutes. The endpoint acknowledges at once.
+/// panelist's calendar; setting a hiring channel asks Slack whether the bot can post there) as a
+/// durable Quartz job, and posts its answer to the command's response_url, which stays valid for
+/// 30 minutes. The endpoint acknowledges at once. A failure is always answered there too: one that
+/// retrying can help (a calendar that did not answer) is tried again a little later, up to
+/// <see cref="MaxAttempts"/>, saying so; any other says what went wrong, so "Working on it" never
+/// stays the last word.
 /// </summary>
-public sealed class SlackSlowCommandJob(CommandHandler commands, MessageRenderer renderer, BlockKitTranslator translator,
-    SlackResponseUrlClient responses) : IJob
+public sealed partial class SlackSlowCommandJob(CommandHandler commands, MessageRenderer renderer, BlockKitTranslator translator,
+    SlackResponseUrlClient responses, TimeProvider clock, ILogger<SlackSlowCommandJob> logger) : IJob
 {
     /// <summary>Commands that read external calendars before they can answer.</summary>
     public static readonly IReadOnlySet<string> Slow = new HashSet<string>(StringComparer.OrdinalIgnoreCase) { "schedule", "reschedule" };
@@ -25,18 +30,22 @@ public sealed class SlackSlowCommandJob(CommandHandler commands, MessageRenderer
         ? "Working on it: checking calendars. The options will appear here in a moment."
         : "Working on it: checking that I can post in that channel. The answer will appear here in a moment.";
 
-    /// <summary>Stores the job to start at <paramref name="now"/> on the bot's clock (Quartz fires by that clock, not the machine's).</summary>
-    public static async Task EnqueueAsync(IScheduler scheduler, Actor actor, string text, string responseUrl, DateTimeOffset now, CancellationToken ct)
+    /// <summary>Runs of one command at most; each failed run posts once, within the response_url's five posts.</summary>
+    public const int MaxAttempts = 3;
+
+    public static Task EnqueueAsync(IScheduler scheduler, Actor actor, string text, string responseUrl, CancellationToken ct) =>
+        ScheduleAsync(scheduler, new JobDataMap { ["email"] = actor.Email, ["replyTo"] = actor.ReplyTo ?? "", ["text"] = text, ["responseUrl"] = responseUrl },
+            // "Now" on the scheduler's clock (the bot's TimeProvider), not the machine's: they differ in tests.
+            TriggerBuilder.Create().StartAt(scheduler.TimeProvider.GetUtcNow()).Build(), ct);
+
+    private static async Task ScheduleAsync(IScheduler scheduler, JobDataMap data, ITrigger trigger, CancellationToken ct)
     {
         var job = JobBuilder.Create<SlackSlowCommandJob>()
             .WithIdentity($"slack-command-{Guid.NewGuid()}", "slack")
-            .UsingJobData("email", actor.Email)
-            .UsingJobData("replyTo", actor.ReplyTo ?? "")
-            .UsingJobData("text", text)
-            .UsingJobData("responseUrl", responseUrl)
+            .UsingJobData(data)
             .RequestRecovery()
             .Build();
-        await scheduler.ScheduleJob(job, [TriggerBuilder.Create().StartAt(now).Build()], new ScheduleJobOptions(), ct);
+        await scheduler.ScheduleJob(job, [trigger], new ScheduleJobOptions(), ct);
     }
 
     public async ValueTask Execute(IJobExecutionContext context, CancellationToken cancellationToken)
@@ -44,10 +53,54 @@ public sealed class SlackSlowCommandJob(CommandHandler commands, MessageRenderer
         var data = context.MergedJobDataMap;
         var email = data.GetString("email")!;
         var replyTo = data.GetString("replyTo");
+        var text = data.GetString("text")!;
+        var attempt = data.ContainsKey("attempt") && int.TryParse(data.GetString("attempt"), out var n) ? n : 1;
         var actor = new Actor(email, email, "slack", string.IsNullOrEmpty(replyTo) ? null : replyTo);
-        var reply = await commands.HandleAsync(actor, data.GetString("text")!, cancellationToken);
-        var message = translator.ToMessage(renderer.Render(reply.Kind, reply.Data));
-        await responses.PostAsync(data.GetString("responseUrl")!,
-            new SlackResponseMessage(message["text"]?.GetValue<string>() ?? reply.Summary, message["blocks"]?.AsArray(), InChannel: reply.Public), cancellationToken);
+        SlackResponseMessage answer;
+        try
+        {
+            var reply = await commands.HandleAsync(actor, text, cancellationToken);
+            var message = translator.ToMessage(renderer.Render(reply.Kind, reply.Data));
+            answer = new SlackResponseMessage(message["text"]?.GetValue<string>() ?? reply.Summary, message["blocks"]?.AsArray(), InChannel: reply.Public);
+        }
+        catch (Exception e) when (!cancellationToken.IsCancellationRequested)
+        {
+            answer = await FailedAsync(context, data, text, attempt, e, cancellationToken);
+        }
+        await responses.PostAsync(data.GetString("responseUrl")!, answer, cancellationToken);
     }
+
+    /// <summary>What to post for a failed run; a run that can help is scheduled first.</summary>
+    private async Task<SlackResponseMessage> FailedAsync(IJobExecutionContext context, JobDataMap data, string text, int attempt, Exception e, CancellationToken ct)
+    {
+        var verb = text.Trim().Split(' ')[0].ToLowerInvariant();
+        var cause = CommandFailure.Describe(e);
+        if (CommandFailure.CanRetry(e) && attempt < MaxAttempts)
+        {
+            var wait = RetryDelay(attempt, (e as Calendar.CalendarException)?.RetryAfter);
+            var again = new JobDataMap();
+            foreach (var key in new[] { "email", "replyTo", "text", "responseUrl" }) again[key] = data.GetString(key) ?? "";
+            again["attempt"] = (attempt + 1).ToString(System.Globalization.CultureInfo.InvariantCulture);
+            await ScheduleAsync(context.Scheduler, again, TriggerBuilder.Create().StartAt(clock.GetUtcNow() + wait).Build(), ct);
+            LogRetrying(logger, verb, e.GetType().Name, attempt, wait.TotalSeconds);
+            return new SlackResponseMessage(
+                $"`{verb}` did not finish: {cause}. Trying again in {wait.TotalSeconds:0} seconds (attempt {attempt + 1} of {MaxAttempts}); the answer will appear here.");
+        }
+        LogFailed(logger, verb, e.GetType().Name, attempt);
+        var advice = CommandFailure.CanRetry(e) ? $"Tried {attempt} times; please run `/hire {text.Trim()}` again in a few minutes." : "Trying again will not help until that is fixed.";
+        return new SlackResponseMessage($"Sorry, `{verb}` could not finish: {cause}. {advice}");
+    }
+
+    /// <summary>15 s, then 60 s, or longer when the calendar asked for it (within the response_url's 30 minutes).</summary>
+    private static TimeSpan RetryDelay(int attempt, TimeSpan? asked)
+    {
+        var planned = TimeSpan.FromSeconds(attempt == 1 ? 15 : 60);
+        return asked is { } a && a > planned ? TimeSpan.FromSeconds(Math.Min(a.TotalSeconds, 600)) : planned;
+    }
+
+    [LoggerMessage(EventId = 6290, Level = LogLevel.Warning, Message = "Slack slow command {Verb} failed ({Error}) on attempt {Attempt}; retrying in {Seconds} s")]
+    private static partial void LogRetrying(ILogger logger, string verb, string error, int attempt, double seconds);
+
+    [LoggerMessage(EventId = 6291, Level = LogLevel.Warning, Message = "Slack slow command {Verb} failed ({Error}) on attempt {Attempt}; the user was told")]
+    private static partial void LogFailed(ILogger logger, string verb, string error, int attempt);
 }

@@ -147,6 +147,37 @@ public class InboxTests
     }
 
     [Fact]
+    public async Task A_refusal_that_another_try_cannot_change_is_answered_at_once_instead_of_after_every_retry()
+    {
+        var cs = await TestDatabase.CreateAsync(nameof(A_refusal_that_another_try_cannot_change_is_answered_at_once_instead_of_after_every_retry));
+        await using var db = NpgsqlDataSource.Create(cs);
+        var writer = new InboxWriter(db, new InboxSignal(), NullLogger<InboxWriter>.Instance);
+        await writer.StartAsync(default);
+        await writer.AcceptAsync("test", "refused|1", "refused", "refused", default);
+        await writer.AcceptAsync("test", "flaky|1", "flaky", "flaky", default);
+        await writer.StopAsync(default);
+        var tries = new ConcurrentQueue<string>();
+        var handler = new DelegateHandler(
+            item =>
+            {
+                tries.Enqueue(item.Key);
+                throw item.Payload == "refused"
+                    ? new HireBot.Calendar.CalendarException(HireBot.Calendar.CalendarFailure.Rejected, "Graph getSchedule failed with HTTP 403.", 403)
+                    : new HireBot.Calendar.CalendarException(HireBot.Calendar.CalendarFailure.Unavailable, "Graph getSchedule failed with HTTP 500.", 500);
+            },
+            item => [new OutboxMessage($"reply:{item.Key}", "person:pat@example.com", "message", new System.Text.Json.Nodes.JsonObject { ["text"] = "sorry" })]);
+        var worker = new InboxWorker(new InboxStore(db, TimeProvider.System), [handler], new InboxSignal(), new OutboxSignal(),
+            Options.Create(new InboxOptions { MaxAttempts = 5 }), TimeProvider.System, NullLogger<InboxWorker>.Instance);
+
+        await worker.ProcessOnceAsync(default);
+
+        Assert.Equal([("refused|1", "failed"), ("flaky|1", "pending")], await StatusesAsync(db)); // the calendar that did not answer is tried again
+        Assert.Equal(1, tries.Count(k => k == "refused|1"));
+        await using var cmd = db.CreateCommand("SELECT idempotency_key FROM outbox");
+        Assert.Equal("reply:refused|1", await cmd.ExecuteScalarAsync()); // and the person is answered
+    }
+
+    [Fact]
     public async Task A_row_slower_than_its_lease_is_cut_off_and_retried_never_running_twice_at_once()
     {
         var cs = await TestDatabase.CreateAsync(nameof(A_row_slower_than_its_lease_is_cut_off_and_retried_never_running_twice_at_once));

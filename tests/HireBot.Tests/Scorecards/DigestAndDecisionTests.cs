@@ -54,7 +54,7 @@ public class DigestAndDecisionTests : IAsyncLifetime
 
         var digests = await PostedAsync(loop, "digest");
         var digest = Assert.Single(digests)["card"]!.ToJsonString();
-        Assert.DoesNotContain("Incomplete", digest);
+        Assert.DoesNotContain("Provisional", digest);
         Assert.DoesNotContain("${", digest);
         Assert.Contains("pat@example.com: Red flag: Retries everything forever", digest);
         Assert.DoesNotContain("Walked through", digest);
@@ -87,8 +87,17 @@ public class DigestAndDecisionTests : IAsyncLifetime
         Assert.True(await scheduler.GetJobDetail(DigestJobs.DeadlineKey(loop.LoopId)) is not null);
         await scheduler.TriggerJob(DigestJobs.DeadlineKey(loop.LoopId));
 
-        var digest = Assert.Single(await PostedAsync(loop, "digest", seconds: 30))["card"]!.ToJsonString();
-        Assert.Contains("Incomplete", digest);
+        var posted = Assert.Single(await PostedAsync(loop, "digest", seconds: 30));
+        var digest = posted["card"]!.ToJsonString();
+        Assert.Contains("Provisional hiring digest: Ada ddl", digest);
+        Assert.DoesNotContain("\"Hiring digest:", digest);
+        // Only the screen (all Technical) is rated: the weight shown is the rubric's 45 of 45 + 35 + 20, not 100% of what was rated.
+        Assert.Contains("Technical (45%)", digest);
+        Assert.DoesNotContain("(100%)", digest);
+        // Quinn's behavioral focus competencies are unrated: said once, under "Not assessed", not again as risk flags or probe suggestions.
+        foreach (var unrated in new[] { "Collaboration", "Ownership" })
+            Assert.Equal(1, System.Text.RegularExpressions.Regex.Count(digest, $@"\b{unrated}\b"));
+        Assert.DoesNotContain("nobody rated it", digest);
         Assert.Contains("quinn@example.com (Behavioral)", digest);
         Assert.DoesNotContain("pat@example.com (", digest);
         Assert.Equal(1, await _bot.ScalarAsync<long>("SELECT count(*) FROM outbox WHERE idempotency_key = $1", $"digest-deadline:{loop.LoopId}"));
