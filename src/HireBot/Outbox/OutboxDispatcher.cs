@@ -106,12 +106,13 @@ public sealed partial class OutboxDispatcher(
         switch (result)
         {
             case DeliveryResult.Sent sent:
-                await store.MarkSentAsync(delivery, sent.Channel, sent.Reference, CancellationToken.None);
+                // The platform has the message: losing this mark to a database blip would send it again.
+                await RecordAsync(delivery, () => store.MarkSentAsync(delivery, sent.Channel, sent.Reference, CancellationToken.None));
                 LogSent(logger, delivery.Id, delivery.Kind, sent.Channel, delivery.Attempt);
                 break;
             case DeliveryResult.Retry retry when delivery.Attempt < maxAttempts:
                 var backoff = retry.After > TimeSpan.Zero ? retry.After : Backoff(delivery.Attempt);
-                await store.MarkRetryAsync(delivery, backoff, retry.Reason, CancellationToken.None);
+                await RecordAsync(delivery, () => store.MarkRetryAsync(delivery, backoff, retry.Reason, CancellationToken.None));
                 LogRetry(logger, delivery.Id, retry.Reason, backoff.TotalMilliseconds);
                 break;
             case DeliveryResult.Retry retry:
@@ -135,14 +136,44 @@ public sealed partial class OutboxDispatcher(
     /// <summary>Marks the row failed; the reports to its loop's recruiters go out with the next pass.</summary>
     private async Task FailAsync(Delivery delivery, string reason)
     {
-        var reports = await store.MarkFailedAsync(delivery, reason, CancellationToken.None);
+        var reports = 0;
+        await RecordAsync(delivery, async () => reports = await store.MarkFailedAsync(delivery, reason, CancellationToken.None));
         LogFailed(logger, delivery.Id, reason, reports);
         if (reports > 0) signal.Notify();
+    }
+
+    /// <summary>
+    /// Writes how a send went, retrying through a database that is restarting or unreachable for as
+    /// long as the row's lease keeps it ours: after a send the platform accepted, a mark lost to the
+    /// outage would leave the row to be claimed and sent again. Only a bot that dies between the send
+    /// and its mark can still repeat a message (see the README on delivery guarantees).
+    /// </summary>
+    private async Task RecordAsync(Delivery delivery, Func<Task> mark)
+    {
+        var until = delivery.ClaimedAt + TimeSpan.FromSeconds(options.Value.LeaseSeconds);
+        var wait = TimeSpan.FromMilliseconds(100);
+        while (true)
+        {
+            try
+            {
+                await mark();
+                return;
+            }
+            catch (Exception e) when (e is Npgsql.NpgsqlException or TimeoutException && clock.GetUtcNow() + wait < until)
+            {
+                LogMarkRetry(logger, delivery.Id, e.GetType().Name, wait.TotalMilliseconds);
+                await Task.Delay(wait, clock);
+                wait = TimeSpan.FromTicks(Math.Min(wait.Ticks * 2, TimeSpan.FromSeconds(2).Ticks));
+            }
+        }
     }
 
     /// <summary>Exponential backoff with full jitter: 0.5 s, 1 s, 2 s … capped at 5 minutes.</summary>
     public static TimeSpan Backoff(int attempt) =>
         TimeSpan.FromMilliseconds(Random.Shared.NextDouble() * Math.Min(300_000, 500 * Math.Pow(2, Math.Max(0, attempt - 1))) + 50);
+
+    [LoggerMessage(EventId = 2006, Level = LogLevel.Warning, Message = "Outbox {Id}: could not record the outcome ({Error}); trying again in {DelayMs} ms")]
+    private static partial void LogMarkRetry(ILogger logger, long id, string error, double delayMs);
 
     [LoggerMessage(EventId = 2001, Level = LogLevel.Debug, Message = "Outbox {Id} ({Kind}) sent via {Channel} on attempt {Attempt}")]
     private static partial void LogSent(ILogger logger, long id, string kind, string channel, int attempt);
