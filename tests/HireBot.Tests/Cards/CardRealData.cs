@@ -18,7 +18,7 @@ internal static class CardRealData
     private static readonly HashSet<string> Keys =
         ["id", "interviewId", "loopId", "optionId", "value", "rating", "recommendation", "selectedRedFlags"];
 
-    public static readonly string LongText = string.Concat(Enumerable.Repeat("Scopes first & names trade-offs <fast> *not* `slow`; ", 60));
+    public static readonly string LongText = string.Concat(Enumerable.Repeat("Scopes first & names trade-offs <fast> before `slow` ones; ", 60));
 
     public static IEnumerable<(string Case, string Template, JsonObject Data)> All()
     {
