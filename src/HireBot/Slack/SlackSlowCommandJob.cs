@@ -25,10 +25,7 @@ public sealed class SlackSlowCommandJob(CommandHandler commands, MessageRenderer
             .UsingJobData("responseUrl", responseUrl)
             .RequestRecovery()
             .Build();
-        // Run as soon as a node is free, never parked as "misfired" (Quartz leaves a late trigger to its
-        // misfire handler, about a minute later): the recruiter is waiting for this answer.
-        var trigger = TriggerBuilder.Create().StartNow().WithSimpleSchedule(s => s.WithMisfireInstruction(SimpleTriggerMisfireInstruction.IgnoreMisfires)).Build();
-        await scheduler.ScheduleJob(job, [trigger], new ScheduleJobOptions(), ct);
+        await scheduler.ScheduleJob(job, [TriggerBuilder.Create().StartNow().Build()], new ScheduleJobOptions(), ct);
     }
 
     public async ValueTask Execute(IJobExecutionContext context, CancellationToken cancellationToken)
