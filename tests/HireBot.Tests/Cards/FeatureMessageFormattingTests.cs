@@ -1,4 +1,5 @@
 using HireBot.Cards;
+using HireBot.Tests.Scheduling;
 using HireBot.Tests.Support;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -34,5 +35,23 @@ public class FeatureMessageFormattingTests : IAsyncLifetime
             try { PlatformFormatting.AssertRendersNatively(card, kind); }
             catch (Exception e) { throw new Xunit.Sdk.XunitException($"`{command}`: {e.Message}\n{reply["data"]!.ToJsonString()}"); }
         }
+    }
+
+    [Fact]
+    public async Task A_booked_loops_options_kits_and_status_render_natively_in_teams_and_slack()
+    {
+        var loop = new LoopSetup(_bot, "fmt-loop");
+        await loop.CreateAsync();
+        var renderer = _bot.Services.GetRequiredService<MessageRenderer>();
+
+        var options = await loop.BookAsync(); // schedule, then pick the first option
+        var status = await _bot.SayAsync(LoopSetup.Recruiter, $"status {loop.Candidate}");
+        var kits = await _bot.WaitForLocalAsync(m => m["kind"]!.GetValue<string>() == "kit");
+
+        foreach (var reply in new[] { options, status })
+            PlatformFormatting.AssertRendersNatively(renderer.Render(reply["kind"]!.GetValue<string>(), reply["data"]!.AsObject()), reply["kind"]!.GetValue<string>());
+        Assert.NotEmpty(kits);
+        foreach (var sent in kits) // the bound cards the outbox delivered
+            PlatformFormatting.AssertRendersNatively(sent["card"]!.AsObject(), "kit");
     }
 }
