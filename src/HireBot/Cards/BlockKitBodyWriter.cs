@@ -88,23 +88,22 @@ internal sealed class BlockKitBodyWriter(bool allowInputs)
         if (Str(element, "style") == "heading")
         {
             Flush();
-            Blocks.Add(new JsonObject { ["type"] = "header", ["text"] = BlockKitElements.Plain(text, BlockKitLimits.HeaderText) });
+            Blocks.Add(new JsonObject { ["type"] = "header", ["text"] = BlockKitElements.Plain(NeutralText.ToPlain(text), BlockKitLimits.HeaderText) });
             return;
         }
-        var escaped = BlockKitElements.Escape(text);
+        var bolder = string.Equals(Str(element, "weight"), "bolder", StringComparison.OrdinalIgnoreCase);
+        var mrkdwn = bolder ? NeutralText.ToSlackBold(text) : NeutralText.ToSlack(text);
         if (element["isSubtle"]?.GetValue<bool>() == true)
         {
             Flush();
             Blocks.Add(new JsonObject
             {
                 ["type"] = "context",
-                ["elements"] = new JsonArray(BlockKitElements.Mrkdwn(escaped, BlockKitLimits.ContextText)),
+                ["elements"] = new JsonArray(BlockKitElements.Mrkdwn(mrkdwn, BlockKitLimits.ContextText)),
             });
             return;
         }
-        var line = string.Equals(Str(element, "weight"), "bolder", StringComparison.OrdinalIgnoreCase) && escaped.Length > 0
-            ? $"*{escaped}*"
-            : escaped;
+        var line = mrkdwn;
         if (_pendingLength + line.Length + 1 > BlockKitLimits.SectionText)
             Flush();
         _pendingText.Add(line);
@@ -116,7 +115,7 @@ internal sealed class BlockKitBodyWriter(bool allowInputs)
         Flush();
         var fields = facts.OfType<JsonObject>()
             .Select(f => BlockKitElements.Mrkdwn(
-                $"*{BlockKitElements.Escape(Str(f, "title"))}*\n{BlockKitElements.Escape(Str(f, "value"))}", BlockKitLimits.FieldText))
+                $"{NeutralText.ToSlackBold(Str(f, "title"))}\n{NeutralText.ToSlack(Str(f, "value"))}", BlockKitLimits.FieldText))
             .ToList();
         foreach (var chunk in fields.Chunk(BlockKitLimits.SectionFields))
             Blocks.Add(new JsonObject { ["type"] = "section", ["fields"] = new JsonArray([.. chunk]) });

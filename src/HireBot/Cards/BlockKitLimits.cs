@@ -50,7 +50,11 @@ public static class BlockKitLimits
     /// <summary>Top-level notification text of a message; kept within the section size so it is never cut by Slack.</summary>
     public const int MessageText = 3000;
 
-    /// <summary>Shortens <paramref name="text"/> to at most <paramref name="max"/> UTF-16 units, ending with an ellipsis, without splitting a surrogate pair.</summary>
+    /// <summary>
+    /// Shortens <paramref name="text"/> to at most <paramref name="max"/> UTF-16 units, ending with an ellipsis,
+    /// without splitting a surrogate pair or one of Slack's escapes (<c>&amp;amp;</c>, <c>&amp;lt;</c>, <c>&amp;gt;</c>),
+    /// which would leave a bare <c>&amp;</c> in mrkdwn.
+    /// </summary>
     public static string Truncate(string text, int max)
     {
         if (text.Length <= max)
@@ -58,6 +62,9 @@ public static class BlockKitLimits
         var cut = max - 1;
         if (cut > 0 && char.IsHighSurrogate(text[cut - 1]))
             cut--;
+        var amp = text.LastIndexOf('&', Math.Max(cut - 1, 0), Math.Min(cut, 4));
+        if (amp >= 0 && text.IndexOf(';', amp) is var end && end >= cut && end - amp <= 4)
+            cut = amp;
         return string.Concat(text.AsSpan(0, cut), "…");
     }
 }

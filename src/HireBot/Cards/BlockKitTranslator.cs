@@ -5,7 +5,7 @@ namespace HireBot.Cards;
 /// <summary>
 /// Renders a bound Adaptive Card for Slack (ARCHITECTURE.md "Cards": one definition, two renderings).
 /// Mapping: heading TextBlock → header; subtle TextBlock → context; other TextBlocks → section
-/// (adjacent ones merged, bolder as *bold*); FactSet → section fields; Container → its items;
+/// (adjacent ones merged, bolder as *bold*, text converted from <see cref="NeutralText"/> to mrkdwn); FactSet → section fields; Container → its items;
 /// <c>separator</c> → divider; ActionSet and card actions → actions with buttons
 /// (action_id = Action.Execute verb, value = the action data as JSON). In a modal, inputs become
 /// input blocks (block_id = action_id = input id), the first card-level Action.Execute becomes the
@@ -26,7 +26,7 @@ public sealed class BlockKitTranslator
         var blocks = FitBlocks(writer.Blocks, BlockKitLimits.MessageBlocks);
         return new JsonObject
         {
-            ["text"] = BlockKitLimits.Truncate(FallbackText(card), BlockKitLimits.MessageText),
+            ["text"] = BlockKitLimits.Truncate(NeutralText.ToSlack(FallbackText(card)), BlockKitLimits.MessageText),
             ["blocks"] = new JsonArray([.. blocks]),
         };
     }
@@ -53,7 +53,7 @@ public sealed class BlockKitTranslator
         {
             ["type"] = "modal",
             ["callback_id"] = callbackId,
-            ["title"] = BlockKitElements.Plain(title, BlockKitLimits.ModalTitle),
+            ["title"] = BlockKitElements.Plain(NeutralText.ToPlain(title), BlockKitLimits.ModalTitle),
             ["close"] = BlockKitElements.Plain("Cancel", BlockKitLimits.ModalButton),
         };
         if (submit is not null)

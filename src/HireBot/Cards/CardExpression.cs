@@ -20,22 +20,37 @@ internal readonly record struct CardValue(JsonNode? Node, bool Missing)
 
     public bool IsBooleanTrue => !Missing && Node?.GetValueKind() == JsonValueKind.True;
 
-    public double? Number => !Missing && Node?.GetValueKind() == JsonValueKind.Number ? Node.GetValue<double>() : null;
+    public double? Number => !Missing && Node is JsonValue v && v.GetValueKind() == JsonValueKind.Number ? NumberOf(v) : null;
 
     /// <summary>Text for interpolation inside a longer string, formatted the way JavaScript prints the value.</summary>
     public string? ToInterpolatedText() => Node?.GetValueKind() switch
     {
         null => null,
-        JsonValueKind.String => Node.GetValue<string>(),
+        JsonValueKind.String => TextOf((JsonValue)Node),
         JsonValueKind.True => "true",
         JsonValueKind.False => "false",
-        JsonValueKind.Number => FormatNumber(Node.GetValue<double>()),
+        JsonValueKind.Number => FormatNumber(NumberOf((JsonValue)Node)),
         _ => null, // objects and arrays have no useful text form; treated as unresolved
     };
 
+    /// <summary>
+    /// A JSON number, whatever CLR value backs the node: data built in code holds int, long,
+    /// decimal or double (<c>["rank"] = 1</c> is an Int32), parsed data a JsonElement.
+    /// <c>GetValue&lt;double&gt;()</c> alone throws for an Int32, which once broke Slack's schedule options.
+    /// Read through the JSON text, as JavaScript would (every number is a double there).
+    /// </summary>
+    internal static double NumberOf(JsonValue value) =>
+        value.TryGetValue<double>(out var d) ? d : double.Parse(value.ToJsonString(), NumberStyles.Float, CultureInfo.InvariantCulture);
+
+    /// <summary>A JSON string, whatever backs it (string, char, Guid, DateTimeOffset, an enum written as text…).</summary>
+    internal static string TextOf(JsonValue value) =>
+        value.TryGetValue<string>(out var s) ? s : JsonSerializer.Deserialize<string>(value.ToJsonString())!;
+
+    // JavaScript prints integers below 1e21 in full (shortest round-trip digits padded with zeros),
+    // anything else in its shortest round-trip form.
     private static string FormatNumber(double value) =>
         value == Math.Floor(value) && Math.Abs(value) < 1e21
-            ? ((decimal)value).ToString(CultureInfo.InvariantCulture)
+            ? decimal.Parse(value.ToString("R", CultureInfo.InvariantCulture), NumberStyles.Float, CultureInfo.InvariantCulture).ToString(CultureInfo.InvariantCulture)
             : value.ToString("R", CultureInfo.InvariantCulture).Replace("E", "e", StringComparison.Ordinal);
 }
 
@@ -91,7 +106,7 @@ internal sealed record CallExpression(string Text, string Function, CardExpressi
         {
             JsonArray a => CardValue.Of(a.Count),
             JsonObject o => CardValue.Of(o.Count),
-            JsonValue v when v.GetValueKind() == JsonValueKind.String => CardValue.Of(v.GetValue<string>().Length),
+            JsonValue v when v.GetValueKind() == JsonValueKind.String => CardValue.Of(CardValue.TextOf(v).Length),
             _ => CardValue.Undefined,
         };
     }

@@ -34,7 +34,8 @@ public sealed class CardTemplateBinder
     {
         ArgumentNullException.ThrowIfNull(template);
         var unresolved = new List<string>();
-        var bound = ExpandValue(template, new CardScope(data, data, null), unresolved);
+        var json = Snapshot(data);
+        var bound = ExpandValue(template, new CardScope(json, json, null), unresolved);
         if (bound is not JsonObject card)
             throw new CardTemplateException("A card template must expand to a JSON object.");
         return new BoundCard(card, unresolved);
@@ -146,6 +147,13 @@ public sealed class CardTemplateBinder
         }
         return JsonValue.Create(template.Interpolate(scope, unresolved));
     }
+
+    /// <summary>
+    /// Data built in code holds CLR values (an Int32 rank, a bool, a DateTimeOffset, a decimal) where
+    /// data read back from the outbox holds JSON. Binding a JSON copy makes both read the same, so the
+    /// bound card (and the Slack translation of it) sees exactly what Teams would get from the stored row.
+    /// </summary>
+    private static JsonNode? Snapshot(JsonNode? data) => data is null ? null : JsonNode.Parse(data.ToJsonString());
 
     private TemplateString? Prepare(string text) => _strings.GetOrAdd(text, TemplateString.Parse);
 }

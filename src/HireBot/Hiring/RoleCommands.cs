@@ -54,7 +54,7 @@ public sealed class RoleCommands(RoleStore roles, PeopleStore people, TemplateLi
         var dims = string.Join("\n", t.Rubric.Dimensions.Select(d => $"• {d.Name} ({d.Weight:0.##}): {string.Join(", ", d.Competencies.Select(c => c.Name))}"));
         var rounds = string.Join("\n", t.Loop.Rounds.Select((r, i) => $"{i + 1}. {r.Name}, {r.DurationMinutes} min, panel of {r.PanelSize}, pool `{r.InterviewerPool}`"));
         var pools = string.Join("\n", t.Pools.Select(p => $"• `{p.Id}`: {Counted.Of(p.Members.Count, "interviewer")}, {Counted.Of(p.Trainees.Count, "trainee")}"));
-        return BotReply.Text($"*{t.Title}* (`{role.Slug}`)\nRubric:\n{dims}\nLoop:\n{rounds}\nPools:\n{pools}\n" +
+        return BotReply.Text($"**{t.Title}** (`{role.Slug}`)\nRubric:\n{dims}\nLoop:\n{rounds}\nPools:\n{pools}\n" +
                              $"Recruiters: {string.Join(", ", role.Recruiters)}; hiring managers: {(role.HiringManagers.Count == 0 ? "none" : string.Join(", ", role.HiringManagers))}\n" +
                              $"Hiring channel: {HiringChannel.Display(role.HiringChannel)}");
     }

@@ -12,6 +12,10 @@ public class BlockKitLimitsTests
     [InlineData("exactly10!", 10, "exactly10!")]
     [InlineData("eleven char", 10, "eleven ch…")]
     [InlineData("ab😀cd", 3, "ab…")] // never splits a surrogate pair
+    [InlineData("a &amp; b", 6, "a …")] // nor one of Slack's escapes: a bare & would remain
+    [InlineData("a &lt; b", 5, "a …")]
+    [InlineData("a &gt; b", 8, "a &gt; b")]
+    [InlineData("a &amp; b", 8, "a &amp;…")]
     public void Truncate_keeps_within_the_limit_with_an_ellipsis(string text, int max, string expected) =>
         Assert.Equal(expected, BlockKitLimits.Truncate(text, max));
 

@@ -89,6 +89,48 @@ public class CardTemplateBinderTests
         Assert.Equal(before, template.ToJsonString());
     }
 
+    /// <summary>
+    /// Features build card data in code (<c>["rank"] = o.Rank</c> is an Int32), the outbox stores it
+    /// as JSON: both must bind alike. An Int32 rank once made Slack's schedule options throw.
+    /// </summary>
+    [Fact]
+    public void Data_built_in_code_binds_every_json_type_like_the_same_data_read_back_from_json()
+    {
+        var longText = string.Concat(Enumerable.Repeat("Evidence with & < > and 'quotes'. ", 120));
+        var at = new DateTimeOffset(2026, 12, 3, 9, 30, 0, TimeSpan.FromHours(1));
+        var typed = new JsonObject
+        {
+            ["i"] = 2, ["l"] = 9_007_199_254_740_991L, ["d"] = 2.5, ["m"] = 3.10m, ["f"] = 0.25f, ["neg"] = -4,
+            ["yes"] = true, ["no"] = false, ["at"] = at, ["id"] = Guid.Parse("6f1c0a4e-8d53-4f57-9a43-5d2f8d1c0b7e"),
+            ["none"] = null, ["empty"] = new JsonArray(), ["text"] = longText,
+            ["items"] = new JsonArray(new JsonObject { ["rank"] = 1 }, new JsonObject { ["rank"] = 2 }),
+        };
+        var template = JsonNode.Parse("""
+            {"t":"${i} ${l} ${d} ${m} ${f} ${neg} ${yes} ${no} ${at} ${id} [${text}]",
+             "whole":["${i}","${d}","${m}","${yes}","${at}","${none}","${empty}"],
+             "cmp":"${i > 1 && d <= 2.5 && m == 3.1 && count(text) > 1000 && count(empty) == 0}",
+             "when":[{"$when":"${yes}","t":"shown"},{"$when":"${no}","t":"hidden"},{"$when":"${i >= 2}","t":"two"}],
+             "none":[{"$data":"${empty}","t":"never"}],
+             "opts":[{"$data":"${items}","t":"Option ${rank} of ${count($root.items)} (${$index})","first":"${rank == 1}"}]}
+            """)!;
+
+        var fromCode = _binder.Bind(template, typed);
+        var fromJson = _binder.Bind(template, JsonNode.Parse(typed.ToJsonString()));
+
+        Assert.Empty(fromCode.Unresolved);
+        Assert.True(JsonNode.DeepEquals(fromJson.Card, fromCode.Card), fromCode.Card.ToJsonString());
+        var card = fromCode.Card;
+        Assert.Equal($"2 9007199254740991 2.5 3.1 0.25 -4 true false 2026-12-03T09:30:00+01:00 6f1c0a4e-8d53-4f57-9a43-5d2f8d1c0b7e [{longText}]", (string?)card["t"]);
+        Assert.True(JsonNode.DeepEquals(JsonNode.Parse("""[2,2.5,3.10,true,"2026-12-03T09:30:00+01:00",[]]"""), card["whole"]), card["whole"]!.ToJsonString());
+        Assert.True((bool)card["cmp"]!);
+        Assert.Equal(["shown", "two"], card["when"]!.AsArray().Select(e => (string)e!["t"]!));
+        Assert.Empty(card["none"]!.AsArray());
+        Assert.Equal(["Option 1 of 2 (0)", "Option 2 of 2 (1)"], card["opts"]!.AsArray().Select(e => (string)e!["t"]!));
+        Assert.Equal([true, false], card["opts"]!.AsArray().Select(e => (bool)e!["first"]!));
+        // The bound card is plain JSON: readers may take strings and numbers without knowing how the data was built.
+        Assert.Equal(2, card["whole"]![0]!.GetValue<double>());
+    }
+
     private void AssertBinds(string template, string data, string expected)
     {
         var bound = _binder.Bind(JsonNode.Parse(template)!, JsonNode.Parse(data));

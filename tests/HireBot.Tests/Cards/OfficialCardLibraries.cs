@@ -23,6 +23,13 @@ public sealed class OfficialCardLibraries
             Ours[sample] = bound;
             cases.Add(new JsonObject { ["name"] = sample, ["template"] = catalog.Template(template), ["data"] = data.DeepClone(), ["card"] = bound.Card.DeepClone() });
         }
+        // Data built in code (CLR values) goes to node as its JSON: both sides must agree on it.
+        foreach (var (name, template, data) in CardRealData.All())
+        {
+            var bound = catalog.Bind(template, data);
+            Ours[name] = bound;
+            cases.Add(new JsonObject { ["name"] = name, ["template"] = catalog.Template(template), ["data"] = JsonNode.Parse(data.ToJsonString()), ["card"] = JsonNode.Parse(bound.Card.ToJsonString()) });
+        }
         var output = RunNode(check, new JsonObject { ["cases"] = cases }.ToJsonString());
         foreach (var result in JsonNode.Parse(output)!["results"]!.AsArray())
             Official[(string)result!["name"]!] = (result["expanded"]!.AsObject(), result["errors"]!.AsArray().Select(e => (string)e!).ToList());

@@ -4,7 +4,7 @@ namespace HireBot.Tests.Cards;
 
 public class OfficialCardLibraryTests(OfficialCardLibraries official) : IClassFixture<OfficialCardLibraries>
 {
-    public static TheoryData<string> Samples => new(CardSamples.All().Select(s => s.Sample));
+    public static TheoryData<string> Samples => new(CardSamples.All().Select(s => s.Sample).Concat(CardRealData.All().Select(c => c.Case)));
 
     [Theory]
     [MemberData(nameof(Samples))]
@@ -23,5 +23,5 @@ public class OfficialCardLibraryTests(OfficialCardLibraries official) : IClassFi
 
     [Fact]
     public void Every_template_has_at_least_one_sample() =>
-        Assert.Equal(HireBot.Cards.CardNames.All.Order(), official.Ours.Keys.Select(k => k.Split('.')[0]).Distinct().Order());
+        Assert.Equal(HireBot.Cards.CardNames.All.Order(), CardSamples.All().Select(s => s.Template).Distinct().Order());
 }

@@ -54,7 +54,7 @@ public class TeamsEndToEndTests : IAsyncLifetime
         Assert.Equal($"Bearer {_entra.IssuedAccessToken}", reply.Authorization);
         var body = JsonNode.Parse(reply.Body)!;
         Assert.Equal("application/vnd.microsoft.card.adaptive", body["attachments"]![0]!["contentType"]!.GetValue<string>());
-        Assert.Contains("Created role `be-sr`", body.ToJsonString().Replace("\\u0060", "`"));
+        Assert.Contains("Created role be-sr", body.ToJsonString()); // Teams card markdown has no code spans: NeutralText drops the backticks
         await using var cmd = _bot.Db.CreateCommand("SELECT recruiters[1] FROM roles WHERE slug = 'be-sr'");
         Assert.Equal("pat@contoso.example", await cmd.ExecuteScalarAsync()); // the email GetMember returned
     }
