@@ -55,7 +55,7 @@ public static class UndeliveredReports
         return new OutboxMessage($"{KeyPrefix}{About(failed)}:{recruiter.ToLowerInvariant()}", Recipients.Person(recruiter), CardNames.Message, new JsonObject
         {
             ["title"] = $"Not delivered: {what}",
-            ["text"] = $"{who} did not get {what}: {Reason(reason)}. {Advice(reason)} `status {candidateEmail}` lists every message of this loop that did not arrive.",
+            ["text"] = $"{who} did not get {what}: {Reason(reason)}. {(Advice(reason) is { Length: > 0 } advice ? advice + " " : "")}`status {candidateEmail}` lists every message of this loop that did not arrive.",
             ["facts"] = new JsonArray(
                 new JsonObject { ["title"] = "Not reached", ["value"] = who },
                 new JsonObject { ["title"] = "Why", ["value"] = Reason(reason) }),
@@ -100,6 +100,8 @@ public static class UndeliveredReports
     public static string Advice(string reason)
     {
         bool Has(string s) => reason.Contains(s, StringComparison.OrdinalIgnoreCase);
+        // The channel clients' own reasons often say what to do already; saying it twice helps nobody.
+        if (Has("Ask them") || Has("invite @HireBot") || Has("add HireBot again") || Has("reinstall it")) return "";
         if (Has("in Teams yet") || Has("not opened HireBot") || Has("conversation not found") || Has("ConversationNotFound"))
             return "Ask them to open a chat with HireBot in Teams once (or add the app to a team they are in); later messages will reach them.";
         if (Has("not_in_channel"))

@@ -65,13 +65,14 @@ public class UndeliveredReportTests : IAsyncLifetime
         var report = Assert.Single(SentTo(Recruiter)).ToJsonString().Replace("\\u0060", "`");
         Assert.Contains(Unreachable, report);
         Assert.Contains("scorecard request for Ada rep (Technical screen)", report);
-        Assert.Contains("has not used HireBot in Teams yet", report);
-        Assert.Contains("Ask them to open a chat with HireBot in Teams", report);
+        Assert.Contains("could not be reached in Teams", report);
+        Assert.Contains("Ask them to open HireBot in Teams", report);
+        Assert.DoesNotContain("Ask them to open a chat with HireBot", report); // the reason says what to do; the report does not repeat it
         Assert.Equal(loop.LoopId, await Bot.ScalarAsync<Guid>("SELECT loop_id FROM outbox WHERE idempotency_key = $1", reportKey));
 
         var status = Text(await Bot.SayAsync(Recruiter, $"status {loop.Candidate}"));
         Assert.Contains("Not delivered (1):", status);
-        Assert.Contains($"{Unreachable}: the scorecard request for Ada rep (Technical screen). this person has not used HireBot in Teams yet", status);
+        Assert.Contains($"{Unreachable}: the scorecard request for Ada rep (Technical screen). {Unreachable} could not be reached in Teams", status);
         Assert.DoesNotContain($"{Reachable}: the scorecard", status);
 
         var nudge = await Bot.SayAsync(Recruiter, $"nudge {loop.Candidate}");
