@@ -3,6 +3,7 @@ using HireBot.Cards;
 using HireBot.Configuration;
 using HireBot.Hiring;
 using HireBot.Inbox;
+using HireBot.Health;
 using HireBot.Jobs;
 using HireBot.Legal;
 using HireBot.Local;
@@ -70,6 +71,7 @@ public static class HireBotHost
         services.AddScheduling(builder.Configuration);
         services.AddNudges(builder.Configuration);
         services.AddTelemetry(builder.Configuration);
+        services.AddHealth();
         configureServices?.Invoke(services, builder.Configuration);
 
         LocalMode.EnsureLoopbackOnly(builder.Configuration);
@@ -77,7 +79,7 @@ public static class HireBotHost
         await Migrator.MigrateAsync(app.Services.GetRequiredService<NpgsqlDataSource>(), app.Logger, ct);
         app.UseMiddleware<DatabaseUnavailableMiddleware>();
         app.UseTelemetry();
-        app.MapGet("/healthz", () => Results.Ok(new { status = "ok" }));
+        app.MapHealth();
         app.MapLegal();
         if (LocalEndpoints.IsEnabled(app.Configuration))
         {

@@ -3,6 +3,7 @@ if (args is ["demo", ..])
     return await HireBot.Demo.DemoRunner.RunAsync(CancellationToken.None);
 
 var app = await HireBot.HireBotHost.BuildAsync(args);
+var exitCode = 0;
 try
 {
     await app.RunAsync();
@@ -11,8 +12,11 @@ catch (IOException e) when (e.InnerException is Microsoft.AspNetCore.Connections
 {
     // RunAsync has already stopped what it started (the embedded cluster included).
     await Console.Error.WriteLineAsync($"HireBot could not start: {e.Message} Stop what is using it, or set urls=http://127.0.0.1:<port>.");
-    return 1;
+    exitCode = 1;
 }
-return 0;
+// The host has stopped, within its shutdown timeout. A library that ignored the stop (Quartz keeps
+// retrying a job store whose database is gone, on threads of its own) must not keep the process alive.
+Environment.Exit(exitCode);
+return exitCode;
 
 public partial class Program;

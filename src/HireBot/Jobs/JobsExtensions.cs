@@ -38,7 +38,7 @@ public static class JobsExtensions
                 });
             });
         });
-        services.AddQuartzHostedService(o => o.WaitForJobsToComplete = true);
+        services.AddHostedService<JobsHostedService>();
         return services;
     }
 }

@@ -23,6 +23,13 @@ public abstract partial class ClaimLoop(WakeSignal signal, ILogger logger) : Bac
 
     protected abstract TimeSpan PollInterval { get; }
 
+    /// <summary>When the loop last went round (<see cref="Environment.TickCount64"/>), for readiness: 0 before it started.</summary>
+    public long LastTurn { get; private set; }
+
+    /// <summary>Whether the loop is running and went round recently (a pass, an outage retry or a wake-up all count).</summary>
+    public bool IsAlive(TimeSpan within) =>
+        ExecuteTask is { IsCompleted: false } && LastTurn > 0 && Environment.TickCount64 - LastTurn < within.TotalMilliseconds;
+
     /// <summary>One pass; returns how many rows it claimed.</summary>
     protected abstract Task<int> RunOnceAsync(CancellationToken ct);
 
@@ -33,6 +40,7 @@ public abstract partial class ClaimLoop(WakeSignal signal, ILogger logger) : Bac
         (Stopping, Working) = (stoppingToken, drain.Token);
         while (!stoppingToken.IsCancellationRequested)
         {
+            LastTurn = Environment.TickCount64;
             int claimed;
             try
             {

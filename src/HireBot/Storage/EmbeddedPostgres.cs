@@ -170,6 +170,21 @@ public sealed partial class EmbeddedPostgres : IAsyncDisposable
         await RunAsync("pg_ctl", ["-D", Cluster, "-l", Path.Combine(_dataDir, "server.log"), "-m", "fast", "-w", "-t", "60", "restart"], cancellationToken);
     }
 
+    /// <summary>Stops the server this instance started and keeps it ours (fault tests: the database goes away).</summary>
+    public async Task StopServerAsync(CancellationToken cancellationToken)
+    {
+        if (!_ownsServer) throw new InvalidOperationException("Only the instance that started the server may stop it.");
+        await RunAsync("pg_ctl", ["-D", Cluster, "-m", "immediate", "-w", "stop"], cancellationToken);
+    }
+
+    /// <summary>Starts again, on the same port, a server stopped with <see cref="StopServerAsync"/>.</summary>
+    public async Task StartServerAsync(CancellationToken cancellationToken)
+    {
+        if (!_ownsServer) throw new InvalidOperationException("Only the instance that started the server may start it again.");
+        var port = new NpgsqlConnectionStringBuilder(ConnectionString).Port;
+        await RunAsync("pg_ctl", ["-D", Cluster, "-l", Path.Combine(_dataDir, "server.log"), "-o", $"-p {port}", "-w", "-t", "60", "start"], cancellationToken);
+    }
+
     public async ValueTask DisposeAsync()
     {
         if (!_ownsServer) return;

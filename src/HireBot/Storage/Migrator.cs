@@ -43,6 +43,9 @@ public static partial class Migrator
         }
     }
 
+    /// <summary>The newest migration this build carries: the database is ready once it is applied.</summary>
+    public static int LatestVersion => Migrations().Max(m => m.Version);
+
     private static IEnumerable<(int Version, string Name, string Sql)> Migrations()
     {
         var assembly = typeof(Migrator).Assembly;
