@@ -82,7 +82,7 @@ public static class Permissions
         if (Find(action, target.Kind) is not { } rule)
             return AccessVerdict.Refuse(target.Kind == TargetKind.None ? $"`{action}` needs a role or candidate." : $"`{action}` is not available here.");
         if (!rule.Open && (rule.Allowed & relations) == 0) return AccessVerdict.Refuse(Fill(rule.Refusal, action, target));
-        if (owesScorecard && rule.WhileOwing is { } owing) return AccessVerdict.Refuse(Fill(owing, action, target));
+        if (owesScorecard && rule.WhileOwing is { } owing) return AccessVerdict.Refuse(Fill(owing, action, target), AccessOutcome.OwesScorecard);
         return AccessVerdict.Grant((rule.SeesEmails & relations) != 0);
     }
 
@@ -118,7 +118,7 @@ public static class Permissions
     }
 
     /// <summary>True while one of the actor's scoring seats on the loop has no scorecard.</summary>
-    public static bool OwesScorecard(IReadOnlyList<PanelSeat> seats) => seats.Any(s => !s.IsShadow && !s.Submitted);
+    public static bool OwesScorecard(IReadOnlyList<PanelSeat> seats) => seats.Any(s => !s.IsShadow && !s.Submitted && !s.Cancelled);
 
     private static string Fill(string text, string action, Target target) =>
         text.Replace("{command}", action).Replace("{role}", target.Role ?? target.Reference).Replace("{candidate}", target.Candidate ?? target.Reference);
