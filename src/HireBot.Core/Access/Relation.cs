@@ -12,9 +12,11 @@ public enum Relation
     None = 0,
 
     /// <summary>
-    /// A member of the organisation. Until organisations exist (issue 13 item 1) this is computed
-    /// as "a person this deployment knows": someone with a people row, which every actor admitted
-    /// through Slack or Teams has and a local-channel user gets on creating a role or being added to one.
+    /// A member of the organisation. Until organisations exist (issue 13 item 1; the whole
+    /// deployment is one organisation) this is computed as "a person this deployment knows":
+    /// someone with a people row, which every admitted actor who has talked to the bot (Slack,
+    /// Teams or the local channel) and everyone added to a role has. Once organisations land it
+    /// must mean "of the target's organisation", so an actor of another one gets "not found".
     /// </summary>
     Member = 1,
 
