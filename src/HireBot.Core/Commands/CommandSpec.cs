@@ -10,8 +10,7 @@ public sealed record CommandSpec(
     string Usage,
     string Summary,
     IReadOnlyList<string> Arguments,
-    IReadOnlyList<string> Keywords,
-    CommandAudience Audience)
+    IReadOnlyList<string> Keywords)
 {
     public int RequiredCount => Arguments.Count(a => !a.EndsWith('?'));
 }

@@ -13,9 +13,10 @@ namespace HireBot.Decisions;
 
 /// <summary>
 /// <c>summary &lt;candidate&gt;</c> and <c>decide &lt;candidate&gt; hire|no-hire &lt;reason&gt;</c>. The
-/// <see cref="CommandHandler"/> already limits both to the role's recruiters and hiring managers;
-/// a recruiter who also sits on the panel must submit before the summary shows them anyone
-/// else's feedback, and seeing it is recorded so a later amendment is flagged as possibly anchored.
+/// <see cref="CommandHandler"/> already limits both to the role's recruiters and hiring managers
+/// and refuses both to anyone who still owes a scorecard on the candidate (Core's Permissions): a
+/// recruiter on the panel submits first, and seeing others' feedback is recorded so a later
+/// amendment is flagged as possibly anchored.
 /// </summary>
 public sealed class DecisionCommands(
     NpgsqlDataSource db, DigestPoster digests, ISchedulerFactory schedulers, InterviewInvites invites, TimeProvider clock,
@@ -35,12 +36,6 @@ public sealed class DecisionCommands(
         await using var conn = await db.OpenConnectionAsync(ct);
         var loop = await LoopFeedbackStore.LoadAsync(conn, null, c.Candidate!.LoopId, lockLoop: false, ct);
         if (loop is null) return BotReply.Error("That loop no longer exists.");
-        if (loop.IsUnsubmittedPanelist(c.Actor.Email))
-        {
-            DecisionsLog.SummaryRefused(logger, loop.LoopId);
-            return BotReply.Error($"You are on {loop.CandidateName}'s panel and have not submitted your scorecard yet. " +
-                                  "Others' feedback stays hidden until you have, so your judgment stays your own.");
-        }
         var (_, data) = digests.Build(loop, c.Role!, markIncomplete: false);
         if (loop.IsScoringPanelist(c.Actor.Email))
             await ScorecardStore.RecordViewAsync(conn, null, loop.LoopId, c.Actor.Email, clock.GetUtcNow(), ct);

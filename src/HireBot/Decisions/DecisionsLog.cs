@@ -6,9 +6,6 @@ internal static partial class DecisionsLog
     [LoggerMessage(EventId = 6200, Level = LogLevel.Information, Message = "Digest of loop {LoopId} queued (deadline: {AtDeadline})")]
     public static partial void DigestPosted(ILogger logger, Guid loopId, bool atDeadline);
 
-    [LoggerMessage(EventId = 6201, Level = LogLevel.Information, Message = "Summary of loop {LoopId} refused: the asker has not submitted their own scorecard")]
-    public static partial void SummaryRefused(ILogger logger, Guid loopId);
-
     [LoggerMessage(EventId = 6202, Level = LogLevel.Information, Message = "Decision recorded for loop {LoopId}")]
     public static partial void Decided(ILogger logger, Guid loopId);
 }

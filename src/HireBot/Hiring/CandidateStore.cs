@@ -1,4 +1,5 @@
 using HireBot.Core;
+using HireBot.Core.Access;
 using HireBot.Core.Loops;
 using Npgsql;
 
@@ -58,10 +59,11 @@ public sealed class CandidateStore(NpgsqlDataSource db)
     }
 
     /// <summary>
-    /// Finds a candidate by email, or <c>role-id:email</c> when the same person applied to
-    /// several roles. Ambiguity is an error that says how to be precise.
+    /// Every candidate a reference names: an email, or <c>role-id:email</c> when the same person
+    /// applied to several roles. The caller keeps those the actor may see before it counts them, so
+    /// an ambiguity never reveals a candidate of a role the actor has nothing to do with.
     /// </summary>
-    public async Task<Outcome<CandidateLoop>> FindAsync(string reference, CancellationToken ct)
+    public async Task<IReadOnlyList<CandidateLoop>> FindAllAsync(string reference, CancellationToken ct)
     {
         var colon = reference.IndexOf(':');
         var (slug, email) = colon > 0 ? (reference[..colon], reference[(colon + 1)..]) : ((string?)null, reference);
@@ -69,13 +71,33 @@ public sealed class CandidateStore(NpgsqlDataSource db)
             " JOIN roles r ON r.id = c.role_id WHERE lower(c.email) = lower($1) AND ($2::text IS NULL OR r.slug = $2) ORDER BY l.created_at DESC");
         cmd.Parameters.Add(new() { Value = email.Trim() });
         cmd.Parameters.Add(new() { Value = (object?)slug ?? DBNull.Value, NpgsqlDbType = NpgsqlTypes.NpgsqlDbType.Text });
-        var found = await ReadAsync(cmd, ct);
-        return found.Count switch
-        {
-            0 => Outcome<CandidateLoop>.Fail($"No candidate `{reference}`. `candidate list` shows them."),
-            1 => found[0],
-            _ => Outcome<CandidateLoop>.Fail($"`{email}` is a candidate for several roles; write `<role-id>:{email}`."),
-        };
+        return await ReadAsync(cmd, ct);
+    }
+
+    /// <summary>The seats <paramref name="email"/> holds on a loop's interviews, whether each is scored and whether the interview was cancelled.</summary>
+    public async Task<IReadOnlyList<PanelSeat>> SeatsAsync(Guid loopId, string email, CancellationToken ct)
+    {
+        await using var cmd = db.CreateCommand(
+            """
+            SELECT i.id, p.is_shadow, s.panelist_email IS NOT NULL, i.status = 'Cancelled'
+            FROM interviews i JOIN interview_panelists p ON p.interview_id = i.id
+            LEFT JOIN scorecards s ON s.interview_id = i.id AND lower(s.panelist_email) = lower(p.email)
+            WHERE i.loop_id = $1 AND lower(p.email) = lower($2)
+            """);
+        cmd.Parameters.Add(new() { Value = loopId });
+        cmd.Parameters.Add(new() { Value = email });
+        var seats = new List<PanelSeat>();
+        await using var reader = await cmd.ExecuteReaderAsync(ct);
+        while (await reader.ReadAsync(ct)) seats.Add(new PanelSeat(reader.GetGuid(0), reader.GetBoolean(1), reader.GetBoolean(2), reader.GetBoolean(3)));
+        return seats;
+    }
+
+    /// <summary>The loop an interview belongs to; null when there is no such interview.</summary>
+    public async Task<Guid?> LoopOfInterviewAsync(Guid interviewId, CancellationToken ct)
+    {
+        await using var cmd = db.CreateCommand("SELECT loop_id FROM interviews WHERE id = $1");
+        cmd.Parameters.Add(new() { Value = interviewId });
+        return await cmd.ExecuteScalarAsync(ct) as Guid?;
     }
 
     public async Task<IReadOnlyList<CandidateLoop>> ListAsync(Guid? roleId, CancellationToken ct)

@@ -1,16 +1,19 @@
+using HireBot.Core.Access;
 using HireBot.Core.Commands;
 
 namespace HireBot.Hiring;
 
 /// <summary>
-/// The one entry point for commands from every channel: parse, load what the command names,
-/// check the actor may run it, then hand it to the feature that owns it. Every path ends in a
-/// reply; expected failures (unknown command, no such candidate, not allowed) are plain replies.
+/// The one entry point for commands from every channel: parse, load what the command names, ask
+/// <see cref="Permissions"/> whether the actor may run it, then hand it to the feature that owns it.
+/// Every path ends in a reply; expected failures (unknown command, no such candidate, not allowed)
+/// are plain replies, and a role or candidate the actor may not know about reads as one that does not exist.
 /// </summary>
-public sealed class CommandHandler(RoleStore roles, CandidateStore candidates, IEnumerable<ICommandFeature> features)
+public sealed class CommandHandler(RoleStore roles, CandidateStore candidates, AccessFacts access, IEnumerable<ICommandFeature> features,
+    ILogger<CommandHandler> logger)
 {
-    private readonly Dictionary<string, ICommandFeature> _byCommand = features
-        .SelectMany(f => f.Commands.Select(c => (c, f))).ToDictionary(x => x.c, x => x.f);
+    private readonly Dictionary<string, ICommandFeature> _byCommand = Checked(features
+        .SelectMany(f => f.Commands.Select(c => (c, f))).ToDictionary(x => x.c, x => x.f));
 
     public async Task<BotReply> HandleAsync(Actor actor, string text, CancellationToken ct)
     {
@@ -18,25 +21,52 @@ public sealed class CommandHandler(RoleStore roles, CandidateStore candidates, I
         if (!parsed.IsOk) return BotReply.Error(parsed.Error!);
         var command = parsed.Value!;
 
+        Core.Roles.Role? role = null;
         CandidateLoop? candidate = null;
+        var target = Target.Nothing;
+        (Relation Relations, bool Owes) facts;
         if (command["candidate"] is { } reference)
         {
-            var found = await candidates.FindAsync(reference, ct);
-            if (!found.IsOk) return BotReply.Error(found.Error!);
-            candidate = found.Value;
+            target = new Target(TargetKind.Candidate, reference);
+            var visible = new List<(CandidateLoop, Core.Roles.Role, (Relation, bool))>();
+            foreach (var found in await candidates.FindAllAsync(reference, ct))
+                if (await roles.FindAsync(found.RoleId, ct) is { } of
+                    && await access.ForAsync(actor, of, found, null, ct) is var f && Permissions.Sees(TargetKind.Candidate, f.Relations))
+                    visible.Add((found, of, f));
+            if (visible.Count == 0) return Refused(command.Name, Permissions.Check(command.Name, target, Relation.None));
+            if (visible.Count > 1)
+                return BotReply.Error($"`{reference}` is a candidate for several roles; write `<role-id>:{reference.Split(':')[^1]}`.");
+            (candidate, role, facts) = visible[0];
+            target = target with { Role = role.Slug, Candidate = candidate.Name };
         }
-        var role = candidate is not null ? await roles.FindAsync(candidate.RoleId, ct)
-            : command["role"] is { } slug && command.Name != "role create" ? await roles.FindAsync(slug, ct) : null;
-        if (command["role"] is { } wanted && command.Name != "role create" && role is null)
-            return BotReply.Error($"No role `{wanted}`. `role list` shows them.");
+        else if (command["role"] is { } slug && command.Name != "role create")
+        {
+            target = new Target(TargetKind.Role, slug, slug);
+            role = await roles.FindAsync(slug, ct);
+            if (role is null) return BotReply.Error(Permissions.NotFoundText(target));
+            facts = await access.ForAsync(actor, role, null, null, ct);
+        }
+        else facts = await access.ForAsync(actor, null, null, null, ct);
 
-        if (command.Spec.Audience == CommandAudience.RoleRecruiters && (role is null || !role.IsRecruiterOrManager(actor.Email)))
-            return BotReply.Error(role is null
-                ? $"`{command.Name}` needs a role or candidate you recruit for."
-                : $"Only the recruiters and hiring managers of `{role.Slug}` can run `{command.Name}`.");
+        var verdict = Permissions.Check(command.Name, target, facts.Relations, facts.Owes);
+        if (!verdict.Allowed) return Refused(command.Name, verdict, target.Kind);
 
         return _byCommand.TryGetValue(command.Name, out var feature)
-            ? await feature.HandleAsync(new CommandContext(actor, command, role, candidate), ct)
+            ? await feature.HandleAsync(new CommandContext(actor, command, role, candidate, verdict), ct)
             : BotReply.Error($"`{command.Name}` is not available on this bot.");
+    }
+
+    private BotReply Refused(string action, AccessVerdict verdict, TargetKind kind = TargetKind.Candidate)
+    {
+        AccessLog.Refused(logger, action, kind, verdict.Outcome.ToString());
+        return BotReply.Error(verdict.Refusal!);
+    }
+
+    /// <summary>A command without a rule in <see cref="Permissions"/> is a bug: the host refuses to start with it.</summary>
+    private static Dictionary<string, ICommandFeature> Checked(Dictionary<string, ICommandFeature> byCommand)
+    {
+        var unruled = byCommand.Keys.Where(c => Permissions.TargetsOf(c).Count == 0).ToList();
+        return unruled.Count == 0 ? byCommand
+            : throw new InvalidOperationException($"No access rule for {string.Join(", ", unruled)}: add one to HireBot.Core.Access.Permissions.");
     }
 }

@@ -4,7 +4,7 @@ public static class HiringExtensions
 {
     public static IServiceCollection AddHiring(this IServiceCollection services)
     {
-        services.AddSingleton<RoleStore>().AddSingleton<CandidateStore>().AddSingleton<PeopleStore>();
+        services.AddSingleton<RoleStore>().AddSingleton<CandidateStore>().AddSingleton<PeopleStore>().AddSingleton<AccessFacts>();
         services.AddSingleton<TemplateLibrary>();
         services.AddSingleton<CommandHandler>().AddSingleton<CardActionHandler>();
         services.AddSingleton<ICommandFeature, HelpCommands>();

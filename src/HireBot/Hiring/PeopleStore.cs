@@ -21,6 +21,14 @@ public sealed class PeopleStore(NpgsqlDataSource db)
         await cmd.ExecuteNonQueryAsync(ct);
     }
 
+    /// <summary>Whether this deployment knows the person (see <c>Relation.Member</c>).</summary>
+    public async Task<bool> IsKnownAsync(string email, CancellationToken ct)
+    {
+        await using var cmd = db.CreateCommand("SELECT EXISTS (SELECT 1 FROM people WHERE lower(email) = lower($1))");
+        cmd.Parameters.Add(new() { Value = email });
+        return (bool)(await cmd.ExecuteScalarAsync(ct))!;
+    }
+
     /// <summary>Records (or refreshes) how to reach a person on a platform.</summary>
     public async Task LinkAsync(string channel, string externalId, string email, string? conversationId, string? serviceUrl,
         string? tenantId, string? aadObjectId, CancellationToken ct)

@@ -13,8 +13,8 @@ public sealed class RoleCommands(RoleStore roles, PeopleStore people, TemplateLi
     {
         "role create" => await CreateAsync(c, ct),
         "role list" => await ListAsync(ct),
-        "role show" => Show(c.Role!),
-        "role export" => BotReply.Text($"```\n{RoleTemplateJson.Write(c.Role!.Template)}\n```"),
+        "role show" => Show(c.Role!, c.Access.SeesEmails),
+        "role export" => Export(c.Role!, c.Access.SeesEmails),
         "role import" => await ImportAsync(c, ct),
         "role add" => await AddPersonAsync(c, ct),
         "role channel" => await SetChannelAsync(c, ct),
@@ -48,14 +48,26 @@ public sealed class RoleCommands(RoleStore roles, PeopleStore people, TemplateLi
             : BotReply.Text("Roles:\n" + string.Join("\n", all.Select(r => $"• `{r.Slug}` {r.Template.Title} — {Counted.Of(r.Template.Loop.Rounds.Count, "round")}, hiring channel {HiringChannel.Display(r.HiringChannel)}")));
     }
 
-    private static BotReply Show(Role role)
+    private const string EmailsHidden = "names are shown to the role's recruiters and hiring managers";
+
+    /// <summary>The template as JSON; pool members' addresses only for those who may see people's emails.</summary>
+    private static BotReply Export(Role role, bool seesEmails)
+    {
+        var template = seesEmails ? role.Template
+            : role.Template with { Pools = role.Template.Pools.Select(p => p with { Members = [], Trainees = [] }).ToList() };
+        return BotReply.Text($"```\n{RoleTemplateJson.Write(template)}\n```" + (seesEmails ? "" : $"\nPool members are left out: {EmailsHidden}."));
+    }
+
+    private static BotReply Show(Role role, bool seesEmails)
     {
         var t = role.Template;
         var dims = string.Join("\n", t.Rubric.Dimensions.Select(d => $"• {d.Name} ({d.Weight:0.##}): {string.Join(", ", d.Competencies.Select(c => c.Name))}"));
         var rounds = string.Join("\n", t.Loop.Rounds.Select((r, i) => $"{i + 1}. {r.Name}, {r.DurationMinutes} min, panel of {r.PanelSize}, pool `{r.InterviewerPool}`"));
         var pools = string.Join("\n", t.Pools.Select(p => $"• `{p.Id}`: {Counted.Of(p.Members.Count, "interviewer")}, {Counted.Of(p.Trainees.Count, "trainee")}"));
         return BotReply.Text($"**{t.Title}** (`{role.Slug}`)\nRubric:\n{dims}\nLoop:\n{rounds}\nPools:\n{pools}\n" +
-                             $"Recruiters: {string.Join(", ", role.Recruiters)}; hiring managers: {(role.HiringManagers.Count == 0 ? "none" : string.Join(", ", role.HiringManagers))}\n" +
+                             (seesEmails
+                                 ? $"Recruiters: {string.Join(", ", role.Recruiters)}; hiring managers: {(role.HiringManagers.Count == 0 ? "none" : string.Join(", ", role.HiringManagers))}\n"
+                                 : $"{Counted.Of(role.Recruiters.Count, "recruiter")}, {Counted.Of(role.HiringManagers.Count, "hiring manager")} ({EmailsHidden})\n") +
                              $"Hiring channel: {HiringChannel.Display(role.HiringChannel)}");
     }
 

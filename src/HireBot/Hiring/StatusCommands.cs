@@ -16,10 +16,8 @@ public sealed class StatusCommands(NpgsqlDataSource db, Outbox.OutboxStore outbo
 
     public async Task<BotReply> HandleAsync(CommandContext c, CancellationToken ct)
     {
-        if (c.Candidate is null) return await MineAsync(c.Actor.Email, ct);
-        if (c.Role is null || !c.Role.IsRecruiterOrManager(c.Actor.Email))
-            return BotReply.Error("Only the role's recruiters and hiring managers can see a candidate's loop. `status` alone shows your own interviews.");
-        return await LoopAsync(c, ct);
+        // With a candidate, CommandHandler has already limited it to the role's recruiters and hiring managers.
+        return c.Candidate is null ? await MineAsync(c.Actor.Email, ct) : await LoopAsync(c, ct);
     }
 
     private async Task<BotReply> LoopAsync(CommandContext c, CancellationToken ct)

@@ -27,9 +27,8 @@ public sealed class SchedulePickAction(RoleStore roles, CandidateStore candidate
             return BotReply.Error("This button is missing its loop or option; run `schedule` again for a fresh card.");
         var candidate = await candidates.ForLoopAsync(loopId, ct);
         var role = candidate is null ? null : await roles.FindAsync(candidate.RoleId, ct);
+        // CardActionHandler has already checked the actor may book this loop (Permissions).
         if (candidate is null || role is null) return BotReply.Error("That loop no longer exists.");
-        if (!role.IsRecruiterOrManager(actor.Email))
-            return BotReply.Error($"Only the recruiters and hiring managers of `{role.Slug}` can book interviews.");
 
         var reader = (await store.PeopleAsync([actor.Email], ct))[actor.Email];
         var now = clock.GetUtcNow();

@@ -12,7 +12,7 @@ namespace HireBot.Scorecards;
 /// <summary>
 /// The scorecard's buttons: <c>scorecard.open</c> shows it, <c>scorecard.submit</c> checks and
 /// stores it (first submission or amendment), <c>scorecard.amend</c> shows it pre-filled. Only the
-/// interview's scoring panelists may use them. Each submission runs in one transaction holding the
+/// interview's scoring panelists may use them (checked by CardActionHandler). Each submission runs in one transaction holding the
 /// loop row, so a double click stores one scorecard and exactly one submission completes the panel.
 /// </summary>
 public sealed class ScorecardActions(
@@ -28,12 +28,8 @@ public sealed class ScorecardActions(
         await using var conn = await db.OpenConnectionAsync(cancellationToken);
         await using var tx = await conn.BeginTransactionAsync(cancellationToken);
         var facts = await ScorecardStore.LoadAsync(conn, tx, interviewId, lockLoop: verb == "scorecard.submit", cancellationToken);
+        // CardActionHandler has already checked the actor scores this interview (Permissions).
         if (facts is null) return BotReply.Error("That interview no longer exists.");
-        if (!facts.IsScoringPanelist(actor.Email))
-        {
-            ScorecardsLog.Refused(logger, verb, interviewId, "not a scoring panelist");
-            return BotReply.Error("Only the panelists who scored this interview can open or submit its scorecard.");
-        }
         if (await roles.FindAsync(facts.RoleId, cancellationToken) is not { } role || ScorecardShape.For(role.Template, facts.RoundId) is not { } shape)
             return BotReply.Error("This round is no longer part of the role's template, so its scorecard cannot be shown. Ask the recruiter.");
         var existing = await ScorecardStore.FindAsync(conn, tx, interviewId, actor.Email, cancellationToken);

@@ -20,7 +20,4 @@ internal static partial class ScorecardsLog
 
     [LoggerMessage(EventId = 6112, Level = LogLevel.Information, Message = "Repeated scorecard submission for interview {InterviewId} answered with the stored version")]
     public static partial void Repeated(ILogger logger, Guid interviewId);
-
-    [LoggerMessage(EventId = 6113, Level = LogLevel.Information, Message = "Scorecard {Verb} refused for interview {InterviewId}: {Reason}")]
-    public static partial void Refused(ILogger logger, string verb, Guid interviewId, string reason);
 }

@@ -128,7 +128,7 @@ public class SlackEndToEndTests : IAsyncLifetime
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Equal("", await response.Content.ReadAsStringAsync());
         var hook = Assert.Single(_slack.Calls, c => c.Path.EndsWith("hooks/click-1"));
-        Assert.Contains("missing its loop or option", hook.Body);
+        Assert.Contains("missing its loop", hook.Body);
     }
 
     [Fact]

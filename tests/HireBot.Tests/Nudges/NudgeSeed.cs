@@ -22,8 +22,10 @@ public static class NudgeSeed
         var loopId = Guid.NewGuid();
         await using var conn = await db.OpenConnectionAsync();
         await using var tx = await conn.BeginTransactionAsync();
-        await ExecAsync(conn, tx, "INSERT INTO roles (id, slug, template, recruiters, hiring_managers) VALUES ($1, $2, '{}', $3, $4)",
-            roleId, "role-" + tag, new[] { $"rec-{tag}@example.com" }, new[] { $"hm-{tag}@example.com" });
+        // A real template (the built-in one shipped beside the binary): the bot reads the role whenever someone acts on the loop.
+        var template = await File.ReadAllTextAsync(Path.Combine(AppContext.BaseDirectory, "templates", "backend-engineer.json"));
+        await ExecAsync(conn, tx, "INSERT INTO roles (id, slug, template, recruiters, hiring_managers) VALUES ($1, $2, $5::jsonb, $3, $4)",
+            roleId, "role-" + tag, new[] { $"rec-{tag}@example.com" }, new[] { $"hm-{tag}@example.com" }, template);
         await ExecAsync(conn, tx, "INSERT INTO candidates (id, role_id, email, name) VALUES ($1, $2, $3, 'Ada Candidate')", candidateId, roleId, $"cand-{tag}@example.com");
         await ExecAsync(conn, tx, "INSERT INTO loops (id, candidate_id, state) VALUES ($1, $2, 'AwaitingFeedback')", loopId, candidateId);
         var pairs = new List<Pair>();

@@ -122,10 +122,15 @@ public class LocalSchedulingTests : IAsyncLifetime
         var s = await RoleAsync("sch-refuse");
         var card = await _bot.SayAsync(LoopSetup.Recruiter, $"schedule {s.Candidate}");
 
-        var refused = await s.PickAsync("mallory@example.com", card);
+        // A pool interviewer is known to the team but not on this candidate's loop: the loop is not theirs to see.
+        var interviewer = await s.PickAsync(s.Behavioral, card);
+        var stranger = await s.PickAsync("mallory@example.com", card);
+        var missing = await s.ClickAsync(LoopSetup.Recruiter, "schedule.pick", new JsonObject { ["loopId"] = Guid.NewGuid().ToString(), ["optionId"] = "1" });
 
-        Assert.True(refused["isError"]!.GetValue<bool>());
-        Assert.Contains("Only the recruiters and hiring managers of `sch-refuse`", LoopSetup.Text(refused));
+        Assert.True(stranger["isError"]!.GetValue<bool>());
+        Assert.Equal(LoopSetup.Text(missing), LoopSetup.Text(stranger));
+        Assert.Equal(LoopSetup.Text(missing), LoopSetup.Text(interviewer));
+        Assert.Equal("That loop no longer exists.", LoopSetup.Text(stranger));
         Assert.Empty(await s.InterviewsAsync());
         Assert.Equal("Scheduling", await s.LoopStateAsync());
     }

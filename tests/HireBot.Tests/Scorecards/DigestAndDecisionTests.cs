@@ -141,7 +141,7 @@ public class DigestAndDecisionTests : IAsyncLifetime
     [Theory]
     [InlineData("summary {0}", "pat@example.com", "Only the recruiters and hiring managers")]
     [InlineData("decide {0} hire looks good", "pat@example.com", "Only the recruiters and hiring managers")]
-    [InlineData("decide {0} hire looks good", "mallory@example.com", "Only the recruiters and hiring managers")]
+    [InlineData("decide {0} hire looks good", "mallory@example.com", "No candidate `cand-")]
     [InlineData("decide {0} maybe looks good", Recruiter, "Decide `hire` or `no-hire`")]
     public async Task Summary_and_decide_refuse_who_may_not_and_what_is_not_a_decision(string command, string who, string error)
     {

@@ -88,10 +88,10 @@ public class ScorecardSubmissionTests : IAsyncLifetime
     }
 
     [Theory]
-    [InlineData("mallory@example.com")]
-    [InlineData("sam@example.com")]
-    [InlineData("pia@example.com")]
-    public async Task Only_a_scoring_panelist_of_the_interview_may_open_or_submit_its_scorecard(string who)
+    [InlineData("mallory@example.com", "That interview no longer exists.")]
+    [InlineData("sam@example.com", "Only the panelists")]
+    [InlineData("pia@example.com", "Only the panelists")]
+    public async Task Only_a_scoring_panelist_of_the_interview_may_open_or_submit_its_scorecard(string who, string error)
     {
         var slug = "who-" + who.Split('@')[0];
         var loop = await _bot.NewLoopAsync(slug, new InterviewSpec("screen", ["pat@example.com"], ["sam@example.com"]),
@@ -101,7 +101,7 @@ public class ScorecardSubmissionTests : IAsyncLifetime
         var open = await _bot.ActAsync(who, "scorecard.open", new JsonObject { ["interviewId"] = loop.Interviews[0].ToString() });
 
         Assert.True(IsError(submit));
-        Assert.Contains("Only the panelists", Text(submit));
+        Assert.Contains(error, Text(submit));
         Assert.True(IsError(open));
         Assert.Equal(0, await _bot.ScalarAsync<long>("SELECT count(*) FROM scorecards WHERE interview_id = $1", loop.Interviews[0]));
     }
