@@ -34,7 +34,7 @@ public static class DigestCard
             ["confidence"] = Confidence(a.Decision),
             ["score"] = Score(a.Overall),
             ["interval"] = Interval(a.Overall),
-            ["agreement"] = a.Agreement is { } g ? F($"{g * 100:0}%") : "Not measurable: no competency had two raters",
+            ["agreement"] = Agreement(a.Agreement),
             ["dimensions"] = new JsonArray(a.Dimensions.Where(d => d.Estimate is not null).Select(d => (JsonNode)new JsonObject
             {
                 ["name"] = d.Name, ["weight"] = F($"{configured.GetValueOrDefault(d.DimensionId, d.Weight) * 100:0}%"), ["score"] = Score(d.Estimate), ["interval"] = Interval(d.Estimate),
@@ -68,6 +68,13 @@ public static class DigestCard
         Verdict.NoHire when d.ProbabilityBelowNoHireBar is { } p => F($"{p * 100:0}% that the true score is below the no-hire bar"),
         _ => "Low: " + (d.Reasons.FirstOrDefault() ?? "the evidence does not settle it"),
     };
+
+    /// <summary>Krippendorff's alpha with what it rests on, or why it cannot be given.</summary>
+    public static string Agreement(AgreementEstimate g) => g.Alpha is { } alpha
+        ? F($"α = {alpha:0.00} (chance-corrected; 1 is full agreement, 0 no better than chance) over {g.Ratings} ratings of {g.Competencies} competencies")
+        : g.Ratings == 0
+            ? "Not measurable: no competency had two raters"
+            : F($"Not measurable: {g.Ratings} ratings of competencies with two raters are too few, or all were the same");
 
     private static string Score(ScoreEstimate? e) => e is null ? "—" : F($"{e.Score:0.0}");
 
