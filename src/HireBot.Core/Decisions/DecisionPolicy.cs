@@ -60,7 +60,7 @@ public sealed record DecisionPolicy
     public double PriorRaterVariance { get; init; } = 0.1225;
 
     /// <summary>How many panelists <see cref="PriorRaterVariance"/> is worth.</summary>
-    public double PriorRaterDegreesOfFreedom { get; init; } = 3;
+    public double PriorRaterDegreesOfFreedom { get; init; } = 0.25;
 
     /// <summary>The persistent (leniency) part of <see cref="PriorRaterVariance"/> (sd 0.25 points), the part history can remove.</summary>
     public double PriorLeniencyVariance { get; init; } = 0.0625;

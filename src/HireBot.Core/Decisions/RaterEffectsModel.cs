@@ -12,16 +12,17 @@ namespace HireBot.Core.Decisions;
 /// alternating means). Its residual sum of squares SSₑ has dfₑ = N − C − P + K degrees of freedom
 /// (N ratings, C competencies, P panelists, K connected groups of the rating layout); the
 /// reduction R from adding panelists has df_b = P − K and E[R] = df_b·σ² + τ²·(N − C), so
-/// τ̂² = (R − df_b·σ²) / (N − C), at least 0. Each is pooled with its prior as pseudo-observations:
+/// τ̂² = (R − df_b·σ²) / (N − C) (unbiased, so it may be negative, and is kept so). Each is pooled with its prior as pseudo-observations:
 /// σ² = (ν_σ·σ₀² + SSₑ)/(ν_σ + dfₑ); the rater term is the prior's τₚ² scaled by
-/// (ν_τ + df_b·τ̂²/τ̄₀²)/(ν_τ + df_b) with ν_τ + df_b degrees of freedom. When every panelist rates
+/// (ν_τ + df_b·τ̂²/τ̄₀²)/(ν_τ + df_b), with ν_τ + df_b degrees of freedom. When every panelist rates
 /// different competencies (N = C) the panel says nothing about either variance and the prior
 /// (defaults, or the organisation's history) carries it all.</item>
 /// <item><b>Estimates.</b> A weighted score S = Σ w꜀·ȳ꜀ (a competency, a dimension or the overall
 /// score) has error Σₚ aₚ·bₚ + Σ w꜀·ē꜀ with aₚ = Σ_{c rated by p} w꜀/n꜀, so
 /// Var(S) = Σₚ aₚ²·τₚ² + σ²·Σ w꜀²/n꜀: the rater term does not shrink as a panelist rates more
 /// competencies, only as more panelists share the weight. Degrees of freedom combine the two terms
-/// by Welch–Satterthwaite; the interval is S ± t·√Var, clamped to the scale.</item>
+/// by Welch–Satterthwaite, the σ² the panel's rater mean square carries (df_b/(N − C) per panelist
+/// share) counted with the rater term; the interval is S ± t·√Var, clamped to the scale.</item>
 /// <item><b>Calibration.</b> Ratings of a panelist with history are first adjusted by their
 /// estimated leniency; their τₚ² is then the prior's non-persistent part plus the leniency
 /// estimate's own variance (<see cref="RaterCalibration.Variance"/>).</item>
@@ -55,16 +56,26 @@ internal static class RaterEffectsModel
         var priorTau = panelists.ToDictionary(x => x, x => PriorRaterVariance(prior, calibration.GetValueOrDefault(x)));
         double? panelTau = null;
         var scale = 1.0;
+        var share = 0.0;
         if (raterDf > 0 && n > c)
         {
             var reduction = Math.Max(0, ssCompetency - ssAdditive);
-            panelTau = Math.Max(0, (reduction - raterDf * sigma2) / (n - c));
+            // Unbiased (it may come out negative); pooled with the prior before clamping at zero.
+            panelTau = (reduction - raterDf * sigma2) / (n - c);
+            share = raterDf / (n - c);
             var meanPrior = priorTau.Values.Average();
             if (meanPrior > 0)
                 scale = (prior.RaterDegreesOfFreedom + raterDf * panelTau.Value / meanPrior) / (prior.RaterDegreesOfFreedom + raterDf);
         }
-        var tau = priorTau.ToDictionary(kv => kv.Key, kv => kv.Value * scale);
-        return new PanelFit(sigma2, sigmaDf, tau, prior.RaterDegreesOfFreedom + raterDf, residualDf, raterDf, panelTau);
+        // A negative pooled τ² is kept (down to −σ²·df_b/(N − C), where the rater mean square it
+        // came from would be zero): clamping it at zero would bias every interval wide when raters
+        // do not differ. The variance of any estimate stays positive (see Estimate).
+        // In a partial layout (panelists rating different competencies) that floor does not keep
+        // every estimate's variance positive, so there τ² stops at zero.
+        var floor = n == c * p ? -sigma2 * share : 0;
+        var tau = priorTau.ToDictionary(kv => kv.Key, kv => Math.Max(kv.Value * scale, floor));
+        return new PanelFit(sigma2, sigmaDf, tau, prior.RaterDegreesOfFreedom + raterDf, residualDf, raterDf, panelTau, share,
+            priorTau.ToDictionary(kv => kv.Key, kv => kv.Value + prior.ResidualVariance));
     }
 
     /// <summary>τₚ² before this panel: the whole rater variance, or with history its non-persistent part plus the leniency estimate's variance.</summary>
@@ -90,7 +101,12 @@ internal static class RaterEffectsModel
         }
         var raterPart = share.Sum(kv => kv.Value * kv.Value * fit.RaterVariance.GetValueOrDefault(kv.Key));
         var residualPart = fit.ResidualVariance * residualTerm;
-        var variance = raterPart + residualPart;
+        var variance = Math.Max(raterPart + residualPart, 1e-12);
+        // The panel's rater estimate comes from a mean square that also holds σ²·df_b/(N − C): that
+        // much of the residual part is as uncertain as the rater term, and is counted with it.
+        var carried = Math.Min(residualPart, fit.ResidualVariance * fit.ResidualShareOfRaterTerm * share.Values.Sum(a => a * a));
+        raterPart += carried;
+        residualPart -= carried;
         var denominator = raterPart * raterPart / fit.RaterDegreesOfFreedom + residualPart * residualPart / fit.ResidualDegreesOfFreedom;
         var df = denominator > 0 ? variance * variance / denominator : Math.Min(fit.RaterDegreesOfFreedom, fit.ResidualDegreesOfFreedom);
         return Build(score, Math.Sqrt(variance), df, confidenceLevel, min, max);

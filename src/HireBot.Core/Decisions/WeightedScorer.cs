@@ -72,7 +72,8 @@ internal static class WeightedScorer
 
     /// <summary>
     /// Competencies whose ratings disagree more than the model expects: the sum of squares around
-    /// their mean, over the variance one rating has under the model (the raters' τₚ² plus σ²), is
+    /// their mean, over the variance one rating has under the model before this panel (the raters' prior τₚ² plus σ₀²,
+    /// so a split cannot excuse itself by inflating the panel's own estimates), is
     /// χ² with n − 1 degrees of freedom; a split is a tail probability below the policy's
     /// significance divided by the number of competencies tested (Bonferroni).
     /// </summary>
@@ -84,7 +85,7 @@ internal static class WeightedScorer
         {
             var mean = rs.Average(r => r.Rating);
             var ss = rs.Sum(r => (r.Rating - mean) * (r.Rating - mean));
-            var perRating = rs.Average(r => fit.RaterVariance.GetValueOrDefault(r.Panelist)) + fit.ResidualVariance;
+            var perRating = rs.Average(r => fit.ExpectedRatingVariance.GetValueOrDefault(r.Panelist));
             if (ChiSquare.UpperTail(ss / perRating, rs.Count - 1) < policy.DisagreementSignificance / tested.Count) splits.Add(id);
         }
         return splits;
