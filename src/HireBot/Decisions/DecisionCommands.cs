@@ -41,7 +41,7 @@ public sealed class DecisionCommands(
             return BotReply.Error($"You are on {loop.CandidateName}'s panel and have not submitted your scorecard yet. " +
                                   "Others' feedback stays hidden until you have, so your judgment stays your own.");
         }
-        var (_, data) = digests.Build(loop, c.Role!, markIncomplete: false);
+        var (_, data) = digests.Build(loop, c.Role!, markIncomplete: false, await digests.HistoryAsync(conn, null, loop.LoopId, ct));
         if (loop.IsScoringPanelist(c.Actor.Email))
             await ScorecardStore.RecordViewAsync(conn, null, loop.LoopId, c.Actor.Email, clock.GetUtcNow(), ct);
         return new BotReply(DigestCard.Kind, data);
@@ -68,7 +68,7 @@ public sealed class DecisionCommands(
         var now = clock.GetUtcNow();
         await LoopFeedbackStore.DecideAsync(conn, tx, loop.LoopId, moved.Value, label, reason, c.Actor.Email, now, ct);
         var cancelled = await CancellationStore.CancelBookedAsync(conn, tx, loop.LoopId, null, ct);
-        var (assessment, _) = digests.Build(loop, role, markIncomplete: false);
+        var (assessment, _) = digests.Build(loop, role, markIncomplete: false, await digests.HistoryAsync(conn, tx, loop.LoopId, ct));
         var data = new JsonObject
         {
             ["decision"] = label,

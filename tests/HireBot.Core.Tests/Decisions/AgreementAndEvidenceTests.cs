@@ -82,4 +82,23 @@ public class AgreementAndEvidenceTests
         Assert.Null(plain.UnadjustedOverall);
         Assert.Empty(plain.Adjustments);
     }
+
+    [Fact]
+    public void Leniency_is_shrunk_toward_zero_with_little_history()
+    {
+        static List<PastRating> Loops(string lenient, int count) => Enumerable.Range(0, count).SelectMany(i =>
+        {
+            var loop = Guid.NewGuid();
+            return new[] { new PastRating(lenient, loop, "design", 4), new PastRating("b@x.test", loop, "design", 3), new PastRating("c@x.test", loop, "design", 3) };
+        }).ToList();
+
+        var many = LeniencyEstimator.Estimate(Loops("a@x.test", 23), DecisionPolicy.Default)["a@x.test"];
+        var one = LeniencyEstimator.Estimate(Loops("a@x.test", 1), DecisionPolicy.Default)["a@x.test"];
+
+        Assert.Equal(1, many.RawDifference, 9);
+        Assert.Equal(23, many.Scorecards);
+        Assert.InRange(many.Leniency, 0.7, 1.0);
+        Assert.InRange(one.Leniency, 0.0, 0.2);
+        Assert.True(one.Variance > many.Variance);
+    }
 }
