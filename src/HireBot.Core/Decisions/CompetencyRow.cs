@@ -1,10 +1,11 @@
 namespace HireBot.Core.Decisions;
 
 /// <summary>
-/// One competency of the digest. Rater count is distinct panelists. <see cref="Spread"/> is the
-/// highest minus the lowest rating; <see cref="Agreement"/> is 1 − mean absolute pairwise
-/// difference ÷ scale range, and null (not 1.0) with fewer than two raters. <see cref="Weight"/>
-/// is the competency's share of the overall score, 0 when unassessed.
+/// One competency of the digest. <see cref="Raters"/> is distinct panelists; <see cref="Ratings"/>
+/// are their ratings as given (before any calibration adjustment) and <see cref="Spread"/> the
+/// highest minus the lowest. <see cref="Split"/> is true when the ratings disagree more than the
+/// model expects for that many raters (<see cref="DecisionPolicy.DisagreementSignificance"/>).
+/// <see cref="Weight"/> is the competency's share of the overall score, 0 when unassessed.
 /// </summary>
 public sealed record CompetencyRow(
     string CompetencyId,
@@ -14,6 +15,6 @@ public sealed record CompetencyRow(
     int Raters,
     IReadOnlyList<double> Ratings,
     double? Spread,
-    double? Agreement,
+    bool Split,
     ScoreEstimate? Estimate,
     double Weight);

@@ -27,27 +27,52 @@ public sealed record DecisionPolicy
     /// <summary>When true, any Strong no recommendation turns a would-be Hire into Needs discussion.</summary>
     public bool StrongNoForcesDiscussion { get; init; } = true;
 
-    /// <summary>A competency whose ratings span at least this many points is flagged and blocks a confident verdict.</summary>
-    public double DisagreementThreshold { get; init; } = 2.0;
+    /// <summary>
+    /// A competency whose ratings disagree more than the model expects for that many raters, at this
+    /// significance (Bonferroni-corrected over the panel's competencies), is flagged and blocks a
+    /// confident verdict. The test is χ² on the competency's sum of squares against the panel's
+    /// expected rating variance τ² + σ², so it does not fire more often as panels grow.
+    /// </summary>
+    public double DisagreementSignificance { get; init; } = 0.01;
 
-    /// <summary>Two-sided coverage of every interval reported, 0.9 for 90%.</summary>
+    /// <summary>A confident verdict needs at least this many distinct raters in every rated dimension.</summary>
+    public int MinRatersPerDimension { get; init; } = 2;
+
+    /// <summary>
+    /// A confident verdict needs at least this share of the rated weight on competencies with two
+    /// or more raters: thin evidence is judged per competency, not per loop.
+    /// </summary>
+    public double MinCorroboratedWeight { get; init; } = 0.5;
+
+    /// <summary>Confidence level of every interval reported, 0.9 for 90%.</summary>
     public double ConfidenceLevel { get; init; } = 0.90;
 
     /// <summary>
-    /// Prior guess of one rater's noise variance on the scale (a standard deviation of about 0.6
-    /// points), so a single rater never gets a zero-width interval. Tuned with the coverage
-    /// simulation in the tests; see <see cref="RaterNoiseModel"/>.
+    /// Prior residual variance σ₀² of one rating around its rater's own level (sd 0.6 points), used
+    /// until the organisation's history has <see cref="HistoryPriorMinScorecards"/> scorecards.
     /// </summary>
-    public double PriorRaterVariance { get; init; } = 0.36;
+    public double PriorResidualVariance { get; init; } = 0.36;
 
-    /// <summary>How many observations the prior variance is worth.</summary>
-    public double PriorDegreesOfFreedom { get; init; } = 5;
+    /// <summary>How many observations <see cref="PriorResidualVariance"/> is worth.</summary>
+    public double PriorResidualDegreesOfFreedom { get; init; } = 4;
 
-    /// <summary>
-    /// Cap on the degrees of freedom of the panel-wide noise estimate used as each competency's
-    /// prior, so a split on one competency still widens that competency's interval.
-    /// </summary>
-    public double PooledPriorMaxDegreesOfFreedom { get; init; } = 8;
+    /// <summary>Prior variance τ₀² of a panelist's effect in one loop (sd 0.35 points), shared by every competency they rate.</summary>
+    public double PriorRaterVariance { get; init; } = 0.1225;
+
+    /// <summary>How many panelists <see cref="PriorRaterVariance"/> is worth.</summary>
+    public double PriorRaterDegreesOfFreedom { get; init; } = 0.25;
+
+    /// <summary>The persistent (leniency) part of <see cref="PriorRaterVariance"/> (sd 0.25 points), the part history can remove.</summary>
+    public double PriorLeniencyVariance { get; init; } = 0.0625;
+
+    /// <summary>Variance priors come from the organisation's history once it has this many scorecards with a peer on the same competency.</summary>
+    public int HistoryPriorMinScorecards { get; init; } = 30;
+
+    /// <summary>Agreement (Krippendorff's alpha) is reported only when it rests on at least this many ratings.</summary>
+    public int MinAgreementRatings { get; init; } = 6;
+
+    /// <summary>An interviewer gets their private calibration note once they have this many past scorecards with peers.</summary>
+    public int MinCalibrationScorecards { get; init; } = 3;
 
     /// <summary>Evidence shorter than this (after trimming) is flagged as a rating without evidence.</summary>
     public int MinEvidenceLength { get; init; } = 20;
@@ -62,12 +87,16 @@ public sealed record DecisionPolicy
         ConfidenceLevel is <= 0 or >= 1 ? "ConfidenceLevel must be strictly between 0 and 1."
         : NoHireThreshold > HireThreshold ? "NoHireThreshold must not exceed HireThreshold."
         : MaxIntervalWidth <= 0 ? "MaxIntervalWidth must be positive."
+        : PriorResidualVariance <= 0 ? "PriorResidualVariance must be positive."
+        : PriorResidualDegreesOfFreedom <= 0 ? "PriorResidualDegreesOfFreedom must be positive."
         : PriorRaterVariance <= 0 ? "PriorRaterVariance must be positive."
-        : PriorDegreesOfFreedom <= 0 ? "PriorDegreesOfFreedom must be positive."
-        : PooledPriorMaxDegreesOfFreedom < PriorDegreesOfFreedom ? "PooledPriorMaxDegreesOfFreedom must be at least PriorDegreesOfFreedom."
+        : PriorRaterDegreesOfFreedom <= 0 ? "PriorRaterDegreesOfFreedom must be positive."
+        : PriorLeniencyVariance < 0 || PriorLeniencyVariance > PriorRaterVariance ? "PriorLeniencyVariance must be between 0 and PriorRaterVariance."
+        : MinCorroboratedWeight is < 0 or > 1 ? "MinCorroboratedWeight must be between 0 and 1."
+        : MinRatersPerDimension < 1 ? "MinRatersPerDimension must be at least 1."
         : MinPanelists < 1 ? "MinPanelists must be at least 1."
         : MinAssessedCompetencies < 1 ? "MinAssessedCompetencies must be at least 1."
-        : DisagreementThreshold <= 0 ? "DisagreementThreshold must be positive."
+        : DisagreementSignificance is <= 0 or >= 1 ? "DisagreementSignificance must be strictly between 0 and 1."
         : ProbeNextCount < 0 ? "ProbeNextCount must not be negative."
         : null;
 }

@@ -8,8 +8,11 @@ namespace HireBot.Core.Decisions;
 /// <list type="number">
 /// <item>Needs discussion when nothing was rated, fewer than <see cref="DecisionPolicy.MinPanelists"/>
 /// panelists submitted, fewer than <see cref="DecisionPolicy.MinAssessedCompetencies"/> competencies
-/// were rated, the overall interval is wider than <see cref="DecisionPolicy.MaxIntervalWidth"/>, or
-/// some competency's ratings span <see cref="DecisionPolicy.DisagreementThreshold"/> points or more.</item>
+/// were rated, a rated dimension was seen by fewer than <see cref="DecisionPolicy.MinRatersPerDimension"/>
+/// raters (never a verdict from one rater's view of a dimension), less than
+/// <see cref="DecisionPolicy.MinCorroboratedWeight"/> of the rated weight rests on competencies with
+/// two or more raters, the overall interval is wider than <see cref="DecisionPolicy.MaxIntervalWidth"/>,
+/// or some competency is split beyond what the model expects for its number of raters.</item>
 /// <item>Hire when the overall score is at least <see cref="DecisionPolicy.HireThreshold"/> and its
 /// interval stays at or above <see cref="DecisionPolicy.NoHireThreshold"/> (we are confident it is not
 /// a no-hire); a Strong no then still forces Needs discussion when the policy says so.</item>
@@ -22,7 +25,8 @@ namespace HireBot.Core.Decisions;
 internal static class DecisionRule
 {
     public static Decision Decide(
-        ScoreEstimate? overall, IReadOnlyList<CompetencyRow> rows, int panelists, IReadOnlyList<RiskFlag> flags, DecisionPolicy policy)
+        ScoreEstimate? overall, IReadOnlyList<CompetencyRow> rows, IReadOnlyList<DimensionRow> dimensions, int panelists,
+        IReadOnlyList<RiskFlag> flags, DecisionPolicy policy)
     {
         if (overall is null)
             return new Decision(Verdict.NeedsDiscussion, null, null, ["No competency has been rated yet."]);
@@ -34,10 +38,15 @@ internal static class DecisionRule
             reasons.Add($"Only {panelists} panelist(s) submitted; a verdict needs at least {policy.MinPanelists}.");
         if (assessed < policy.MinAssessedCompetencies)
             reasons.Add($"Only {assessed} competencies rated; a verdict needs at least {policy.MinAssessedCompetencies}.");
+        foreach (var thin in dimensions.Where(d => d.AssessedCompetencies > 0 && d.Raters < policy.MinRatersPerDimension))
+            reasons.Add($"{thin.Name} was rated by {thin.Raters} panelist(s) only; a verdict needs at least {policy.MinRatersPerDimension} views of every dimension.");
+        var corroborated = rows.Where(r => r.Raters >= 2).Sum(r => r.Weight);
+        if (corroborated < policy.MinCorroboratedWeight)
+            reasons.Add(F($"Only {corroborated * 100:0}% of the rated weight rests on competencies with two or more raters; a verdict needs {policy.MinCorroboratedWeight * 100:0}%."));
         if (overall.UnclampedWidth > policy.MaxIntervalWidth)
             reasons.Add(F($"The overall interval is {overall.UnclampedWidth:0.00} points wide; a verdict needs at most {policy.MaxIntervalWidth:0.00}."));
-        foreach (var split in rows.Where(r => r.Spread >= policy.DisagreementThreshold))
-            reasons.Add(F($"Panel split on {split.Name} ({split.Ratings.Min():0.#} to {split.Ratings.Max():0.#})."));
+        foreach (var split in rows.Where(r => r.Split))
+            reasons.Add(F($"Panel split on {split.Name} ({split.Ratings.Min():0.#} to {split.Ratings.Max():0.#}), more than {split.Raters} raters disagree by chance."));
         if (reasons.Count > 0)
             return new Decision(Verdict.NeedsDiscussion, pHire, pNoHire, reasons);
 

@@ -2,15 +2,17 @@ namespace HireBot.Core.Decisions;
 
 /// <summary>
 /// Everything the decision digest card shows for one candidate's loop. <see cref="Overall"/> is
-/// null when nothing was rated. <see cref="UnassessedWeight"/> is the share of the rubric's overall
-/// weight that no rating covers. <see cref="IsComplete"/> is false while expected scorecards are
-/// missing (listed in <see cref="Missing"/>).
+/// null when nothing was rated; it is adjusted for the panelists' calibrated leniency, and
+/// <see cref="UnadjustedOverall"/> is the same score from the ratings as given.
+/// <see cref="UnassessedWeight"/> is the share of the rubric's overall weight that no rating
+/// covers. <see cref="Adjustments"/> lists the panelists whose ratings history adjusted.
+/// <see cref="IsComplete"/> is false while expected scorecards are missing (<see cref="Missing"/>).
 /// </summary>
 public sealed record PanelAssessment(
     ScoreEstimate? Overall,
     IReadOnlyList<DimensionRow> Dimensions,
     IReadOnlyList<CompetencyRow> Competencies,
-    double? Agreement,
+    AgreementEstimate Agreement,
     double UnassessedWeight,
     IReadOnlyList<string> UnassessedFocusCompetencyIds,
     IReadOnlyList<RiskFlag> Flags,
@@ -20,4 +22,11 @@ public sealed record PanelAssessment(
     Decision Decision)
 {
     public bool IsComplete => Missing.Count == 0;
+
+    public ScoreEstimate? UnadjustedOverall { get; init; }
+
+    public IReadOnlyList<RaterCalibration> Adjustments { get; init; } = [];
+
+    /// <summary>Where the variance priors came from: "defaults" or the organisation's history.</summary>
+    public string PriorSource { get; init; } = "defaults";
 }

@@ -38,7 +38,7 @@ internal static class RatingCollector
         }
         var ratings = byCompetency.ToDictionary(
             kv => kv.Key,
-            kv => (IReadOnlyList<double>)kv.Value.Values.Select(r => r.Average()).ToList(),
+            kv => (IReadOnlyList<PanelistRating>)kv.Value.Select(r => new PanelistRating(r.Key.ToLowerInvariant(), r.Value.Average())).ToList(),
             StringComparer.OrdinalIgnoreCase);
         return new CollectedRatings(latest, ratings, flags);
     }

@@ -31,8 +31,8 @@ internal static class RiskFlagger
         }
         foreach (var row in rows)
         {
-            if (row.Spread >= policy.DisagreementThreshold)
-                flags.Add(new(RiskFlagKind.HighDisagreement, row.CompetencyId, null, $"{row.Name}: ratings range from {row.Ratings.Min():0.#} to {row.Ratings.Max():0.#}."));
+            if (row.Split)
+                flags.Add(new(RiskFlagKind.HighDisagreement, row.CompetencyId, null, $"{row.Name}: ratings range from {row.Ratings.Min():0.#} to {row.Ratings.Max():0.#}, more than {row.Raters} raters disagree by chance."));
             if (row.IsFocus && row.Raters == 0)
                 flags.Add(new(RiskFlagKind.FocusCompetencyUnassessed, row.CompetencyId, null, $"{row.Name} was a focus competency but nobody rated it."));
         }

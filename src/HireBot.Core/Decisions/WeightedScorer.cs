@@ -3,24 +3,33 @@ using HireBot.Core.Rubrics;
 namespace HireBot.Core.Decisions;
 
 /// <summary>
-/// Per-competency estimates, then rubric-weighted dimension and overall scores. Dimension weights
-/// are normalised over the dimensions that have at least one assessed competency; within a
-/// dimension, competency weights are normalised over the assessed competencies only, and the
-/// unassessed share is reported as a gap rather than silently scored as zero or as average.
+/// Per-competency estimates, then rubric-weighted dimension and overall scores, all from one fit of
+/// the rater model (<see cref="RaterEffectsModel"/>). Dimension weights are normalised over the
+/// dimensions that have at least one assessed competency; within a dimension, competency weights
+/// are normalised over the assessed competencies only, and the unassessed share is reported as a
+/// gap rather than silently scored as zero or as average.
 /// </summary>
 internal static class WeightedScorer
 {
-    public static (IReadOnlyList<CompetencyRow> Competencies, IReadOnlyList<DimensionRow> Dimensions, ScoreEstimate? Overall, double UnassessedWeight) Score(
-        Rubric rubric, CollectedRatings collected, ISet<string> focusIds, DecisionPolicy policy)
+    internal sealed record Scored(
+        IReadOnlyList<CompetencyRow> Competencies,
+        IReadOnlyList<DimensionRow> Dimensions,
+        ScoreEstimate? Overall,
+        double UnassessedWeight,
+        IReadOnlyDictionary<string, double> OverallWeights,
+        PanelFit? Fit);
+
+    public static Scored Score(Rubric rubric, CollectedRatings collected, ISet<string> focusIds, PanelFit? fit, DecisionPolicy policy)
     {
         double min = rubric.Scale.Min, max = rubric.Scale.Max;
-        var prior = RaterNoiseModel.PanelPrior(collected.RatingsByCompetency.Values, policy);
+        var ratings = collected.RatingsByCompetency;
         var dimensionTotal = rubric.Dimensions.Sum(d => d.Weight);
         var assessedDimensionTotal = rubric.Dimensions.Where(d => AssessedIn(d, collected).Any()).Sum(d => d.Weight);
+        var splits = fit is null ? new HashSet<string>() : Splits(ratings, fit, policy);
 
         var competencyRows = new List<CompetencyRow>();
         var dimensionRows = new List<DimensionRow>();
-        var overallParts = new List<(double, ScoreEstimate)>();
+        var overallWeights = new Dictionary<string, double>(StringComparer.OrdinalIgnoreCase);
         var unassessedWeight = 0.0;
         foreach (var dimension in rubric.Dimensions)
         {
@@ -32,48 +41,56 @@ internal static class WeightedScorer
             unassessedWeight += dimensionShare * dimensionGap;
             var normalisedDimensionWeight = assessed.Count > 0 && assessedDimensionTotal > 0 ? dimension.Weight / assessedDimensionTotal : 0;
 
-            var parts = new List<(double, ScoreEstimate)>();
+            var within = new Dictionary<string, double>(StringComparer.OrdinalIgnoreCase);
             foreach (var competency in dimension.Competencies)
             {
-                var ratings = collected.RatingsByCompetency.GetValueOrDefault(competency.Id) ?? [];
+                var raw = collected.Raw.GetValueOrDefault(competency.Id) ?? [];
                 ScoreEstimate? estimate = null;
-                var withinDimension = 0.0;
-                if (ratings.Count > 0)
+                var share = 0.0;
+                if (raw.Count > 0 && fit is not null)
                 {
-                    estimate = RaterNoiseModel.ForCompetency(ratings, prior, policy.ConfidenceLevel, min, max);
-                    withinDimension = assessedTotal > 0 ? competency.Weight / assessedTotal : 1.0 / assessed.Count;
-                    parts.Add((withinDimension, estimate));
-                    overallParts.Add((normalisedDimensionWeight * withinDimension, estimate));
+                    estimate = RaterEffectsModel.Estimate(new Dictionary<string, double> { [competency.Id] = 1 }, ratings, fit, policy.ConfidenceLevel, min, max);
+                    share = assessedTotal > 0 ? competency.Weight / assessedTotal : 1.0 / assessed.Count;
+                    within[competency.Id] = share;
+                    overallWeights[competency.Id] = normalisedDimensionWeight * share;
                 }
+                var values = raw.Select(r => r.Rating).ToList();
                 competencyRows.Add(new CompetencyRow(
-                    competency.Id, competency.Name, dimension.Id, focusIds.Contains(competency.Id), ratings.Count, ratings,
-                    ratings.Count > 0 ? ratings.Max() - ratings.Min() : null,
-                    Agreement(ratings, min, max), estimate, normalisedDimensionWeight * withinDimension));
+                    competency.Id, competency.Name, dimension.Id, focusIds.Contains(competency.Id), raw.Count, values,
+                    raw.Count > 0 ? values.Max() - values.Min() : null,
+                    splits.Contains(competency.Id), estimate, normalisedDimensionWeight * share));
             }
+            var raters = assessed.SelectMany(c => collected.Raw[c.Id]).Select(r => r.Panelist).Distinct().Count();
             dimensionRows.Add(new DimensionRow(
                 dimension.Id, dimension.Name, normalisedDimensionWeight, assessed.Count, dimension.Competencies.Count, dimensionGap,
-                parts.Count > 0 ? RaterNoiseModel.Combine(parts, policy.ConfidenceLevel, min, max) : null));
+                within.Count > 0 ? RaterEffectsModel.Estimate(within, ratings, fit!, policy.ConfidenceLevel, min, max) : null,
+                raters));
         }
-        var overall = overallParts.Count > 0 ? RaterNoiseModel.Combine(overallParts, policy.ConfidenceLevel, min, max) : null;
-        return (competencyRows, dimensionRows, overall, unassessedWeight);
+        var overall = overallWeights.Count > 0 ? RaterEffectsModel.Estimate(overallWeights, ratings, fit!, policy.ConfidenceLevel, min, max) : null;
+        return new Scored(competencyRows, dimensionRows, overall, unassessedWeight, overallWeights, fit);
     }
 
     /// <summary>
-    /// 1 − (mean absolute difference over all pairs of raters) ÷ (scale max − scale min): 1 when
-    /// everyone gave the same rating, 0 when raters sit at opposite ends. Null with fewer than two
-    /// raters, because one opinion cannot agree or disagree with anything.
+    /// Competencies whose ratings disagree more than the model expects: the sum of squares around
+    /// their mean, over the variance one rating has under the model before this panel (the raters' prior τₚ² plus σ₀²,
+    /// so a split cannot excuse itself by inflating the panel's own estimates), is
+    /// χ² with n − 1 degrees of freedom; a split is a tail probability below the policy's
+    /// significance divided by the number of competencies tested (Bonferroni).
     /// </summary>
-    internal static double? Agreement(IReadOnlyList<double> ratings, double min, double max)
+    private static HashSet<string> Splits(IReadOnlyDictionary<string, IReadOnlyList<PanelistRating>> ratings, PanelFit fit, DecisionPolicy policy)
     {
-        if (ratings.Count < 2 || max <= min) return null;
-        double total = 0;
-        var pairs = 0;
-        for (var i = 0; i < ratings.Count; i++)
-            for (var j = i + 1; j < ratings.Count; j++, pairs++)
-                total += Math.Abs(ratings[i] - ratings[j]);
-        return 1 - total / pairs / (max - min);
+        var tested = ratings.Where(kv => kv.Value.Count >= 2).ToList();
+        var splits = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+        foreach (var (id, rs) in tested)
+        {
+            var mean = rs.Average(r => r.Rating);
+            var ss = rs.Sum(r => (r.Rating - mean) * (r.Rating - mean));
+            var perRating = rs.Average(r => fit.ExpectedRatingVariance.GetValueOrDefault(r.Panelist));
+            if (ChiSquare.UpperTail(ss / perRating, rs.Count - 1) < policy.DisagreementSignificance / tested.Count) splits.Add(id);
+        }
+        return splits;
     }
 
     private static IEnumerable<Competency> AssessedIn(Dimension dimension, CollectedRatings collected) =>
-        dimension.Competencies.Where(c => collected.RatingsByCompetency.ContainsKey(c.Id));
+        dimension.Competencies.Where(c => collected.Raw.TryGetValue(c.Id, out var r) && r.Count > 0);
 }

@@ -36,7 +36,7 @@ public sealed class DecisionCommands(
         await using var conn = await db.OpenConnectionAsync(ct);
         var loop = await LoopFeedbackStore.LoadAsync(conn, null, c.Candidate!.LoopId, lockLoop: false, ct);
         if (loop is null) return BotReply.Error("That loop no longer exists.");
-        var (_, data) = digests.Build(loop, c.Role!, markIncomplete: false);
+        var (_, data) = digests.Build(loop, c.Role!, markIncomplete: false, await digests.HistoryAsync(conn, null, loop.LoopId, ct));
         if (loop.IsScoringPanelist(c.Actor.Email))
             await ScorecardStore.RecordViewAsync(conn, null, loop.LoopId, c.Actor.Email, clock.GetUtcNow(), ct);
         return new BotReply(DigestCard.Kind, data);
@@ -63,7 +63,7 @@ public sealed class DecisionCommands(
         var now = clock.GetUtcNow();
         await LoopFeedbackStore.DecideAsync(conn, tx, loop.LoopId, moved.Value, label, reason, c.Actor.Email, now, ct);
         var cancelled = await CancellationStore.CancelBookedAsync(conn, tx, loop.LoopId, null, ct);
-        var (assessment, _) = digests.Build(loop, role, markIncomplete: false);
+        var (assessment, _) = digests.Build(loop, role, markIncomplete: false, await digests.HistoryAsync(conn, tx, loop.LoopId, ct));
         var data = new JsonObject
         {
             ["decision"] = label,

@@ -34,7 +34,8 @@ public static class DigestCard
             ["confidence"] = Confidence(a.Decision),
             ["score"] = Score(a.Overall),
             ["interval"] = Interval(a.Overall),
-            ["agreement"] = a.Agreement is { } g ? F($"{g * 100:0}%") : "Not measurable: no competency had two raters",
+            ["agreement"] = Agreement(a.Agreement),
+            ["calibration"] = Strings(Calibration(loop, a)),
             ["dimensions"] = new JsonArray(a.Dimensions.Where(d => d.Estimate is not null).Select(d => (JsonNode)new JsonObject
             {
                 ["name"] = d.Name, ["weight"] = F($"{configured.GetValueOrDefault(d.DimensionId, d.Weight) * 100:0}%"), ["score"] = Score(d.Estimate), ["interval"] = Interval(d.Estimate),
@@ -53,7 +54,8 @@ public static class DigestCard
 
     /// <summary>One line for the decision card: what the panel's digest said.</summary>
     public static string OneLine(PanelAssessment a) =>
-        a.Overall is null ? "no ratings yet" : $"{VerdictLabel(a.Decision.Verdict)}, score {Score(a.Overall)} ({Interval(a.Overall)}), {a.Panelists} panelist(s)";
+        a.Overall is null ? "no ratings yet" : $"{VerdictLabel(a.Decision.Verdict)}, score {Score(a.Overall)} ({Interval(a.Overall)})" +
+            (a.Adjustments.Count > 0 ? " adjusted for interviewer calibration" : "") + $", {a.Panelists} panelist(s), agreement {(a.Agreement.Alpha is { } x ? F($"α {x:0.00}") : "not measurable")}";
 
     public static string VerdictLabel(Verdict v) => v switch
     {
@@ -68,6 +70,25 @@ public static class DigestCard
         Verdict.NoHire when d.ProbabilityBelowNoHireBar is { } p => F($"{p * 100:0}% that the true score is below the no-hire bar"),
         _ => "Low: " + (d.Reasons.FirstOrDefault() ?? "the evidence does not settle it"),
     };
+
+    /// <summary>
+    /// One line per panelist whose history adjusted the scores ("Raj rates 0.4 below the panel
+    /// average over 23 scorecards"), then what the overall score would be without the adjustment.
+    /// </summary>
+    public static IEnumerable<string> Calibration(LoopFeedback loop, PanelAssessment a)
+    {
+        foreach (var c in a.Adjustments.Where(c => Math.Abs(c.Leniency) >= 0.05))
+            yield return F($"{loop.NameOf(c.Panelist)} rates {Math.Abs(c.Leniency):0.0} {(c.Leniency > 0 ? "above" : "below")} the panel average over {c.Scorecards} scorecard(s); their ratings are adjusted by that much.");
+        if (a.UnadjustedOverall is { } raw && a.Overall is { } adjusted && a.Adjustments.Any(c => Math.Abs(c.Leniency) >= 0.05))
+            yield return F($"Without the adjustment the score would be {raw.Score:0.0} ({raw.Lower:0.0}–{raw.Upper:0.0}); adjusted {adjusted.Score:0.0} ({adjusted.Lower:0.0}–{adjusted.Upper:0.0}).");
+    }
+
+    /// <summary>Krippendorff's alpha with what it rests on, or why it cannot be given.</summary>
+    public static string Agreement(AgreementEstimate g) => g.Alpha is { } alpha
+        ? F($"α = {alpha:0.00} (chance-corrected; 1 is full agreement, 0 no better than chance) over {g.Ratings} ratings of {g.Competencies} competencies")
+        : g.Ratings == 0
+            ? "Not measurable: no competency had two raters"
+            : F($"Not measurable: {g.Ratings} ratings of competencies with two raters are too few, or all were the same");
 
     private static string Score(ScoreEstimate? e) => e is null ? "—" : F($"{e.Score:0.0}");
 

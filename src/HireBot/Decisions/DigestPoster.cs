@@ -20,11 +20,18 @@ public sealed class DigestPoster(NpgsqlDataSource db, RoleStore roles, IOptions<
     public DecisionPolicy Policy => policy.Value;
 
     /// <summary>The assessment of a loop as it stands, with the digest card data.</summary>
-    public (PanelAssessment Assessment, JsonObject Data) Build(LoopFeedback loop, Role role, bool markIncomplete)
+    public (PanelAssessment Assessment, JsonObject Data) Build(LoopFeedback loop, Role role, bool markIncomplete, PanelHistory? history = null)
     {
-        var assessment = PanelAggregator.Assess(role.Template.Rubric, loop.Expected(role.Template), loop.Scorecards, policy.Value);
+        var assessment = PanelAggregator.Assess(role.Template.Rubric, loop.Expected(role.Template), loop.Scorecards, policy.Value, history);
         var incomplete = markIncomplete || !assessment.IsComplete || loop.HasScheduledInterviews;
         return (assessment, DigestCard.Data(loop, role, assessment, incomplete));
+    }
+
+    /// <summary>What other loops' scorecards say about this panel's interviewers (leniency, partially pooled).</summary>
+    public async Task<PanelHistory> HistoryAsync(NpgsqlConnection conn, NpgsqlTransaction? tx, Guid loopId, CancellationToken ct)
+    {
+        var past = await LoopFeedbackStore.LoadHistoryAsync(conn, tx, loopId, ct);
+        return new PanelHistory(null, LeniencyEstimator.Estimate(past, policy.Value));
     }
 
     /// <summary>
@@ -36,7 +43,7 @@ public sealed class DigestPoster(NpgsqlDataSource db, RoleStore roles, IOptions<
         var loop = await LoopFeedbackStore.LoadAsync(conn, tx, loopId, lockLoop: false, ct);
         if (loop is null || loop.State is LoopState.Decided or LoopState.Withdrawn || loop.HasScheduledInterviews) return false;
         if (await roles.FindAsync(loop.RoleId, ct) is not { } role || loop.Expected(role.Template).Count == 0) return false;
-        var (assessment, data) = Build(loop, role, markIncomplete: false);
+        var (assessment, data) = Build(loop, role, markIncomplete: false, await HistoryAsync(conn, tx, loopId, ct));
         if (!assessment.IsComplete) return false;
         var added = await OutboxStore.EnqueueAsync(conn, tx, Messages($"digest:{loopId}", role, data, loopId), ct);
         await LoopFeedbackStore.MarkDigestPostedAsync(conn, tx, loopId, clock.GetUtcNow(), ct);
@@ -52,7 +59,7 @@ public sealed class DigestPoster(NpgsqlDataSource db, RoleStore roles, IOptions<
         var loop = await LoopFeedbackStore.LoadAsync(conn, tx, loopId, lockLoop: true, ct);
         if (loop is null || loop.DigestPostedAt is not null || loop.State is LoopState.Decided or LoopState.Withdrawn) return false;
         if (await roles.FindAsync(loop.RoleId, ct) is not { } role) return false;
-        var (assessment, data) = Build(loop, role, markIncomplete: true);
+        var (assessment, data) = Build(loop, role, markIncomplete: true, await HistoryAsync(conn, tx, loopId, ct));
         var added = await OutboxStore.EnqueueAsync(conn, tx, Messages($"digest-deadline:{loopId}", role, data, loopId), ct);
         // The provisional digest shows others' feedback where a late panelist may read it (the
         // hiring channel): whatever they submit afterwards is flagged as possibly anchored.

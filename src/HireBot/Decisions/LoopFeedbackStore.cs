@@ -1,3 +1,4 @@
+using HireBot.Core.Decisions;
 using HireBot.Core.Loops;
 using HireBot.Core.Scorecards;
 using HireBot.Scorecards;
@@ -54,6 +55,28 @@ public static class LoopFeedbackStore
             while (await r.ReadAsync(ct)) cards.Add(ScorecardStore.Read(r, r.GetGuid(8)));
         }
         return loop with { Seats = seats, Scorecards = cards, Names = names };
+    }
+
+    /// <summary>
+    /// Every rating of every other loop's latest scorecards, for calibration (<see cref="LeniencyEstimator"/>).
+    /// The whole database is one organisation today; amended scorecards count once, at their latest version.
+    /// </summary>
+    public static async Task<IReadOnlyList<PastRating>> LoadHistoryAsync(NpgsqlConnection conn, NpgsqlTransaction? tx, Guid? excludeLoopId, CancellationToken ct)
+    {
+        var ratings = new List<PastRating>();
+        await using var cmd = new NpgsqlCommand(
+            """
+            SELECT lower(s.panelist_email), i.loop_id, r.competency, r.rating
+            FROM scorecards s JOIN interviews i ON i.id = s.interview_id,
+                 LATERAL (SELECT e->>'competencyId' AS competency, (e->>'rating')::int AS rating
+                          FROM jsonb_array_elements(s.ratings) e) r
+            WHERE i.status <> 'Cancelled' AND ($1::uuid IS NULL OR i.loop_id <> $1)
+              AND r.competency IS NOT NULL AND r.rating IS NOT NULL
+            """, conn, tx);
+        cmd.Parameters.Add(new() { Value = (object?)excludeLoopId ?? DBNull.Value, NpgsqlDbType = NpgsqlTypes.NpgsqlDbType.Uuid });
+        await using var r = await cmd.ExecuteReaderAsync(ct);
+        while (await r.ReadAsync(ct)) ratings.Add(new PastRating(r.GetString(0), r.GetGuid(1), r.GetString(2), r.GetInt32(3)));
+        return ratings;
     }
 
     /// <summary>Marks the digest posted; false when it already was (another node, an earlier firing).</summary>

@@ -16,8 +16,9 @@ public class DecisionRuleTests
     {
         var assessment = Assess(UnanimousThrees());
         Assert.Equal(Verdict.Hire, assessment.Decision.Verdict);
-        Assert.Equal(0.174, assessment.Overall!.Margin, 2);
-        Assert.Equal(1.0, assessment.Agreement);
+        Assert.True(assessment.Overall!.Margin < 0.25);
+        Assert.Null(assessment.Agreement.Alpha); // every rating the same: nothing to compare with chance
+        Assert.Equal(12, assessment.Agreement.Ratings);
         Assert.True(assessment.IsComplete);
     }
 
@@ -57,7 +58,8 @@ public class DecisionRuleTests
         var assessment = PanelAggregator.Assess(Rubric, expected, [], DecisionPolicy.Default);
 
         Assert.Null(assessment.Overall);
-        Assert.Null(assessment.Agreement);
+        Assert.Null(assessment.Agreement.Alpha);
+        Assert.Equal(0, assessment.Agreement.Ratings);
         Assert.Equal(Verdict.NeedsDiscussion, assessment.Decision.Verdict);
         Assert.Null(assessment.Decision.ProbabilityAtLeastHireBar);
         Assert.False(assessment.IsComplete);
@@ -83,7 +85,7 @@ public class DecisionRuleTests
         cards.RemoveAt(2);
         var assessment = Assess(cards);
 
-        Assert.Equal(0, assessment.Row("design").Agreement);
+        Assert.True(assessment.Row("design").Split);
         Assert.Equal(3, assessment.Row("design").Spread);
         Assert.Equal(Verdict.NeedsDiscussion, assessment.Decision.Verdict);
         Assert.Contains(assessment.Flags, f => f.Kind == RiskFlagKind.HighDisagreement && f.CompetencyId == "design");
