@@ -23,7 +23,8 @@ public static class StorageExtensions
             connectionString = await EnsureDatabaseAsync(connectionString, "hirebot", ct);
         }
         var dataSource = new NpgsqlDataSourceBuilder(Tuned(connectionString)).Build();
-        builder.Services.AddSingleton(dataSource);
+        // A factory registration, so the container disposes it (and closes its pooled connections) with the host.
+        builder.Services.AddSingleton(_ => dataSource);
         return connectionString;
     }
 

@@ -86,6 +86,7 @@ public sealed class BotApp : IAsyncDisposable
         Http.Dispose();
         try { await _app.StopAsync(new CancellationToken(canceled: true)); } catch (OperationCanceledException) { }
         await _app.DisposeAsync();
+        ClosePools();
     }
 
     public async ValueTask DisposeAsync()
@@ -93,5 +94,16 @@ public sealed class BotApp : IAsyncDisposable
         Http.Dispose();
         await _app.StopAsync();
         await _app.DisposeAsync();
+        ClosePools();
+    }
+
+    /// <summary>
+    /// Quartz opens its connections through Npgsql's shared pools, which outlive the host: closed
+    /// here, or a long run of test classes holds idle connections until the server turns new ones away.
+    /// </summary>
+    private void ClosePools()
+    {
+        using var quartz = new NpgsqlConnection(ConnectionString);
+        NpgsqlConnection.ClearPool(quartz);
     }
 }
