@@ -85,6 +85,32 @@ public class UndeliveredReportTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task The_reminder_sweep_skips_someone_known_unreachable_and_reminds_the_others()
+    {
+        await InTeamsAsync(Recruiter);
+        await InTeamsAsync(Reachable);
+        var loop = await Bot.NewLoopAsync("swp", new InterviewSpec("screen", [Reachable, Unreachable], Completed: false));
+        await Bot.EndInterviewAsync(loop.Interviews[0]);
+        var failedKey = $"scorecard-request:{loop.Interviews[0]}:{Unreachable}";
+        Assert.Equal("failed", await WaitForStatusAsync(failedKey, "failed"));
+        Assert.Equal("sent", await WaitForStatusAsync($"undelivered:{failedKey}:{Recruiter}", "sent"));
+
+        // Both panelists' first reminders fall due; the next sweep takes them.
+        await Bot.ScalarAsync<object>("UPDATE nudge_events SET due_at = $2 WHERE interview_id = $1 AND name = 'reminder-1'",
+            loop.Interviews[0], TestClock.UtcNow.AddMinutes(-1));
+        Assert.Equal("sent", await WaitForStatusAsync($"nudge:{loop.Interviews[0]}:{Reachable}:1", "sent"));
+        var deadline = TestClock.UtcNow.AddSeconds(30);
+        const string open = "SELECT count(*) FROM nudge_events WHERE interview_id = $1 AND email = $2 AND name = 'reminder-1' AND done_at IS NULL";
+        while (await Bot.ScalarAsync<long>(open, loop.Interviews[0], Unreachable) > 0 && TestClock.UtcNow < deadline) await Task.Delay(50);
+
+        // The unreachable panelist's reminder is closed without a message (it would fail as the request did), and not reported again.
+        Assert.Equal(0, await Bot.ScalarAsync<long>(open, loop.Interviews[0], Unreachable));
+        Assert.Equal(0, await Bot.ScalarAsync<long>("SELECT count(*) FROM outbox WHERE idempotency_key LIKE $1", $"nudge:%:{Unreachable}:%"));
+        Assert.Equal(1, await Bot.ScalarAsync<long>("SELECT count(*) FROM outbox WHERE idempotency_key LIKE 'undelivered:%'"));
+        Assert.Empty(SentTo(Unreachable));
+    }
+
+    [Fact]
     public async Task A_report_that_cannot_be_delivered_either_is_not_reported_again()
     {
         // Nobody, the recruiter included, has ever chatted with the bot in Teams.
