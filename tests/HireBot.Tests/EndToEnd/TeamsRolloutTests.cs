@@ -172,6 +172,32 @@ public class TeamsRolloutTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task The_recruiter_in_the_team_is_told_once_in_her_1to1_chat_who_outside_the_team_was_not_reached_and_status_lists_it()
+    {
+        await InstallInTeamAsync();
+        const string outsider = "linus@contoso.example";
+        var recruiter = Team[0];
+        var loop = await _bot.NewLoopAsync("told", new InterviewSpec("screen", [Emails[1], outsider], Completed: false));
+        // The role's recruiter is a member of the team (the harness's own recruiter is not in Teams at all).
+        await _bot.ScalarAsync<object>("UPDATE roles SET recruiters = ARRAY[$1] WHERE slug = 'told'", recruiter.Email);
+
+        await _bot.EndInterviewAsync(loop.Interviews[0]);
+        var failedKey = $"scorecard-request:{loop.Interviews[0]}:{outsider}";
+        var reportKey = $"undelivered:{failedKey}:{recruiter.Email}";
+        await WaitAsync(async () => await _bot.ScalarAsync<string>("SELECT status FROM outbox WHERE idempotency_key = $1", reportKey) == "sent",
+            "the report to the recruiter was not sent");
+
+        Assert.Equal(1L, await CountAsync("SELECT count(*) FROM outbox WHERE idempotency_key LIKE 'undelivered:%'"));
+        var report = Assert.Single(PostsTo($"a:1-personal-{recruiter.Id}"), p => p.Body.Contains("Not delivered")).Body;
+        Assert.Contains(outsider, report);
+        Assert.Contains("scorecard request", report);
+        Assert.Contains("TeamsAppInstallation.ReadWriteForUser.All", report);
+        var status = ScorecardHarness.Text(await _bot.SayAsync(recruiter.Email, $"status {loop.Candidate}"));
+        Assert.Contains("Not delivered (1):", status);
+        Assert.Contains($"{outsider}: the scorecard request", status);
+    }
+
+    [Fact]
     public async Task A_channel_mention_is_answered_in_its_thread()
     {
         await InstallInTeamAsync();
