@@ -54,7 +54,8 @@ public sealed class BlockKitTranslator
             ["type"] = "modal",
             ["callback_id"] = callbackId,
             ["title"] = BlockKitElements.Plain(NeutralText.ToPlain(title), BlockKitLimits.ModalTitle),
-            ["close"] = BlockKitElements.Plain("Cancel", BlockKitLimits.ModalButton),
+            // A form can be cancelled; a modal that only shows a result (a submitted scorecard) is closed.
+            ["close"] = BlockKitElements.Plain(submit is null ? "Close" : "Cancel", BlockKitLimits.ModalButton),
         };
         if (submit is not null)
         {
