@@ -265,4 +265,29 @@ public class SlackRolloutTests : IAsyncLifetime
         Assert.Contains(Outsider, status);
         Assert.Contains("the hiring channel", status);
     }
+
+    [Fact]
+    public async Task Opening_hirebots_messages_tab_welcomes_once_in_that_dm()
+    {
+        async Task OpenAsync(string eventId)
+        {
+            var body = new JsonObject
+            {
+                ["type"] = "event_callback", ["team_id"] = FakeSlack.TeamId, ["event_id"] = eventId, ["event_time"] = 1,
+                ["event"] = new JsonObject { ["type"] = "app_home_opened", ["user"] = "U0BEN", ["channel"] = "D0BEN", ["tab"] = "messages" },
+            };
+            var response = await _bot.Http.SendAsync(SlackSigner.Json("/slack/events", body.ToJsonString(), TestClock.Now));
+            Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        }
+
+        await OpenAsync("Ev-open-1");
+        await OpenAsync("Ev-open-2"); // every visit sends the event again
+
+        await SettledAsync(k => k.StartsWith("welcome:", StringComparison.Ordinal), 1);
+        var welcome = Assert.Single(_slack.CallsTo("chat.postMessage"), c => c.Json.GetProperty("channel").GetString() == "D0BEN");
+        Assert.Contains("Welcome to HireBot", welcome.Body);
+        Assert.Contains("role create", welcome.Body);
+        Assert.Contains("help", welcome.Body);
+        Assert.Empty(_slack.CallsTo("users.info")); // nothing asked of Slack while it waited for the acknowledgement
+    }
 }
