@@ -78,10 +78,36 @@ public class UndeliveredReportTests : IAsyncLifetime
         var nudge = await Bot.SayAsync(Recruiter, $"nudge {loop.Candidate}");
         Assert.Equal("Reminded 1 panelist", nudge["data"]!["title"]!.GetValue<string>());
         var said = Text(nudge);
-        Assert.Contains($"still missing from: pat ({Reachable}).", said);
+        Assert.Contains("still missing from: pat.", said); // reminded: the name is enough
         Assert.Contains($"could not reach them last time:\n• {Unreachable}", said);
         Assert.Equal(0, await Bot.ScalarAsync<long>("SELECT count(*) FROM outbox WHERE idempotency_key LIKE $1", $"manual-nudge:%:{Unreachable}:%"));
         Assert.Equal(1, await Bot.ScalarAsync<long>("SELECT count(*) FROM outbox WHERE idempotency_key LIKE $1", $"manual-nudge:%:{Reachable}:%"));
+    }
+
+    [Fact]
+    public async Task Panelists_are_shown_by_name_with_the_email_only_where_the_recruiter_must_reach_them_in_person()
+    {
+        await InTeamsAsync(Recruiter);
+        await InTeamsAsync(Reachable);
+        var loop = await Bot.NewLoopAsync("names", new InterviewSpec("screen", [Reachable, Unreachable], Completed: false));
+        foreach (var (email, name) in new[] { (Reachable, "Pat Panelist"), (Unreachable, "Grace Hopper") })
+            await Bot.ScalarAsync<object>(
+                "INSERT INTO people (email, display_name) VALUES ($1, $2) ON CONFLICT (email) DO UPDATE SET display_name = EXCLUDED.display_name", email, name);
+        await Bot.EndInterviewAsync(loop.Interviews[0]);
+        var failedKey = $"scorecard-request:{loop.Interviews[0]}:{Unreachable}";
+        Assert.Equal("sent", await WaitForStatusAsync($"undelivered:{failedKey}:{Recruiter}", "sent"));
+
+        var status = Text(await Bot.SayAsync(Recruiter, $"status {loop.Candidate}"));
+        Assert.Contains("Pat Panelist (scorecard missing)", status);
+        Assert.Contains("Grace Hopper (scorecard missing)", status);
+        Assert.DoesNotContain($"{Reachable} (", status);
+        Assert.Contains($"Grace Hopper ({Unreachable}): the scorecard request", status);
+
+        var nudge = Text(await Bot.SayAsync(Recruiter, $"nudge {loop.Candidate}"));
+        Assert.Contains("still missing from: Pat Panelist.", nudge);
+        Assert.Contains($"• Grace Hopper ({Unreachable}): ", nudge);
+
+        Assert.Contains($"Grace Hopper ({Unreachable})", Assert.Single(SentTo(Recruiter)).ToJsonString());
     }
 
     [Fact]
