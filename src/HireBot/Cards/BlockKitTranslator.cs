@@ -54,7 +54,9 @@ public sealed class BlockKitTranslator
             ["type"] = "modal",
             ["callback_id"] = callbackId,
             ["title"] = BlockKitElements.Plain(NeutralText.ToPlain(title), BlockKitLimits.ModalTitle),
-            ["close"] = BlockKitElements.Plain("Cancel", BlockKitLimits.ModalButton),
+            // A form can be cancelled; a modal that only shows a result (a submitted scorecard, even
+            // with its Amend button) is closed.
+            ["close"] = BlockKitElements.Plain(writer.Blocks.Any(b => (string?)b["type"] == "input") ? "Cancel" : "Close", BlockKitLimits.ModalButton),
         };
         if (submit is not null)
         {

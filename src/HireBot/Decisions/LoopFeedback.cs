@@ -32,5 +32,5 @@ public sealed record LoopFeedback(
     public bool IsScoringPanelist(string email) =>
         Seats.Any(s => !s.IsShadow && string.Equals(s.Email, email, StringComparison.OrdinalIgnoreCase));
 
-    public string NameOf(string email) => Names.GetValueOrDefault(email.ToLowerInvariant()) ?? email;
+    public string NameOf(string email) => Hiring.PersonName.Of(email, Names.GetValueOrDefault(email.ToLowerInvariant()));
 }

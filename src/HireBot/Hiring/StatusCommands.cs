@@ -29,9 +29,10 @@ public sealed class StatusCommands(NpgsqlDataSource db, Outbox.OutboxStore outbo
         text.Append('.');
         await using var cmd = db.CreateCommand(
             """
-            SELECT i.round_id, i.starts_at, i.status, p.email, p.is_shadow, s.panelist_email IS NOT NULL
+            SELECT i.round_id, i.starts_at, i.status, p.email, p.is_shadow, s.panelist_email IS NOT NULL, pe.display_name
             FROM interviews i JOIN interview_panelists p ON p.interview_id = i.id
             LEFT JOIN scorecards s ON s.interview_id = i.id AND s.panelist_email = p.email
+            LEFT JOIN people pe ON pe.email = p.email
             WHERE i.loop_id = $1 AND i.status <> 'Cancelled'
             ORDER BY i.starts_at, p.is_shadow, p.email
             """);
@@ -48,7 +49,7 @@ public sealed class StatusCommands(NpgsqlDataSource db, Outbox.OutboxStore outbo
                 lastRound = roundId;
             }
             var mark = reader.GetBoolean(4) ? "shadow" : reader.GetBoolean(5) ? "scorecard in" : reader.GetString(2) == "Completed" ? "scorecard missing" : "booked";
-            text.Append($" {reader.GetString(3)} ({mark});");
+            text.Append($" {PersonName.Of(reader.GetString(3), reader.IsDBNull(6) ? null : reader.GetString(6))} ({mark});");
         }
         if (lastRound is null) text.Append(" No interviews booked yet: `schedule ").Append(x.Email).Append('`');
         await reader.DisposeAsync();

@@ -32,10 +32,10 @@ public sealed class NudgeCommand(NudgeStore store, OutboxStore outbox, OutboxSig
         {
             var plan = await NudgeStore.LoadAsync(conn, tx, interviewId, email, cancellationToken);
             if (plan is null) continue; // ended before nudges were planned: nothing to show the due time from
-            var who = plan.Panelist == plan.Email ? plan.Email : $"{plan.Panelist} ({plan.Email})";
+            var who = PersonName.Of(plan.Email, plan.Panelist);
             if (unreachable.TryGetValue(email, out var why))
             {
-                notReached.Add($"{who}: {UndeliveredReports.Reason(why)}");
+                notReached.Add($"{PersonName.WithEmail(plan.Email, plan.Panelist)}: {UndeliveredReports.Reason(why)}");
                 continue;
             }
             var previous = plan.LastReminderKey;

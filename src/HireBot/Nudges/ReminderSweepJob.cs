@@ -14,9 +14,12 @@ namespace HireBot.Nudges;
 /// keys name interview, panelist and reminder, so a sweep repeated after a crash adds nothing.
 /// Per pair only the latest due reminder is written (after downtime: one catch-up, not a burst);
 /// a submitted scorecard or a cancelled interview closes the pair's events without a message.
+/// Someone the bot could not reach the last time it tried (the check <c>nudge</c> uses) is not
+/// sent another reminder that would fail the same way: the recruiter already has the report, and
+/// the event is closed like any other.
 /// </summary>
 [DisallowConcurrentExecution]
-public sealed partial class ReminderSweepJob(NpgsqlDataSource db, OutboxSignal signal, TimeProvider clock, IOptions<NudgeOptions> options, ILogger<ReminderSweepJob> logger) : IJob
+public sealed partial class ReminderSweepJob(NpgsqlDataSource db, OutboxStore outbox, OutboxSignal signal, TimeProvider clock, IOptions<NudgeOptions> options, ILogger<ReminderSweepJob> logger) : IJob
 {
     public static readonly JobKey Key = new("reminder-sweep", "nudge-sweep");
 
@@ -36,15 +39,22 @@ public sealed partial class ReminderSweepJob(NpgsqlDataSource db, OutboxSignal s
         var due = await NudgeEventStore.ClaimDueAsync(conn, tx, now, size, ct);
         if (due.Count == 0) return 0;
         var plans = await NudgeStore.LoadManyAsync(conn, tx, due.Select(d => (d.InterviewId, d.Email)).Distinct().ToList(), ct);
+        // Read on its own connection: only delivery outcomes already committed can say someone is unreachable.
+        var unreachable = await outbox.UnreachableAsync(due.Where(d => d.Event.ReminderNumber is not null).Select(d => d.Email).Distinct().ToList(), ct);
 
         var messages = new List<OutboxMessage>();
         var lastKeys = new List<(Guid, string, string)>();
         var lags = new List<double>();
+        var skipped = 0;
         foreach (var pair in due.GroupBy(d => (d.InterviewId, d.Email)))
         {
             if (!plans.TryGetValue(pair.Key, out var plan) || plan.Done) continue;
-            if (pair.Where(d => d.Event.ReminderNumber is not null).MaxBy(d => d.Event.ReminderNumber) is { } latest)
+            var reminders = pair.Where(d => d.Event.ReminderNumber is not null).ToList();
+            if (reminders.Count > 0 && unreachable.ContainsKey(plan.Email))
+                skipped++;
+            else if (reminders.Count > 0)
             {
+                var latest = reminders.MaxBy(d => d.Event.ReminderNumber);
                 var number = latest.Event.ReminderNumber!.Value;
                 var key = NudgeMessages.ReminderKey(plan.InterviewId, plan.Email, number);
                 if (plan.LastReminderKey != key)
@@ -64,10 +74,10 @@ public sealed partial class ReminderSweepJob(NpgsqlDataSource db, OutboxSignal s
         await tx.CommitAsync(ct);
         foreach (var lag in lags) Telemetry.HireBotMetrics.ReminderLag.Record(lag);
         if (added > 0) signal.Notify();
-        LogSwept(logger, due.Count, plans.Count, added);
+        LogSwept(logger, due.Count, plans.Count, added, skipped);
         return due.Count;
     }
 
-    [LoggerMessage(EventId = 7001, Level = LogLevel.Debug, Message = "Reminder sweep: {Events} due events of {Pairs} pairs, {Added} outbox rows")]
-    private static partial void LogSwept(ILogger logger, int events, int pairs, int added);
+    [LoggerMessage(EventId = 7001, Level = LogLevel.Debug, Message = "Reminder sweep: {Events} due events of {Pairs} pairs, {Added} outbox rows, {Unreachable} reminders skipped as unreachable")]
+    private static partial void LogSwept(ILogger logger, int events, int pairs, int added, int unreachable);
 }

@@ -74,7 +74,7 @@ public static class UndeliveredReports
     /// <summary>Who a recipient is, in words: "Grace Hopper (grace@example.com)" or "the hiring channel".</summary>
     public static string Who(string recipient, string? displayName) =>
         Recipients.TryPerson(recipient, out var email)
-            ? displayName is { Length: > 0 } && !string.Equals(displayName, email, StringComparison.OrdinalIgnoreCase) ? $"{displayName} ({email})" : email
+            ? Hiring.PersonName.WithEmail(email, displayName)
             : Recipients.TryConversation(recipient, out _, out _) ? "the hiring channel" : "someone";
 
     /// <summary>What a message was, in words, from its card kind and data.</summary>

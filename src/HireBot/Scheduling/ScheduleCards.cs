@@ -62,5 +62,5 @@ public static class ScheduleCards
         t.TotalSeconds >= 1 ? $"{t.TotalSeconds:0.#} s".Replace(',', '.') : $"{t.TotalMilliseconds:0} ms";
 
     internal static string Name(IReadOnlyDictionary<string, PersonRow> people, string email) =>
-        people.TryGetValue(email, out var p) ? p.DisplayName : email;
+        Hiring.PersonName.Of(email, people.TryGetValue(email, out var p) ? p.DisplayName : null);
 }

@@ -18,7 +18,7 @@ public sealed partial class SlackBot(
     CommandHandler commands, CardActionHandler actions, SlackPeople people, SlackWorkspaces workspaces,
     SlackWebApiClient api, SlackResponseUrlClient responses, MessageRenderer renderer, BlockKitTranslator translator,
     NpgsqlDataSource db, Microsoft.Extensions.Options.IOptions<SlackOptions> options, Quartz.ISchedulerFactory schedulers,
-    TimeProvider clock) : SlackRequestHandler
+    TimeProvider clock, OutboxSignal signal) : SlackRequestHandler
 {
     private const string NotAdmitted = "This workspace is not set up to use HireBot.";
 
@@ -100,6 +100,8 @@ public sealed partial class SlackBot(
         {
             if (callback.Event is SlackRevocation { AppUninstalled: true } or SlackRevocation { BotUserIds.Count: > 0 })
                 await workspaces.RevokeAsync(callback.TeamId, ct);
+            else if (callback.Event is SlackAppHomeOpened { Tab: "messages", ChannelId: { Length: > 0 } dm } opened)
+                await WelcomeAsync(callback.TeamId, opened.UserId, dm, ct);
         }
         catch (Exception)
         {
@@ -109,6 +111,20 @@ public sealed partial class SlackBot(
             await forget.ExecuteNonQueryAsync(CancellationToken.None);
             throw;
         }
+    }
+
+    /// <summary>
+    /// The first time someone opens HireBot's Messages tab, the welcome goes to that DM, once per
+    /// person (Slack sends app_home_opened on every visit). Written to the outbox: no Web API call
+    /// while Slack waits for the event's acknowledgement, and no lookup of who they are.
+    /// </summary>
+    private async Task WelcomeAsync(string teamId, string userId, string dm, CancellationToken ct)
+    {
+        await using var conn = await db.OpenConnectionAsync(ct);
+        var welcome = WelcomeMessage.For(WelcomeMessage.Audience.Everyone);
+        if (await OutboxStore.EnqueueAsync(conn, null,
+                [new OutboxMessage($"welcome:slack:{teamId}/{userId}", Recipients.Conversation("slack", $"{teamId}/{dm}"), welcome.Kind, welcome.Data)], ct) > 0)
+            signal.Notify();
     }
 
     public override Task OnInstalledAsync(SlackInstallation installation, CancellationToken ct) => workspaces.SaveAsync(installation, ct);

@@ -58,7 +58,10 @@ public sealed partial class TeamsBot(
                     await inbox.AcceptAsync(TeamsRosterInboxHandler.InboxSource, $"{rosterId}|{install.ActivityId ?? Guid.NewGuid().ToString()}", rosterId,
                         JsonSerializer.Serialize(request, TeamsJson.Options), ct);
                 }
-                await ReplyAsync($"welcome:{r.BaseConversationId}", r, HelpCommands.Help(Core.Commands.CommandCatalog.All), ct);
+                await WelcomeAsync(r, email, ct);
+                return null;
+            case TeamsInstallEvent { Installed: false }:
+                await ForgetWelcomeAsync(r, ct);
                 return null;
             case TeamsCommand command:
                 await EnqueueAsync(await CommandReplyAsync(command, email, $"reply:{Guid.NewGuid()}", ct), ct); // no activity id, so nothing to de-duplicate by
@@ -150,6 +153,41 @@ public sealed partial class TeamsBot(
         await people.EnsureAsync(email, member.Value?.Name, null, ct);
         return email;
     }
+
+    /// <summary>
+    /// The welcome, once per installation: Teams announces one install twice (conversationUpdate and
+    /// installationUpdate) and repeats conversationUpdate, so the key is the place it goes to. A team
+    /// gets it once, in its General channel (whose id is the team id), not in every channel it hears from.
+    /// </summary>
+    private async Task WelcomeAsync(TeamsConversationReference r, string? email, CancellationToken ct)
+    {
+        var place = r.TeamId ?? r.BaseConversationId;
+        var audience = !r.IsPersonal ? WelcomeMessage.Audience.Everyone
+            : email is not null && await RecruitsOrFreshAsync(email, ct) ? WelcomeMessage.Audience.Recruiter
+            : WelcomeMessage.Audience.Panelist;
+        await EnqueueAsync([Reply(WelcomeKey(place), Recipients.Conversation("teams", place), WelcomeMessage.For(audience))], ct);
+    }
+
+    /// <summary>A recruiter of some role, or anyone on a deployment with no role yet (the first person sets it up).</summary>
+    private async Task<bool> RecruitsOrFreshAsync(string email, CancellationToken ct)
+    {
+        await using var cmd = db.CreateCommand("SELECT NOT EXISTS (SELECT 1 FROM roles) OR EXISTS (SELECT 1 FROM roles WHERE $1 = ANY(recruiters))");
+        cmd.Parameters.Add(new() { Value = email });
+        return await cmd.ExecuteScalarAsync(ct) is true;
+    }
+
+    /// <summary>
+    /// The app was removed: the welcome already sent there is set aside under a key of its own, so a
+    /// reinstall welcomes again (a retried removal finds nothing left to set aside).
+    /// </summary>
+    private async Task ForgetWelcomeAsync(TeamsConversationReference r, CancellationToken ct)
+    {
+        await using var cmd = db.CreateCommand("UPDATE outbox SET idempotency_key = idempotency_key || ':removed:' || id WHERE idempotency_key = $1");
+        cmd.Parameters.Add(new() { Value = WelcomeKey(r.TeamId ?? r.BaseConversationId) });
+        await cmd.ExecuteNonQueryAsync(ct);
+    }
+
+    private static string WelcomeKey(string place) => $"welcome:{place}";
 
     private static OutboxMessage Reply(string key, string recipient, BotReply reply) => new(key, recipient, reply.Kind, reply.Data);
 

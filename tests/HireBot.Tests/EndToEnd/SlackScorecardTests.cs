@@ -110,7 +110,11 @@ public class SlackScorecardTests : IAsyncLifetime
 
         var first = await InteractAsync(Submission(valid: true));
         var second = await InteractAsync(Submission(valid: true)); // a double click on Submit
-        Assert.Equal("update", JsonNode.Parse(await first.Content.ReadAsStringAsync())!["response_action"]!.GetValue<string>());
+        var shown = JsonNode.Parse(await first.Content.ReadAsStringAsync())!;
+        Assert.Equal("update", shown["response_action"]!.GetValue<string>());
+        // The form could be cancelled; the submitted view that replaces it only shows a result, so it is closed.
+        Assert.Equal("Cancel", view["close"]!["text"]!.GetValue<string>());
+        Assert.Equal("Close", shown["view"]!["close"]!["text"]!.GetValue<string>());
         Assert.Equal(HttpStatusCode.OK, second.StatusCode);
         Assert.Equal(1L, await _bot.ScalarAsync<long>("SELECT count(*) FROM scorecards WHERE panelist_email = 'pete@example.com'"));
 

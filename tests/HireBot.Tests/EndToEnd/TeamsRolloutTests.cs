@@ -172,6 +172,108 @@ public class TeamsRolloutTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task The_recruiter_in_the_team_is_told_once_in_her_1to1_chat_who_outside_the_team_was_not_reached_and_status_lists_it()
+    {
+        await InstallInTeamAsync();
+        const string outsider = "linus@contoso.example";
+        var recruiter = Team[0];
+        var loop = await _bot.NewLoopAsync("told", new InterviewSpec("screen", [Emails[1], outsider], Completed: false));
+        // The role's recruiter is a member of the team (the harness's own recruiter is not in Teams at all).
+        await _bot.ScalarAsync<object>("UPDATE roles SET recruiters = ARRAY[$1] WHERE slug = 'told'", recruiter.Email);
+
+        await _bot.EndInterviewAsync(loop.Interviews[0]);
+        var failedKey = $"scorecard-request:{loop.Interviews[0]}:{outsider}";
+        var reportKey = $"undelivered:{failedKey}:{recruiter.Email}";
+        await WaitAsync(async () => await _bot.ScalarAsync<string>("SELECT status FROM outbox WHERE idempotency_key = $1", reportKey) == "sent",
+            "the report to the recruiter was not sent");
+
+        Assert.Equal(1L, await CountAsync("SELECT count(*) FROM outbox WHERE idempotency_key LIKE 'undelivered:%'"));
+        var report = Assert.Single(PostsTo($"a:1-personal-{recruiter.Id}"), p => p.Body.Contains("Not delivered")).Body;
+        Assert.Contains(outsider, report);
+        Assert.Contains("scorecard request", report);
+        Assert.Contains("TeamsAppInstallation.ReadWriteForUser.All", report);
+        var status = ScorecardHarness.Text(await _bot.SayAsync(recruiter.Email, $"status {loop.Candidate}"));
+        Assert.Contains("Not delivered (1):", status);
+        Assert.Contains($"{outsider}: the scorecard request", status);
+    }
+
+    /// <summary>An installationUpdate (add or remove) or a conversationUpdate adding the bot, in a member's personal chat.</summary>
+    private async Task PersonalEventAsync(FakeBotConnector.Member member, string type, string? action = null)
+    {
+        var activity = InTeam(type, $"a:1-personal-{member.Id}", member.Id);
+        activity["conversation"] = new JsonObject { ["id"] = $"a:1-personal-{member.Id}", ["conversationType"] = "personal", ["tenantId"] = FakeBotConnector.Tenant };
+        activity["channelData"] = new JsonObject { ["tenant"] = new JsonObject { ["id"] = FakeBotConnector.Tenant } };
+        if (action is not null) activity["action"] = action;
+        else activity["membersAdded"] = new JsonArray(new JsonObject { ["id"] = $"28:{TeamsTestHost.AppId}" });
+        Assert.Equal(HttpStatusCode.OK, (await _teams.PostAsync(activity)).StatusCode);
+    }
+
+    private async Task<List<JsonNode>> WelcomesInAsync(string conversationId, int atLeast)
+    {
+        await WaitAsync(async () => await CountAsync("SELECT count(*) FROM outbox WHERE idempotency_key LIKE 'welcome:%' AND status = 'sent'") >= atLeast,
+            "the welcome was not sent");
+        await WaitAsync(async () => await CountAsync("SELECT count(*) FROM outbox WHERE status NOT IN ('sent', 'failed')") == 0, "messages still on their way");
+        return [.. PostsTo(conversationId).Select(p => JsonNode.Parse(p.Body)!).Where(b => b.ToJsonString().Contains("Welcome to HireBot"))];
+    }
+
+    [Fact]
+    public async Task A_team_install_posts_one_wrapped_welcome_in_general_however_often_teams_announces_it()
+    {
+        await InstallInTeamAsync();
+        var update = InTeam("installationUpdate", TeamId, Team[0].Id);
+        update["action"] = "add";
+        Assert.Equal(HttpStatusCode.OK, (await _teams.PostAsync(update)).StatusCode);
+        var again = InTeam("conversationUpdate", TeamId, Team[0].Id);
+        again["membersAdded"] = new JsonArray(new JsonObject { ["id"] = $"28:{TeamsTestHost.AppId}" });
+        Assert.Equal(HttpStatusCode.OK, (await _teams.PostAsync(again)).StatusCode);
+
+        var welcome = Assert.Single(await WelcomesInAsync(TeamId, 1));
+        Assert.Empty(PostsTo(OtherChannel));
+        var card = welcome["attachments"]![0]!["content"]!;
+        var text = card.ToJsonString();
+        Assert.Contains("As a recruiter", text);
+        Assert.Contains("As an interviewer", text);
+        Assert.Contains("help", text);
+        // Wrapped text blocks only: no fact set whose narrow title column breaks command names mid-word.
+        Assert.DoesNotContain("FactSet", text);
+        Assert.All(card["body"]!.AsArray().Where(b => (string?)b!["type"] == "TextBlock"), b => Assert.True(b!["wrap"]!.GetValue<bool>()));
+    }
+
+    [Fact]
+    public async Task A_personal_install_welcomes_once_and_again_after_a_reinstall()
+    {
+        var ada = Team[0];
+        _connector.InstallPersonally(ada.Id, $"a:1-personal-{ada.Id}");
+        var chat = $"a:1-personal-{ada.Id}";
+
+        await PersonalEventAsync(ada, "installationUpdate", "add");
+        await PersonalEventAsync(ada, "conversationUpdate");
+        var first = Assert.Single(await WelcomesInAsync(chat, 1)).ToJsonString();
+        Assert.Contains("As a recruiter", first); // no role yet: the first person sets one up
+        Assert.Contains("role create", first);
+
+        await PersonalEventAsync(ada, "installationUpdate", "remove");
+        await PersonalEventAsync(ada, "installationUpdate", "add");
+        await PersonalEventAsync(ada, "conversationUpdate");
+
+        Assert.Equal(2, (await WelcomesInAsync(chat, 2)).Count);
+    }
+
+    [Fact]
+    public async Task A_panelist_is_welcomed_with_what_comes_to_them()
+    {
+        await _bot.SayAsync(ScorecardHarness.Recruiter, "role create wel \"Engineer\"");
+        var grace = Team[1];
+        _connector.InstallPersonally(grace.Id, $"a:1-personal-{grace.Id}");
+
+        await PersonalEventAsync(grace, "installationUpdate", "add");
+
+        var welcome = Assert.Single(await WelcomesInAsync($"a:1-personal-{grace.Id}", 1)).ToJsonString();
+        Assert.Contains("kits and scorecards here", welcome);
+        Assert.DoesNotContain("As a recruiter", welcome);
+    }
+
+    [Fact]
     public async Task A_channel_mention_is_answered_in_its_thread()
     {
         await InstallInTeamAsync();

@@ -78,10 +78,62 @@ public class UndeliveredReportTests : IAsyncLifetime
         var nudge = await Bot.SayAsync(Recruiter, $"nudge {loop.Candidate}");
         Assert.Equal("Reminded 1 panelist", nudge["data"]!["title"]!.GetValue<string>());
         var said = Text(nudge);
-        Assert.Contains($"still missing from: pat ({Reachable}).", said);
+        Assert.Contains("still missing from: pat.", said); // reminded: the name is enough
         Assert.Contains($"could not reach them last time:\n• {Unreachable}", said);
         Assert.Equal(0, await Bot.ScalarAsync<long>("SELECT count(*) FROM outbox WHERE idempotency_key LIKE $1", $"manual-nudge:%:{Unreachable}:%"));
         Assert.Equal(1, await Bot.ScalarAsync<long>("SELECT count(*) FROM outbox WHERE idempotency_key LIKE $1", $"manual-nudge:%:{Reachable}:%"));
+    }
+
+    [Fact]
+    public async Task Panelists_are_shown_by_name_with_the_email_only_where_the_recruiter_must_reach_them_in_person()
+    {
+        await InTeamsAsync(Recruiter);
+        await InTeamsAsync(Reachable);
+        var loop = await Bot.NewLoopAsync("names", new InterviewSpec("screen", [Reachable, Unreachable], Completed: false));
+        foreach (var (email, name) in new[] { (Reachable, "Pat Panelist"), (Unreachable, "Grace Hopper") })
+            await Bot.ScalarAsync<object>(
+                "INSERT INTO people (email, display_name) VALUES ($1, $2) ON CONFLICT (email) DO UPDATE SET display_name = EXCLUDED.display_name", email, name);
+        await Bot.EndInterviewAsync(loop.Interviews[0]);
+        var failedKey = $"scorecard-request:{loop.Interviews[0]}:{Unreachable}";
+        Assert.Equal("sent", await WaitForStatusAsync($"undelivered:{failedKey}:{Recruiter}", "sent"));
+
+        var status = Text(await Bot.SayAsync(Recruiter, $"status {loop.Candidate}"));
+        Assert.Contains("Pat Panelist (scorecard missing)", status);
+        Assert.Contains("Grace Hopper (scorecard missing)", status);
+        Assert.DoesNotContain($"{Reachable} (", status);
+        Assert.Contains($"Grace Hopper ({Unreachable}): the scorecard request", status);
+
+        var nudge = Text(await Bot.SayAsync(Recruiter, $"nudge {loop.Candidate}"));
+        Assert.Contains("still missing from: Pat Panelist.", nudge);
+        Assert.Contains($"• Grace Hopper ({Unreachable}): ", nudge);
+
+        Assert.Contains($"Grace Hopper ({Unreachable})", Assert.Single(SentTo(Recruiter)).ToJsonString());
+    }
+
+    [Fact]
+    public async Task The_reminder_sweep_skips_someone_known_unreachable_and_reminds_the_others()
+    {
+        await InTeamsAsync(Recruiter);
+        await InTeamsAsync(Reachable);
+        var loop = await Bot.NewLoopAsync("swp", new InterviewSpec("screen", [Reachable, Unreachable], Completed: false));
+        await Bot.EndInterviewAsync(loop.Interviews[0]);
+        var failedKey = $"scorecard-request:{loop.Interviews[0]}:{Unreachable}";
+        Assert.Equal("failed", await WaitForStatusAsync(failedKey, "failed"));
+        Assert.Equal("sent", await WaitForStatusAsync($"undelivered:{failedKey}:{Recruiter}", "sent"));
+
+        // Both panelists' first reminders fall due; the next sweep takes them.
+        await Bot.ScalarAsync<object>("UPDATE nudge_events SET due_at = $2 WHERE interview_id = $1 AND name = 'reminder-1'",
+            loop.Interviews[0], TestClock.UtcNow.AddMinutes(-1));
+        Assert.Equal("sent", await WaitForStatusAsync($"nudge:{loop.Interviews[0]}:{Reachable}:1", "sent"));
+        var deadline = TestClock.UtcNow.AddSeconds(30);
+        const string open = "SELECT count(*) FROM nudge_events WHERE interview_id = $1 AND email = $2 AND name = 'reminder-1' AND done_at IS NULL";
+        while (await Bot.ScalarAsync<long>(open, loop.Interviews[0], Unreachable) > 0 && TestClock.UtcNow < deadline) await Task.Delay(50);
+
+        // The unreachable panelist's reminder is closed without a message (it would fail as the request did), and not reported again.
+        Assert.Equal(0, await Bot.ScalarAsync<long>(open, loop.Interviews[0], Unreachable));
+        Assert.Equal(0, await Bot.ScalarAsync<long>("SELECT count(*) FROM outbox WHERE idempotency_key LIKE $1", $"nudge:%:{Unreachable}:%"));
+        Assert.Equal(1, await Bot.ScalarAsync<long>("SELECT count(*) FROM outbox WHERE idempotency_key LIKE 'undelivered:%'"));
+        Assert.Empty(SentTo(Unreachable));
     }
 
     [Fact]
