@@ -81,6 +81,7 @@ public static class HireBotHost
         var app = builder.Build();
         await Migrator.MigrateAsync(app.Services.GetRequiredService<NpgsqlDataSource>(), app.Logger, ct);
         app.UseMiddleware<DatabaseUnavailableMiddleware>();
+        app.UseLocalBodyLimit();
         app.UseTelemetry();
         app.MapGet("/healthz", () => Results.Ok(new { status = "ok" }));
         app.MapLegal();
