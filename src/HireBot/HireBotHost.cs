@@ -39,6 +39,10 @@ public static class HireBotHost
 
         builder.Logging.AddFilter("Microsoft.AspNetCore", LogLevel.Warning);
         builder.Logging.AddFilter("Quartz", LogLevel.Warning);
+        // HttpClientFactory's loggers write every request's full URI (Information) and headers (Trace):
+        // a Slack response_url is a credential, and Graph paths name mailboxes. They are removed below;
+        // this filter keeps them quiet should a library add its own.
+        builder.Logging.AddFilter("System.Net.Http.HttpClient", LogLevel.Warning);
         var connectionString = await builder.AddStorageAsync(ct);
         try
         {
@@ -57,6 +61,7 @@ public static class HireBotHost
         Action<IServiceCollection, IConfiguration>? configureServices, CancellationToken ct)
     {
         var services = builder.Services;
+        services.ConfigureHttpClientDefaults(http => http.RemoveAllLoggers());
         services.AddSingleton(TimeProvider.System);
         services.AddOutbox(builder.Configuration);
         services.AddInbox(builder.Configuration);
@@ -78,6 +83,7 @@ public static class HireBotHost
         var app = builder.Build();
         await Migrator.MigrateAsync(app.Services.GetRequiredService<NpgsqlDataSource>(), app.Logger, ct);
         app.UseMiddleware<DatabaseUnavailableMiddleware>();
+        app.UseLocalBodyLimit();
         app.UseTelemetry();
         app.MapHealth();
         app.MapLegal();

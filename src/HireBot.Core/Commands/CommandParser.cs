@@ -9,6 +9,9 @@ public static class CommandParser
 {
     public static Outcome<Command> Parse(string text)
     {
+        if (text.Length > InputLimits.CommandChars)
+            return Outcome<Command>.Fail(InputLimits.TooLong("That command", text.Length, InputLimits.CommandChars) +
+                                         " For a long template, shorten its descriptions and questions.");
         var tokens = Tokenize(text);
         var words = tokens.Select(t => t.Text).ToList();
         if (tokens.Count == 0) return new Command(CommandCatalog.Find("help")!, new Dictionary<string, string>());

@@ -13,6 +13,8 @@ public static class RoleTemplateJson
 {
     public static Outcome<RoleTemplate> Parse(string json)
     {
+        if (json.Length > InputLimits.TemplateChars)
+            return Outcome<RoleTemplate>.Fail(InputLimits.TooLong("The template", json.Length, InputLimits.TemplateChars));
         JsonNode? root;
         try
         {

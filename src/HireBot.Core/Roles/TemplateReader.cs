@@ -14,13 +14,17 @@ internal sealed class TemplateReader
         var id = Text(root, "id", "id");
         var title = Text(root, "title", "title");
         var level = Text(root, "level", "level", required: false) ?? "";
-        var scale = root["scale"] is null ? RatingScale.FourPoint : new RatingScale(Items(root, "scale", "scale", (o, p) =>
+        var scale = root["scale"] is null ? RatingScale.FourPoint : new RatingScale(Items(root, "scale", "scale", InputLimits.TemplateScalePoints, (o, p) =>
             new RatingAnchor(Int(o, "value", p) ?? 0, Text(o, "label", p) ?? "", Text(o, "description", p) ?? "")));
-        var dimensions = Items(root, "dimensions", "dimensions", ReadDimension);
+        var dimensions = Items(root, "dimensions", "dimensions", InputLimits.TemplateDimensions, ReadDimension);
         var rubric = new Rubric(dimensions, scale);
-        var rounds = Items(root, "rounds", "rounds", ReadRound);
-        var pools = root["pools"] is null ? [] : Items(root, "pools", "pools", (o, p) => new InterviewerPool(
-            Text(o, "id", p) ?? "", Text(o, "name", p, required: false) ?? "", List(o, "members", p), List(o, "trainees", p)));
+        var rounds = Items(root, "rounds", "rounds", InputLimits.TemplateRounds, ReadRound);
+        var pools = root["pools"] is null ? [] : Items(root, "pools", "pools", InputLimits.TemplatePools, (o, p) => new InterviewerPool(
+            Text(o, "id", p) ?? "", Text(o, "name", p, required: false) ?? "",
+            List(o, "members", p, InputLimits.PoolMembers), List(o, "trainees", p, InputLimits.PoolMembers)));
+        var competencies = rubric.Competencies.Count();
+        if (competencies > InputLimits.TemplateCompetencies)
+            Errors.Add($"dimensions[].competencies has {competencies} competencies in all; the limit is {InputLimits.TemplateCompetencies}.");
 
         CheckReferences(rubric, rounds, pools);
         return new RoleTemplate(id ?? "", title ?? "", level, rubric, new LoopTemplate(rounds), pools);
@@ -30,7 +34,7 @@ internal sealed class TemplateReader
     {
         var weight = Number(o, "weight", path) ?? 0;
         if (weight <= 0) Errors.Add($"{path}.weight must be a positive number.");
-        return new Dimension(Text(o, "id", path) ?? "", Text(o, "name", path) ?? "", weight, Items(o, "competencies", path, (c, p) =>
+        return new Dimension(Text(o, "id", path) ?? "", Text(o, "name", path) ?? "", weight, Items(o, "competencies", $"{path}.competencies", InputLimits.TemplateCompetencies, (c, p) =>
             new Competency(Text(c, "id", p) ?? "", Text(c, "name", p) ?? "", Text(c, "description", p, required: false) ?? "",
                 Text(c, "strong", p) ?? "", List(c, "redFlags", p), Number(c, "weight", p, required: false) ?? 1.0)));
     }
@@ -69,11 +73,16 @@ internal sealed class TemplateReader
             Errors.Add($"{path}: the {what} '{dup.Key}' appears more than once.");
     }
 
-    private List<T> Items<T>(JsonObject o, string name, string path, Func<JsonObject, string, T> read)
+    private List<T> Items<T>(JsonObject o, string name, string path, int max, Func<JsonObject, string, T> read)
     {
         if (o[name] is not JsonArray array || array.Count == 0)
         {
             Errors.Add($"{path} must be a non-empty array.");
+            return [];
+        }
+        if (array.Count > max)
+        {
+            Errors.Add($"{path} has {array.Count} entries; the limit is {max}.");
             return [];
         }
         var items = new List<T>();
@@ -88,10 +97,23 @@ internal sealed class TemplateReader
     private string? Text(JsonObject o, string name, string path, bool required = true)
     {
         var full = path == name ? name : $"{path}.{name}";
-        if (o[name] is JsonValue v && v.GetValueKind() == JsonValueKind.String && v.GetValue<string>().Trim() is { Length: > 0 } s) return s;
+        if (o[name] is JsonValue v && v.GetValueKind() == JsonValueKind.String && v.GetValue<string>().Trim() is { Length: > 0 } s)
+        {
+            var limit = MaxChars(name);
+            if (s.Length <= limit) return s;
+            Errors.Add(InputLimits.TooLong(full, s.Length, limit));
+            return null;
+        }
         if (required || o[name] is not null) Errors.Add($"{full} must be a non-empty string.");
         return null;
     }
+
+    private static int MaxChars(string name) => name switch
+    {
+        "id" or "pool" => InputLimits.IdChars,
+        "title" or "name" or "label" or "level" => InputLimits.NameChars,
+        _ => InputLimits.TextChars,
+    };
 
     private double? Number(JsonObject o, string name, string path, bool required = true)
     {
@@ -107,7 +129,7 @@ internal sealed class TemplateReader
         return n is { } x ? (int)x : null;
     }
 
-    private List<string> List(JsonObject o, string name, string path)
+    private List<string> List(JsonObject o, string name, string path, int max = InputLimits.TemplateListItems)
     {
         if (o[name] is null) return [];
         if (o[name] is not JsonArray a || a.Any(x => x is not JsonValue v || v.GetValueKind() != JsonValueKind.String))
@@ -115,6 +137,15 @@ internal sealed class TemplateReader
             Errors.Add($"{path}.{name} must be an array of strings.");
             return [];
         }
-        return a.Select(x => x!.GetValue<string>()).ToList();
+        if (a.Count > max)
+        {
+            Errors.Add($"{path}.{name} has {a.Count} entries; the limit is {max}.");
+            return [];
+        }
+        var items = a.Select(x => x!.GetValue<string>()).ToList();
+        for (var i = 0; i < items.Count; i++)
+            if (items[i].Length > InputLimits.TextChars)
+                Errors.Add(InputLimits.TooLong($"{path}.{name}[{i}]", items[i].Length, InputLimits.TextChars));
+        return items;
     }
 }

@@ -48,6 +48,8 @@ public sealed class DecisionCommands(
         var label = typed switch { "hire" => "Hire", "no-hire" or "nohire" or "no_hire" => "No hire", _ => null };
         if (label is null) return BotReply.Error("Decide `hire` or `no-hire`, then the reason: `decide <candidate> hire <reason>`.");
         var reason = c.Command.Required("reason").Trim();
+        if (reason.Length > Core.InputLimits.DecisionReasonChars)
+            return BotReply.Error(Core.InputLimits.TooLong("The reason", reason.Length, Core.InputLimits.DecisionReasonChars) + " Summarise it; the digest keeps the detail.");
         var role = c.Role!;
 
         await using var conn = await db.OpenConnectionAsync(ct);

@@ -19,6 +19,13 @@ public sealed class InboxOptions
     /// <summary>How often an idle worker looks for rows another instance accepted (<c>Inbox__PollMilliseconds</c>).</summary>
     public int PollMilliseconds { get; set; } = 250;
 
+    /// <summary>
+    /// Requests waiting for the next group-commit write (<c>Inbox__MaxQueued</c>). When the database
+    /// falls this far behind, new requests are answered 503 with Retry-After (the platforms retry)
+    /// instead of queueing without bound in memory.
+    /// </summary>
+    public int MaxQueued { get; set; } = 5_000;
+
     /// <summary>How long processed rows are kept, so a late platform retry is still recognised (<c>Inbox__KeepHours</c>).</summary>
     public int KeepHours { get; set; } = 24;
 }

@@ -10,10 +10,12 @@ namespace HireBot.Inbox;
 /// committed; if the write fails, every request in that write gets the exception (and the platform
 /// a 503, so it retries).
 /// </summary>
-public sealed partial class InboxWriter(NpgsqlDataSource db, InboxSignal signal, ILogger<InboxWriter> logger) : BackgroundService
+public sealed partial class InboxWriter(NpgsqlDataSource db, InboxSignal signal, Microsoft.Extensions.Options.IOptions<InboxOptions> options, ILogger<InboxWriter> logger)
+    : BackgroundService
 {
     private const int MaxBatch = 256;
-    private readonly Channel<Pending> _queue = Channel.CreateUnbounded<Pending>(new UnboundedChannelOptions { SingleReader = true });
+    private readonly Channel<Pending> _queue = Channel.CreateBounded<Pending>(
+        new BoundedChannelOptions(Math.Max(1, options.Value.MaxQueued)) { SingleReader = true, FullMode = BoundedChannelFullMode.Wait });
     private long _writes;
 
     /// <summary>INSERT statements written so far (each carries every request that was waiting).</summary>
@@ -28,7 +30,11 @@ public sealed partial class InboxWriter(NpgsqlDataSource db, InboxSignal signal,
     {
         var pending = new Pending(source, Fit(key), Fit(group), payload, new TaskCompletionSource<bool>(TaskCreationOptions.RunContinuationsAsynchronously));
         if (!_queue.Writer.TryWrite(pending))
-            throw new InboxUnavailableException();
+        {
+            if (_queue.Reader.Completion.IsCompleted) throw new InboxUnavailableException();
+            LogQueueFull(logger, options.Value.MaxQueued);
+            throw new InboxFullException(options.Value.MaxQueued);
+        }
         return pending.Done.Task.WaitAsync(ct);
     }
 
@@ -93,9 +99,16 @@ public sealed partial class InboxWriter(NpgsqlDataSource db, InboxSignal signal,
 
     private sealed record Pending(string Source, string Key, string Group, string Payload, TaskCompletionSource<bool> Done);
 
+    [LoggerMessage(EventId = 2102, Level = LogLevel.Warning, Message = "Inbox write queue is full ({MaxQueued} waiting); a request was answered 503 with Retry-After")]
+    private static partial void LogQueueFull(ILogger logger, int maxQueued);
+
     [LoggerMessage(EventId = 2101, Level = LogLevel.Warning, Message = "Inbox write of {Count} requests failed ({Error}); they were answered with a retry hint")]
     private static partial void LogWriteFailed(ILogger logger, int count, string error);
 }
 
 /// <summary>The inbox is not taking requests (the bot is shutting down): answered like an unreachable database.</summary>
 public sealed class InboxUnavailableException() : Exception("HireBot is shutting down and cannot accept this request now.");
+
+/// <summary>More requests wait for the inbox write than <see cref="InboxOptions.MaxQueued"/>: answered 503 with Retry-After.</summary>
+public sealed class InboxFullException(int maxQueued)
+    : Exception($"HireBot is busy ({maxQueued} requests are waiting to be stored); please retry in a moment.");

@@ -30,6 +30,34 @@ public static class LocalEndpoints
         ?? (string.IsNullOrEmpty(configuration["MicrosoftAppId"] ?? configuration["Teams:MicrosoftAppId"])
             && string.IsNullOrEmpty(configuration["SLACK_SIGNING_SECRET"] ?? configuration["Slack:SigningSecret"]));
 
+    /// <summary>Largest body /local accepts (a command of <see cref="Core.InputLimits.CommandChars"/> characters fits with room to spare).</summary>
+    public const int MaxBodyBytes = 128 * 1024;
+
+    /// <summary>
+    /// Refuses a larger /local body with 413 before it is read: a declared Content-Length at once, a
+    /// chunked body when it passes the limit (Kestrel stops reading there).
+    /// </summary>
+    public static WebApplication UseLocalBodyLimit(this WebApplication app)
+    {
+        app.UseWhen(http => http.Request.Path.StartsWithSegments("/local"), local => local.Use(async (http, next) =>
+        {
+            var refusal = $"The request body is larger than {MaxBodyBytes} bytes, the most /local accepts.";
+            if (http.Request.ContentLength > MaxBodyBytes)
+            {
+                http.Response.StatusCode = StatusCodes.Status413PayloadTooLarge;
+                await http.Response.WriteAsync(refusal);
+                return;
+            }
+            if (http.Features.Get<Microsoft.AspNetCore.Http.Features.IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } limit)
+                limit.MaxRequestBodySize = MaxBodyBytes;
+            await next(http);
+            // A chunked body that ran past the limit: the endpoint's body reader answered 413 with no text.
+            if (http.Response.StatusCode == StatusCodes.Status413PayloadTooLarge && !http.Response.HasStarted)
+                await http.Response.WriteAsync(refusal);
+        }));
+        return app;
+    }
+
     public static IEndpointRouteBuilder MapLocal(this IEndpointRouteBuilder app)
     {
         var group = app.MapGroup("/local").AddEndpointFilter(async (ctx, next) =>

@@ -55,6 +55,9 @@ public sealed record ScorecardForm(
             var words = evidence.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries).Length;
             if (!int.TryParse(typed, out var value) || !shape.Scale.Contains(value))
                 errors[$"rating.{c.Id}"] = $"Choose a rating from {shape.Scale.Min} to {shape.Scale.Max} for {c.Name}.";
+            else if (evidence.Length > Core.InputLimits.EvidenceChars)
+                errors[$"evidence.{c.Id}"] = Core.InputLimits.TooLong($"The evidence for {c.Name}", evidence.Length, Core.InputLimits.EvidenceChars) +
+                                             " Keep the key observations.";
             else if (words < minEvidenceWords)
                 errors[$"evidence.{c.Id}"] = $"Write at least {minEvidenceWords} words of evidence for {c.Name}: what the candidate said or did.";
             else

@@ -18,13 +18,22 @@ public sealed partial class SlackBot(
     CommandHandler commands, CardActionHandler actions, SlackPeople people, SlackWorkspaces workspaces,
     SlackWebApiClient api, SlackResponseUrlClient responses, MessageRenderer renderer, BlockKitTranslator translator,
     NpgsqlDataSource db, Microsoft.Extensions.Options.IOptions<SlackOptions> options, Quartz.ISchedulerFactory schedulers,
-    TimeProvider clock, OutboxSignal signal) : SlackRequestHandler
+    SlackHomeTeam home, SlackJobDataSeal seal, TimeProvider clock, OutboxSignal signal) : SlackRequestHandler
 {
     private const string NotAdmitted = "This workspace is not set up to use HireBot.";
+    private const string Connecting = "HireBot is still connecting to Slack; try again in a minute.";
+
+    /// <summary>Null when the team is admitted, else the answer: refused, or (single-workspace, token's team not yet known) try again.</summary>
+    private SlackAck? Refusal(string? teamId)
+    {
+        var o = options.Value;
+        if (o.AdmitsTeam(teamId, home.TeamId)) return null;
+        return o.AllowedTeamIds.Length == 0 && home.Pending ? SlackAck.Ephemeral(Connecting) : SlackAck.Ephemeral(NotAdmitted);
+    }
 
     public override async Task<SlackAck> OnCommandAsync(SlackCommand command, CancellationToken ct)
     {
-        if (!options.Value.AdmitsTeam(command.TeamId)) return SlackAck.Ephemeral(NotAdmitted);
+        if (Refusal(command.TeamId) is { } refused) return refused;
         var text = Unescape(command.Text);
         // help and a command that does not parse need nobody's identity: they answer without calling Slack.
         var parsed = CommandParser.Parse(text);
@@ -38,7 +47,7 @@ public sealed partial class SlackBot(
         if (actor is null) return SlackAck.Ephemeral(NoEmail);
         if (SlackSlowCommandJob.RunsInBackground(parsed.Value) && command.ResponseUrl is { Length: > 0 } responseUrl)
         {
-            await SlackSlowCommandJob.EnqueueAsync(await schedulers.GetScheduler(ct), actor, text, responseUrl, ct);
+            await SlackSlowCommandJob.EnqueueAsync(await schedulers.GetScheduler(ct), seal, actor, text, responseUrl, ct);
             return SlackAck.Ephemeral(SlackSlowCommandJob.Acknowledgement(parsed.Value));
         }
         var reply = await commands.HandleAsync(actor, text, ct);
@@ -47,7 +56,7 @@ public sealed partial class SlackBot(
 
     public override async Task<SlackAck> OnInteractionAsync(SlackInteraction interaction, CancellationToken ct)
     {
-        if (!options.Value.AdmitsTeam(interaction.TeamId)) return SlackAck.Ephemeral(NotAdmitted);
+        if (Refusal(interaction.TeamId) is { } refused) return refused;
         Actor? actor;
         try { actor = await ActorWithinAckAsync(interaction.TeamId, interaction.UserId, (interaction as SlackBlockAction)?.ChannelId, ct); }
         catch (SlackApiException e) when (e.Kind != SlackFailureKind.Final) { return SlackAck.Ephemeral(SlackBusy); }

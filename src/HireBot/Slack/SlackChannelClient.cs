@@ -28,7 +28,10 @@ public sealed class SlackChannelClient(
             (team, var channel, var error) = await ResolveAsync(delivery.Recipient, cancellationToken);
             if (error is not null) return new DeliveryResult.Failed(error);
             var token = await workspaces.TokenForAsync(team, cancellationToken);
-            if (token is null) return new DeliveryResult.Failed($"no Slack token for team {team ?? "(default)"}");
+            if (token is null)
+                return workspaces.HomeTeamPending
+                    ? new DeliveryResult.Retry(SlackHomeTeam.RetryEvery, "waiting for Slack to say which workspace SLACK_BOT_TOKEN belongs to")
+                    : new DeliveryResult.Failed($"no Slack token for team {team ?? "(default)"}: HireBot is not installed there");
 
             var (text, blocks) = Render(delivery);
             var replaceTs = delivery.Replaces?["ts"]?.GetValue<string>();

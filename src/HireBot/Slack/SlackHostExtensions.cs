@@ -15,6 +15,7 @@ public static class SlackHostExtensions
         // Well inside the outbox lease (Outbox__LeaseSeconds), so a slow call cannot outlive its claim.
         services.AddHttpClient<SlackWebApiClient>().ConfigureHttpClient(http => http.Timeout = TimeSpan.FromSeconds(20));
         services.AddHttpClient<SlackResponseUrlClient>().ConfigureHttpClient(http => http.Timeout = TimeSpan.FromSeconds(10));
+        services.AddSingleton<SlackHomeTeam>().AddHostedService(sp => sp.GetRequiredService<SlackHomeTeam>());
         services.AddSingleton<SlackWorkspaces>().AddSingleton<SlackPeople>();
         services.AddScoped<SlackRequestHandler, SlackBot>();
         var probe = new SlackOptions();

@@ -28,4 +28,10 @@ internal static partial class SlackLog
 
     [LoggerMessage(4108, LogLevel.Information, "Slack ssl_check probe answered on {Route}")]
     public static partial void SslCheck(this ILogger logger, string route);
+
+    [LoggerMessage(4109, LogLevel.Information, "SLACK_BOT_TOKEN belongs to team {TeamId}")]
+    public static partial void HomeTeamKnown(this ILogger logger, string teamId);
+
+    [LoggerMessage(4110, LogLevel.Warning, "Slack did not say which team SLACK_BOT_TOKEN belongs to ({ErrorCode}); commands are refused until it does, asking again shortly")]
+    public static partial void HomeTeamUnknown(this ILogger logger, string errorCode);
 }

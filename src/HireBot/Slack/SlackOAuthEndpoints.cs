@@ -60,7 +60,7 @@ internal static class SlackOAuthEndpoints
             return Results.Problem("Slack refused the install code; start again from /slack/install.", statusCode: StatusCodes.Status502BadGateway);
         }
 
-        if (!http.RequestServices.GetRequiredService<IOptions<SlackOptions>>().Value.AdmitsTeam(installation.TeamId))
+        if (!http.RequestServices.GetRequiredService<IOptions<SlackOptions>>().Value.AdmitsTeam(installation.TeamId, homeTeamId: null))
         {
             return Results.Problem("This Slack workspace is not allowed to install HireBot (SLACK_ALLOWED_TEAM_IDS).", statusCode: StatusCodes.Status403Forbidden);
         }

@@ -45,13 +45,29 @@ public sealed class SlackOptions
     public bool OAuthEnabled => ClientId.Length > 0;
 
     /// <summary>
-    /// Workspaces (team ids) that may use the bot (<c>SLACK_ALLOWED_TEAM_IDS</c>). Empty admits any
-    /// workspace the app is installed in; set it when the app is distributable.
+    /// Workspaces (team ids) that may use the bot (<c>SLACK_ALLOWED_TEAM_IDS</c>, comma list). Required
+    /// when the OAuth install flow is on (any workspace could install the app); <c>*</c> is the explicit
+    /// opt-in to admit every workspace. Empty in single-workspace mode: only the bot token's own workspace.
     /// </summary>
     public string[] AllowedTeamIds { get; set; } = [];
 
-    public bool AdmitsTeam(string? teamId) =>
-        AllowedTeamIds.Length == 0 || (teamId is not null && AllowedTeamIds.Contains(teamId, StringComparer.Ordinal));
+    /// <summary><c>SLACK_ALLOWED_TEAM_IDS=*</c>: every workspace is admitted, on purpose.</summary>
+    public bool OpenAdmission => AllowedTeamIds.Contains(AnyTeam);
+
+    public const string AnyTeam = "*";
+
+    /// <summary>
+    /// Whether a team may use the bot: listed (or <c>*</c>); with no list, only <paramref name="homeTeamId"/>,
+    /// the workspace SLACK_BOT_TOKEN belongs to (null while unknown: nobody).
+    /// </summary>
+    public bool AdmitsTeam(string? teamId, string? homeTeamId)
+    {
+        if (string.IsNullOrEmpty(teamId)) return false;
+        if (OpenAdmission) return true;
+        return AllowedTeamIds.Length > 0
+            ? AllowedTeamIds.Contains(teamId, StringComparer.Ordinal)
+            : string.Equals(teamId, homeTeamId, StringComparison.Ordinal);
+    }
 
     /// <summary>Environment variable → property. Values separated by commas for the array settings.</summary>
     public static readonly IReadOnlyDictionary<string, string> Keys = new Dictionary<string, string>

@@ -54,6 +54,18 @@ internal sealed class SlackOptionsValidator : IValidateOptions<SlackOptions>
             {
                 errors.Add("SLACK_OAUTH_REDIRECT_URL must be the absolute URL of /slack/oauth/callback when SLACK_CLIENT_ID is set.");
             }
+
+            if (o.AllowedTeamIds.Length == 0)
+            {
+                errors.Add("SLACK_ALLOWED_TEAM_IDS is required when SLACK_CLIENT_ID is set: with the OAuth install flow on, any Slack " +
+                           "workspace can install HireBot from /slack/install and use it. List the team ids (T…) that may use it, " +
+                           "or set SLACK_ALLOWED_TEAM_IDS=* to admit every workspace on purpose.");
+            }
+        }
+
+        if (o.OpenAdmission && o.AllowedTeamIds.Length > 1)
+        {
+            errors.Add("SLACK_ALLOWED_TEAM_IDS is either * (every workspace) or a list of team ids, not both.");
         }
 
         return errors.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(errors);

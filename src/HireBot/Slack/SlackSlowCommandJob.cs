@@ -16,7 +16,7 @@ namespace HireBot.Slack;
 /// stays the last word.
 /// </summary>
 public sealed partial class SlackSlowCommandJob(CommandHandler commands, MessageRenderer renderer, BlockKitTranslator translator,
-    SlackResponseUrlClient responses, TimeProvider clock, ILogger<SlackSlowCommandJob> logger) : IJob
+    SlackResponseUrlClient responses, SlackJobDataSeal seal, TimeProvider clock, ILogger<SlackSlowCommandJob> logger) : IJob
 {
     /// <summary>Commands that read external calendars before they can answer.</summary>
     public static readonly IReadOnlySet<string> Slow = new HashSet<string>(StringComparer.OrdinalIgnoreCase) { "schedule", "reschedule" };
@@ -33,16 +33,23 @@ public sealed partial class SlackSlowCommandJob(CommandHandler commands, Message
     /// <summary>Runs of one command at most; each failed run posts once, within the response_url's five posts.</summary>
     public const int MaxAttempts = 3;
 
-    public static Task EnqueueAsync(IScheduler scheduler, Actor actor, string text, string responseUrl, CancellationToken ct) =>
-        ScheduleAsync(scheduler, new JobDataMap { ["email"] = actor.Email, ["replyTo"] = actor.ReplyTo ?? "", ["text"] = text, ["responseUrl"] = responseUrl },
+    /// <summary>What the job carries, sealed as one value (<see cref="SlackJobDataSeal"/>): Quartz's tables see only ciphertext.</summary>
+    private sealed record Work(string Email, string ReplyTo, string Text, string ResponseUrl);
+
+    private const string SealedKey = "sealed";
+
+    public static Task EnqueueAsync(IScheduler scheduler, SlackJobDataSeal seal, Actor actor, string text, string responseUrl, CancellationToken ct) =>
+        ScheduleAsync(scheduler, seal, new Work(actor.Email, actor.ReplyTo ?? "", text, responseUrl), attempt: 1,
             // "Now" on the scheduler's clock (the bot's TimeProvider), not the machine's: they differ in tests.
             TriggerBuilder.Create().StartAt(scheduler.TimeProvider.GetUtcNow()).Build(), ct);
 
-    private static async Task ScheduleAsync(IScheduler scheduler, JobDataMap data, ITrigger trigger, CancellationToken ct)
+    private static async Task ScheduleAsync(IScheduler scheduler, SlackJobDataSeal seal, Work work, int attempt, ITrigger trigger, CancellationToken ct)
     {
+        var name = $"slack-command-{Guid.NewGuid()}";
         var job = JobBuilder.Create<SlackSlowCommandJob>()
-            .WithIdentity($"slack-command-{Guid.NewGuid()}", "slack")
-            .UsingJobData(data)
+            .WithIdentity(name, "slack")
+            .UsingJobData(SealedKey, seal.Seal(System.Text.Json.JsonSerializer.Serialize(work), name))
+            .UsingJobData("attempt", attempt.ToString(System.Globalization.CultureInfo.InvariantCulture))
             .RequestRecovery()
             .Build();
         await scheduler.ScheduleJob(job, [trigger], new ScheduleJobOptions(), ct);
@@ -51,11 +58,16 @@ public sealed partial class SlackSlowCommandJob(CommandHandler commands, Message
     public async ValueTask Execute(IJobExecutionContext context, CancellationToken cancellationToken)
     {
         var data = context.MergedJobDataMap;
-        var email = data.GetString("email")!;
-        var replyTo = data.GetString("replyTo");
-        var text = data.GetString("text")!;
+        if (!seal.TryOpen(data.GetString(SealedKey), context.JobDetail.Key.Name, out var json)
+            || System.Text.Json.JsonSerializer.Deserialize<Work>(json) is not { } work)
+        {
+            // Sealed under a signing secret or key that has since changed: nobody can be answered.
+            LogUnopened(logger);
+            return;
+        }
+        var text = work.Text;
         var attempt = data.ContainsKey("attempt") && int.TryParse(data.GetString("attempt"), out var n) ? n : 1;
-        var actor = new Actor(email, email, "slack", string.IsNullOrEmpty(replyTo) ? null : replyTo);
+        var actor = new Actor(work.Email, work.Email, "slack", string.IsNullOrEmpty(work.ReplyTo) ? null : work.ReplyTo);
         SlackResponseMessage answer;
         try
         {
@@ -65,23 +77,21 @@ public sealed partial class SlackSlowCommandJob(CommandHandler commands, Message
         }
         catch (Exception e) when (!cancellationToken.IsCancellationRequested)
         {
-            answer = await FailedAsync(context, data, text, attempt, e, cancellationToken);
+            answer = await FailedAsync(context, work, attempt, e, cancellationToken);
         }
-        await responses.PostAsync(data.GetString("responseUrl")!, answer, cancellationToken);
+        await responses.PostAsync(work.ResponseUrl, answer, cancellationToken);
     }
 
     /// <summary>What to post for a failed run; a run that can help is scheduled first.</summary>
-    private async Task<SlackResponseMessage> FailedAsync(IJobExecutionContext context, JobDataMap data, string text, int attempt, Exception e, CancellationToken ct)
+    private async Task<SlackResponseMessage> FailedAsync(IJobExecutionContext context, Work work, int attempt, Exception e, CancellationToken ct)
     {
+        var text = work.Text;
         var verb = text.Trim().Split(' ')[0].ToLowerInvariant();
         var cause = CommandFailure.Describe(e);
         if (CommandFailure.CanRetry(e) && attempt < MaxAttempts)
         {
             var wait = RetryDelay(attempt, (e as Calendar.CalendarException)?.RetryAfter);
-            var again = new JobDataMap();
-            foreach (var key in new[] { "email", "replyTo", "text", "responseUrl" }) again[key] = data.GetString(key) ?? "";
-            again["attempt"] = (attempt + 1).ToString(System.Globalization.CultureInfo.InvariantCulture);
-            await ScheduleAsync(context.Scheduler, again, TriggerBuilder.Create().StartAt(clock.GetUtcNow() + wait).Build(), ct);
+            await ScheduleAsync(context.Scheduler, seal, work, attempt + 1, TriggerBuilder.Create().StartAt(clock.GetUtcNow() + wait).Build(), ct);
             LogRetrying(logger, verb, e.GetType().Name, attempt, wait.TotalSeconds);
             return new SlackResponseMessage(
                 $"`{verb}` did not finish: {cause}. Trying again in {wait.TotalSeconds:0} seconds (attempt {attempt + 1} of {MaxAttempts}); the answer will appear here.");
@@ -100,6 +110,9 @@ public sealed partial class SlackSlowCommandJob(CommandHandler commands, Message
 
     [LoggerMessage(EventId = 6290, Level = LogLevel.Warning, Message = "Slack slow command {Verb} failed ({Error}) on attempt {Attempt}; retrying in {Seconds} s")]
     private static partial void LogRetrying(ILogger logger, string verb, string error, int attempt, double seconds);
+
+    [LoggerMessage(EventId = 6292, Level = LogLevel.Warning, Message = "Slack slow command job could not be opened (sealed under another secret); dropped")]
+    private static partial void LogUnopened(ILogger logger);
 
     [LoggerMessage(EventId = 6291, Level = LogLevel.Warning, Message = "Slack slow command {Verb} failed ({Error}) on attempt {Attempt}; the user was told")]
     private static partial void LogFailed(ILogger logger, string verb, string error, int attempt);

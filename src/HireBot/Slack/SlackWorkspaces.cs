@@ -4,11 +4,15 @@ using Npgsql;
 namespace HireBot.Slack;
 
 /// <summary>
-/// The bot token for a workspace: from an OAuth install (decrypted per team) or, in
-/// single-workspace mode, SLACK_BOT_TOKEN. A revoked install has no token.
+/// The bot token for a workspace: from an OAuth install (decrypted per team) or SLACK_BOT_TOKEN, but
+/// only for the workspace that token belongs to (<see cref="SlackHomeTeam"/>) or when no team is
+/// named. An unknown, revoked or uninstalled team has no token: it never falls back to SLACK_BOT_TOKEN.
 /// </summary>
-public sealed class SlackWorkspaces(NpgsqlDataSource db, IOptions<SlackOptions> options, SlackTokenProtector protector)
+public sealed class SlackWorkspaces(NpgsqlDataSource db, IOptions<SlackOptions> options, SlackTokenProtector protector, SlackHomeTeam home)
 {
+    /// <summary>SLACK_BOT_TOKEN is configured but Slack has not yet said whose it is (a delivery should wait, not fail).</summary>
+    public bool HomeTeamPending => home.Pending;
+
     public async Task<string?> TokenForAsync(string? teamId, CancellationToken ct)
     {
         if (teamId is { Length: > 0 })
@@ -16,6 +20,7 @@ public sealed class SlackWorkspaces(NpgsqlDataSource db, IOptions<SlackOptions> 
             await using var cmd = db.CreateCommand("SELECT token_protected FROM slack_installations WHERE team_id = $1 AND revoked_at IS NULL");
             cmd.Parameters.Add(new() { Value = teamId });
             if (await cmd.ExecuteScalarAsync(ct) is string stored && protector.TryUnprotect(stored, teamId, out var token)) return token;
+            if (!string.Equals(teamId, home.TeamId, StringComparison.Ordinal)) return null;
         }
         return options.Value.BotToken is { Length: > 0 } single ? single : null;
     }

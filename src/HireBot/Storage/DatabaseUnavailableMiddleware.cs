@@ -16,11 +16,22 @@ public sealed partial class DatabaseUnavailableMiddleware(RequestDelegate next, 
 {
     public const string Message = "HireBot cannot reach its database right now. Nothing was saved; please try again in a moment.";
 
+    /// <summary>Retry-After when the inbox write queue is full.</summary>
+    public const string BusyRetryAfterSeconds = "1";
+
     public async Task InvokeAsync(HttpContext context)
     {
         try
         {
             await next(context);
+        }
+        catch (Inbox.InboxFullException e) when (!context.Response.HasStarted && !context.RequestAborted.IsCancellationRequested)
+        {
+            context.Response.Clear();
+            context.Response.StatusCode = StatusCodes.Status503ServiceUnavailable;
+            context.Response.Headers.RetryAfter = BusyRetryAfterSeconds;
+            context.Response.ContentType = "text/plain; charset=utf-8";
+            await context.Response.WriteAsync(e.Message);
         }
         catch (Exception e) when (IsUnavailable(e) && !context.Response.HasStarted && !context.RequestAborted.IsCancellationRequested)
         {

@@ -41,10 +41,19 @@ public sealed class TeamsOptions
     public int MaxActivityBytes { get; set; } = 512 * 1024;
 
     /// <summary>
-    /// Entra tenants whose users may use the bot (<c>Teams__AllowedTenantIds</c>, comma list). Empty:
-    /// a single-tenant app admits only its own tenant; a multi-tenant app admits every tenant.
+    /// Entra tenants whose users may use the bot (<c>Teams__AllowedTenantIds</c>, comma list). Required for
+    /// a multi-tenant app (any tenant could install it); <c>*</c> is the explicit opt-in to admit every
+    /// tenant. Empty for a single-tenant app: only its own tenant.
     /// </summary>
     public string AllowedTenantIds { get; set; } = "";
+
+    public const string AnyTenant = "*";
+
+    public IReadOnlyList<string> AllowedTenants =>
+        AllowedTenantIds.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+
+    /// <summary><c>Teams__AllowedTenantIds=*</c>: every tenant is admitted, on purpose.</summary>
+    public bool OpenAdmission => AllowedTenants.Contains(AnyTenant);
 
     /// <summary>
     /// Install HireBot for people outside every team it is installed in, through Graph, when a
@@ -57,12 +66,15 @@ public sealed class TeamsOptions
     /// <summary>HireBot's id in the organisation's Teams app catalog (<c>Teams__AppCatalogId</c>; not the manifest or Entra id).</summary>
     public string? AppCatalogId { get; set; }
 
+    /// <summary>Listed (or <c>*</c>); with no list only a single-tenant app's own tenant. A multi-tenant app with no list admits nobody.</summary>
     public bool AdmitsTenant(string? tenantId)
     {
-        var allowed = AllowedTenantIds.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).ToList();
+        if (string.IsNullOrEmpty(tenantId)) return false;
+        if (OpenAdmission) return true;
+        var allowed = AllowedTenants.ToList();
         if (allowed.Count == 0 && MicrosoftAppType == TeamsAppType.SingleTenant && !string.IsNullOrEmpty(MicrosoftAppTenantId))
             allowed.Add(MicrosoftAppTenantId);
-        return allowed.Count == 0 || (tenantId is not null && allowed.Contains(tenantId, StringComparer.OrdinalIgnoreCase));
+        return allowed.Contains(tenantId, StringComparer.OrdinalIgnoreCase);
     }
 
     public bool IsConnected => !string.IsNullOrWhiteSpace(MicrosoftAppId);

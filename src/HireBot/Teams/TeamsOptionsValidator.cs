@@ -16,11 +16,19 @@ public sealed class TeamsOptionsValidator : IValidateOptions<TeamsOptions>
                 errors.Add("Teams__MicrosoftAppTenantId is required when Teams__MicrosoftAppType is SingleTenant.");
             if (options.DangerouslyAllowUnauthenticatedLoopback)
                 errors.Add("Teams__DangerouslyAllowUnauthenticatedLoopback must be false when Teams__MicrosoftAppId is set.");
+            if (options.MicrosoftAppType == TeamsAppType.MultiTenant && options.AllowedTenants.Count == 0)
+                errors.Add("Teams__AllowedTenantIds is required for a multi-tenant app (MicrosoftAppType is MultiTenant, the default): " +
+                           "a user of any Microsoft 365 tenant can add a multi-tenant bot and use it. List the tenant ids that may use " +
+                           "HireBot, set Teams__AllowedTenantIds=* to admit every tenant on purpose, or register a SingleTenant app " +
+                           "(MicrosoftAppType=SingleTenant, MicrosoftAppTenantId).");
         }
         else if (!string.IsNullOrWhiteSpace(options.MicrosoftAppPassword))
         {
             errors.Add("Teams__MicrosoftAppPassword is set but Teams__MicrosoftAppId is empty.");
         }
+
+        if (options.OpenAdmission && options.AllowedTenants.Count > 1)
+            errors.Add("Teams__AllowedTenantIds is either * (every tenant) or a list of tenant ids, not both.");
 
         RequireUrl(errors, "Teams__OpenIdMetadataUrl", options.OpenIdMetadataUrl, httpsOnly: false);
         RequireUrl(errors, "Teams__Issuer", options.Issuer, httpsOnly: false);

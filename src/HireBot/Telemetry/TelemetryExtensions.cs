@@ -20,10 +20,19 @@ public static class TelemetryExtensions
         // Traces have nowhere to go but OTLP: without an endpoint no span is recorded at all,
         // rather than built on every request and thrown away.
         if (otlp)
-            telemetry.WithTracing(t => t.AddSource(HireBotMetrics.Name).AddAspNetCoreInstrumentation().AddHttpClientInstrumentation().AddOtlpExporter());
+            telemetry.WithTracing(t => t.AddSource(HireBotMetrics.Name).AddAspNetCoreInstrumentation()
+                .AddHttpClientInstrumentation(o => o.EnrichWithHttpRequestMessage = (activity, request) =>
+                    activity.SetTag("url.full", SecretFreeUrl(request.RequestUri)))
+                .AddOtlpExporter());
         services.AddHostedService<QueueGaugeSampler>();
         return services;
     }
+
+    /// <summary>
+    /// An outbound URL as spans may keep it: scheme, host and port only. Paths carry secrets and people
+    /// (a Slack response_url is a credential; Graph paths name mailboxes).
+    /// </summary>
+    public static string? SecretFreeUrl(Uri? uri) => uri is { IsAbsoluteUri: true } ? $"{uri.Scheme}://{uri.Authority}/" : null;
 
     /// <summary>Prometheus text format at /metrics, and a request counter per platform endpoint.</summary>
     public static WebApplication UseTelemetry(this WebApplication app)

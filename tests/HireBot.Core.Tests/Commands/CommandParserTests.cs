@@ -78,4 +78,16 @@ public class CommandParserTests
         Assert.Equal("3 Dec", parsed.Value!["between"]);
         Assert.Equal("4 Dec", parsed.Value!["and"]);
     }
+
+    [Fact]
+    public void A_command_longer_than_the_limit_is_refused_with_its_length_and_the_limit()
+    {
+        var text = "role create be " + new string('x', InputLimits.CommandChars);
+
+        var parsed = CommandParser.Parse(text);
+
+        Assert.False(parsed.IsOk);
+        Assert.StartsWith($"That command is {text.Length} characters long; the limit is {InputLimits.CommandChars}.", parsed.Error);
+        Assert.True(CommandParser.Parse("role create be " + new string('x', InputLimits.CommandChars - 20)).IsOk);
+    }
 }

@@ -31,6 +31,36 @@ public class RoleTemplateJsonTests
         Assert.Equal(RoleTemplateJson.Write(original), RoleTemplateJson.Write(again.Value!));
     }
 
+    [Fact]
+    public void Oversized_templates_are_refused_naming_the_field_and_the_limit()
+    {
+        var t = System.Text.Json.Nodes.JsonNode.Parse(BuiltIn())!.AsObject();
+        var rounds = t["rounds"]!.AsArray();
+        while (rounds.Count <= InputLimits.TemplateRounds) rounds.Add(rounds[0]!.DeepClone());
+        t["title"] = new string('x', InputLimits.NameChars + 1);
+        t["dimensions"]![0]!["competencies"]![0]!["description"] = new string('d', InputLimits.TextChars + 1);
+        t["pools"]![0]!["members"] = new System.Text.Json.Nodes.JsonArray(Enumerable.Range(0, InputLimits.PoolMembers + 1).Select(i => (System.Text.Json.Nodes.JsonNode?)$"p{i}@example.com").ToArray());
+
+        var parsed = RoleTemplateJson.Parse(t.ToJsonString());
+
+        Assert.False(parsed.IsOk);
+        Assert.Contains($"rounds has {InputLimits.TemplateRounds + 1} entries; the limit is {InputLimits.TemplateRounds}.", parsed.Error);
+        Assert.Contains($"title is {InputLimits.NameChars + 1} characters long; the limit is {InputLimits.NameChars}.", parsed.Error);
+        Assert.Contains("dimensions[0].competencies[0].description is 2001 characters long; the limit is 2000.", parsed.Error);
+        Assert.Contains($"pools[0].members has {InputLimits.PoolMembers + 1} entries; the limit is {InputLimits.PoolMembers}.", parsed.Error);
+    }
+
+    [Fact]
+    public void A_template_larger_than_the_limit_is_refused_before_it_is_parsed()
+    {
+        var json = "{\"id\": \"" + new string('a', InputLimits.TemplateChars) + "\"}";
+
+        var parsed = RoleTemplateJson.Parse(json);
+
+        Assert.False(parsed.IsOk);
+        Assert.Equal($"The template is {json.Length} characters long; the limit is 65536.", parsed.Error);
+    }
+
     [Theory]
     [InlineData("\"focus\": [\"data-modeling\"", "\"focus\": [\"nope\"", "rounds[0].focus[0] names 'nope'")]
     [InlineData("\"weight\": 45", "\"weight\": -1", "dimensions[0].weight must be a positive number")]

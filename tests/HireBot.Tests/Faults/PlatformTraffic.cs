@@ -33,6 +33,7 @@ public sealed class PlatformTraffic(FakeSlack slack, FakeEntra entra, FakeBotCon
         ["SLACK_RESPONSE_URL_HOSTS"] = "127.0.0.1",
         ["MicrosoftAppId"] = AppId,
         ["MicrosoftAppPassword"] = "test-secret",
+        ["Teams:AllowedTenantIds"] = TenantId + ",00000000-0000-0000-0000-0000000000001",
         ["Teams:OpenIdMetadataUrl"] = entra.MetadataUrl,
         ["Teams:AuthorityHost"] = entra.BaseUrl,
     };

@@ -22,7 +22,7 @@ public class InboxTests
         var cs = await TestDatabase.CreateAsync(nameof(Requests_arriving_together_share_inserts_and_a_repeated_key_is_stored_once));
         await using var db = NpgsqlDataSource.Create(cs);
         var signal = new InboxSignal();
-        var writer = new InboxWriter(db, signal, NullLogger<InboxWriter>.Instance);
+        var writer = new InboxWriter(db, signal, Options.Create(new InboxOptions()), NullLogger<InboxWriter>.Instance);
         await writer.StartAsync(default);
 
         // 400 requests at once: 300 distinct deliveries, 100 of them sent twice (a platform's retry).
@@ -45,7 +45,7 @@ public class InboxTests
     {
         var unreachable = new NpgsqlConnectionStringBuilder { Host = "127.0.0.1", Port = 1, Username = "nobody", Password = "x", Timeout = 2 }.ConnectionString;
         await using var db = NpgsqlDataSource.Create(unreachable);
-        var writer = new InboxWriter(db, new InboxSignal(), NullLogger<InboxWriter>.Instance);
+        var writer = new InboxWriter(db, new InboxSignal(), Options.Create(new InboxOptions()), NullLogger<InboxWriter>.Instance);
         await writer.StartAsync(default);
 
         var attempts = Enumerable.Range(0, 5).Select(i => writer.AcceptAsync("test", $"k{i}", "g", "p", default)).ToList();
@@ -63,7 +63,7 @@ public class InboxTests
     {
         var cs = await TestDatabase.CreateAsync(nameof(The_worker_runs_a_group_in_order_waiting_for_a_retried_row_and_gives_up_once_after_the_last_attempt));
         await using var db = NpgsqlDataSource.Create(cs);
-        var writer = new InboxWriter(db, new InboxSignal(), NullLogger<InboxWriter>.Instance);
+        var writer = new InboxWriter(db, new InboxSignal(), Options.Create(new InboxOptions()), NullLogger<InboxWriter>.Instance);
         await writer.StartAsync(default);
         foreach (var key in new[] { "alice|1", "bob|1", "alice|2", "alice|boom", "bob|2", "alice|3" })
             Assert.True(await writer.AcceptAsync("test", key, key.Split('|')[0], key, default));
@@ -102,7 +102,7 @@ public class InboxTests
     {
         var cs = await TestDatabase.CreateAsync(nameof(A_stale_claim_cannot_renew_or_finish_a_row_another_worker_took));
         await using var db = NpgsqlDataSource.Create(cs);
-        var writer = new InboxWriter(db, new InboxSignal(), NullLogger<InboxWriter>.Instance);
+        var writer = new InboxWriter(db, new InboxSignal(), Options.Create(new InboxOptions()), NullLogger<InboxWriter>.Instance);
         await writer.StartAsync(default);
         await writer.AcceptAsync("test", "fence", "fence", "p", default);
         await writer.StopAsync(default);
@@ -129,7 +129,7 @@ public class InboxTests
     {
         var cs = await TestDatabase.CreateAsync(nameof(A_row_that_cannot_be_read_even_to_apologise_is_marked_failed_and_the_worker_goes_on));
         await using var db = NpgsqlDataSource.Create(cs);
-        var writer = new InboxWriter(db, new InboxSignal(), NullLogger<InboxWriter>.Instance);
+        var writer = new InboxWriter(db, new InboxSignal(), Options.Create(new InboxOptions()), NullLogger<InboxWriter>.Instance);
         await writer.StartAsync(default);
         await writer.AcceptAsync("test", "garbled|1", "garbled", "garbled", default);
         await writer.AcceptAsync("test", "garbled|2", "garbled", "fine", default);
@@ -151,7 +151,7 @@ public class InboxTests
     {
         var cs = await TestDatabase.CreateAsync(nameof(A_refusal_that_another_try_cannot_change_is_answered_at_once_instead_of_after_every_retry));
         await using var db = NpgsqlDataSource.Create(cs);
-        var writer = new InboxWriter(db, new InboxSignal(), NullLogger<InboxWriter>.Instance);
+        var writer = new InboxWriter(db, new InboxSignal(), Options.Create(new InboxOptions()), NullLogger<InboxWriter>.Instance);
         await writer.StartAsync(default);
         await writer.AcceptAsync("test", "refused|1", "refused", "refused", default);
         await writer.AcceptAsync("test", "flaky|1", "flaky", "flaky", default);
@@ -182,7 +182,7 @@ public class InboxTests
     {
         var cs = await TestDatabase.CreateAsync(nameof(A_row_slower_than_its_lease_is_cut_off_and_retried_never_running_twice_at_once));
         await using var db = NpgsqlDataSource.Create(cs);
-        var writer = new InboxWriter(db, new InboxSignal(), NullLogger<InboxWriter>.Instance);
+        var writer = new InboxWriter(db, new InboxSignal(), Options.Create(new InboxOptions()), NullLogger<InboxWriter>.Instance);
         await writer.StartAsync(default);
         await writer.AcceptAsync("test", "slow|1", "slow", "p", default);
         await writer.StopAsync(default);

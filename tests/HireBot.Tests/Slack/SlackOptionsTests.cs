@@ -74,4 +74,33 @@ public sealed class SlackOptionsTests
 
         Assert.Contains(e.Failures, f => f.StartsWith("SLACK_BOT_TOKEN", StringComparison.Ordinal));
     }
+
+    [Theory]
+    [InlineData("", "T1", "T1", true)]
+    [InlineData("", "T2", "T1", false)]
+    [InlineData("", "T1", null, false)]
+    [InlineData("T2,T3", "T3", "T1", true)]
+    [InlineData("T2,T3", "T1", "T1", false)]
+    [InlineData("*", "T9", null, true)]
+    [InlineData("*", "", null, false)]
+    public void Admission_is_the_list_or_else_only_the_bot_tokens_workspace(string allowed, string team, string? home, bool admitted)
+    {
+        var options = new SlackOptions { AllowedTeamIds = allowed.Split(',', StringSplitOptions.RemoveEmptyEntries) };
+
+        Assert.Equal(admitted, options.AdmitsTeam(team, home));
+    }
+
+    [Fact]
+    public void Oauth_install_flow_without_an_allow_list_fails_naming_the_setting()
+    {
+        var provider = Build(new()
+        {
+            ["SLACK_SIGNING_SECRET"] = SlackSigner.Secret, ["SLACK_CLIENT_ID"] = "1.2", ["SLACK_CLIENT_SECRET"] = "s",
+            ["SLACK_OAUTH_REDIRECT_URL"] = "https://bot.example/slack/oauth/callback", ["SLACK_TOKEN_ENCRYPTION_KEY"] = SlackTestHost.EncryptionKey,
+        });
+
+        var e = Assert.Throws<OptionsValidationException>(() => provider.GetRequiredService<IOptions<SlackOptions>>().Value);
+
+        Assert.Contains(e.Failures, f => f.StartsWith("SLACK_ALLOWED_TEAM_IDS is required when SLACK_CLIENT_ID is set", StringComparison.Ordinal));
+    }
 }

@@ -25,6 +25,7 @@ public sealed class ConnectedTeamsBot : IAsyncDisposable
         {
             ["MicrosoftAppId"] = TeamsTestHost.AppId,
             ["MicrosoftAppPassword"] = "test-secret",
+            ["Teams:AllowedTenantIds"] = TeamsTestHost.AdmittedTenants,
             ["Teams:OpenIdMetadataUrl"] = entra.MetadataUrl,
             ["Teams:AuthorityHost"] = entra.BaseUrl,
         };

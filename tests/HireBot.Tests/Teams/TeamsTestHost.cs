@@ -24,6 +24,9 @@ public sealed class TeamsTestHost : IAsyncDisposable
     public const string AppId = "5d1c7e0a-3b7f-4a8e-9a51-2f3c4d5e6f70";
     public const string TenantId = "72f988bf-86f1-41af-91ab-2d7cd011db47";
 
+    /// <summary>The multi-tenant test app admits the fakes' tenant and the Playground samples' tenant.</summary>
+    public const string AdmittedTenants = TenantId + ",00000000-0000-0000-0000-0000000000001";
+
     private readonly WebApplication _app;
 
     public ConcurrentQueue<TeamsInbound> Received { get; } = new();
@@ -42,6 +45,7 @@ public sealed class TeamsTestHost : IAsyncDisposable
         {
             ["Teams:MicrosoftAppId"] = AppId,
             ["Teams:MicrosoftAppPassword"] = "test-secret",
+            ["Teams:AllowedTenantIds"] = AdmittedTenants,
             ["Teams:OpenIdMetadataUrl"] = entra?.MetadataUrl,
             ["Teams:AuthorityHost"] = entra?.BaseUrl,
         };

@@ -45,8 +45,11 @@ public static class SlackMethodCatalog
     // https://docs.slack.dev/reference/methods/oauth.v2.access — Tier 4, no token (client credentials)
     public static readonly SlackMethodInfo OAuthAccess = new("oauth.v2.access", SlackRateTier.Tier4, [], false);
 
+    // https://docs.slack.dev/reference/methods/auth.test — special tier (generous), no scope: whose token this is
+    public static readonly SlackMethodInfo AuthTest = new("auth.test", SlackRateTier.Tier4, [], false);
+
     public static readonly IReadOnlyList<SlackMethodInfo> All =
-        [PostMessage, Update, PostEphemeral, ConversationsOpen, ConversationsInfo, ConversationsJoin, ViewsOpen, ViewsUpdate, LookupByEmail, UsersInfo, OAuthAccess];
+        [PostMessage, Update, PostEphemeral, ConversationsOpen, ConversationsInfo, ConversationsJoin, ViewsOpen, ViewsUpdate, LookupByEmail, UsersInfo, OAuthAccess, AuthTest];
 
     /// <summary>commands plus every method's scopes; users:read.email is only granted alongside users:read.</summary>
     public static IReadOnlyList<string> RequiredBotScopes =>

@@ -106,6 +106,13 @@ public sealed class SlackWebApiClient(HttpClient http, IOptions<SlackOptions> op
         return UserOf(r.Obj("user")) ?? throw new SlackApiException("users.info", "invalid_response", SlackFailureKind.Final);
     }
 
+    /// <summary>The workspace a bot token belongs to (https://docs.slack.dev/reference/methods/auth.test): its team_id.</summary>
+    public async Task<string> TeamOfTokenAsync(string token, CancellationToken ct)
+    {
+        var r = await CallAsync(SlackMethodCatalog.AuthTest, token, Form(), ct);
+        return r.Str("team_id") ?? throw new SlackApiException("auth.test", "invalid_response", SlackFailureKind.Final);
+    }
+
     /// <summary>Trades an install code for a bot token (https://docs.slack.dev/reference/methods/oauth.v2.access).</summary>
     public async Task<SlackOAuthAccess> ExchangeOAuthCodeAsync(string code, string redirectUri, CancellationToken ct)
     {

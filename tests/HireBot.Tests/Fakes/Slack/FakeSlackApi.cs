@@ -54,6 +54,7 @@ internal static class FakeSlackApi
             "users.lookupByEmail" => users.Values.FirstOrDefault(u => string.Equals(u.Email, Arg("email"), StringComparison.OrdinalIgnoreCase)) is { } byEmail
                 ? FakeSlackPayloads.User(byEmail) : Missing("users_not_found"),
             "users.info" => Arg("user") is { } id && users.TryGetValue(id, out var byId) ? FakeSlackPayloads.User(byId) : Missing("user_not_found"),
+            "auth.test" => FakeSlackPayloads.AuthTest(token == FakeSlack.BotToken ? FakeSlack.TeamId : FakeSlack.InstalledTeamId),
             _ => Missing("unknown_method"),
         };
     }

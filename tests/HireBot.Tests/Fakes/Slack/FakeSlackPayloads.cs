@@ -69,5 +69,12 @@ internal static class FakeSlackPayloads
         ["authed_user"] = new JsonObject { ["id"] = "U1234" },
     };
 
+    /// <summary>https://docs.slack.dev/reference/methods/auth.test: who the token belongs to.</summary>
+    public static JsonObject AuthTest(string teamId) => new()
+    {
+        ["ok"] = true, ["url"] = "https://fake-workspace.slack.com/", ["team"] = "Fake Workspace", ["user"] = "hirebot",
+        ["team_id"] = teamId, ["user_id"] = "U0BOTUSER", ["bot_id"] = "B0FAKEBOT", ["is_enterprise_install"] = false,
+    };
+
     public static JsonObject Error(string code) => new() { ["ok"] = false, ["error"] = code };
 }

@@ -50,6 +50,7 @@ public sealed class SlackTestHost : IAsyncDisposable
             ["SLACK_CLIENT_SECRET"] = FakeSlack.ClientSecret,
             ["SLACK_OAUTH_REDIRECT_URL"] = "https://bot.example/slack/oauth/callback",
             ["SLACK_TOKEN_ENCRYPTION_KEY"] = EncryptionKey,
+            ["SLACK_ALLOWED_TEAM_IDS"] = $"{FakeSlack.TeamId},{FakeSlack.InstalledTeamId}",
             ["SLACK_RESPONSE_URL_HOSTS"] = "hooks.slack.com,127.0.0.1",
         }.Where(p => p.Value is not null));
         builder.Configuration.AddInMemoryCollection(settings ?? new Dictionary<string, string?>());
