@@ -18,7 +18,7 @@ namespace HireBot.Decisions;
 /// else's feedback, and seeing it is recorded so a later amendment is flagged as possibly anchored.
 /// </summary>
 public sealed class DecisionCommands(
-    NpgsqlDataSource db, DigestPoster digests, ISchedulerFactory schedulers, InterviewInvites invites, TimeProvider clock,
+    HireBot.Organisations.OrgDb db, DigestPoster digests, ISchedulerFactory schedulers, InterviewInvites invites, TimeProvider clock,
     ILogger<DecisionCommands> logger) : ICommandFeature
 {
     public IReadOnlyList<string> Commands => ["summary", "decide"];

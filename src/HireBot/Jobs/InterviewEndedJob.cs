@@ -12,7 +12,7 @@ namespace HireBot.Jobs;
 /// by <see cref="IInterviewEndedStep"/> implementations inside the same transaction.
 /// </summary>
 [DisallowConcurrentExecution]
-public sealed class InterviewEndedJob(NpgsqlDataSource db, IEnumerable<IInterviewEndedStep> steps, ISchedulerFactory schedulers, TimeProvider clock) : IJob
+public sealed class InterviewEndedJob(HireBot.Organisations.OrgDb db, IEnumerable<IInterviewEndedStep> steps, ISchedulerFactory schedulers, TimeProvider clock) : IJob
 {
     public const string InterviewIdKey = "interviewId";
 

@@ -16,7 +16,7 @@ namespace HireBot.Slack;
 /// </summary>
 public sealed class SlackChannelClient(
     SlackWebApiClient api, SlackWorkspaces workspaces, SlackRateLimiter limiter, MessageRenderer renderer,
-    BlockKitTranslator translator, NpgsqlDataSource db) : IChannelClient
+    BlockKitTranslator translator, HireBot.Organisations.OrgDb db) : IChannelClient
 {
     public string Channel => "slack";
 
