@@ -13,6 +13,7 @@ public sealed class InterviewStartedJob(HireBot.Organisations.OrgDb db, TimeProv
     public async ValueTask Execute(IJobExecutionContext context, CancellationToken cancellationToken)
     {
         var interviewId = Guid.Parse(context.MergedJobDataMap.GetString(InterviewEndedJob.InterviewIdKey)!);
+        using var org = Organisations.OrgScope.Enter(Organisations.OrgScope.FromJobData(context.MergedJobDataMap));
         await using var cmd = db.CreateCommand(
             """
             UPDATE loops SET state = $2, updated_at = $3

@@ -34,7 +34,7 @@ public sealed partial class SlackSlowCommandJob(CommandHandler commands, Message
     public const int MaxAttempts = 3;
 
     public static Task EnqueueAsync(IScheduler scheduler, Actor actor, string text, string responseUrl, CancellationToken ct) =>
-        ScheduleAsync(scheduler, new JobDataMap { ["email"] = actor.Email, ["replyTo"] = actor.ReplyTo ?? "", ["text"] = text, ["responseUrl"] = responseUrl },
+        ScheduleAsync(scheduler, new JobDataMap { [Organisations.OrgScope.JobDataKey] = Organisations.OrgScope.Required.ToString(), ["email"] = actor.Email, ["replyTo"] = actor.ReplyTo ?? "", ["text"] = text, ["responseUrl"] = responseUrl },
             // "Now" on the scheduler's clock (the bot's TimeProvider), not the machine's: they differ in tests.
             TriggerBuilder.Create().StartAt(scheduler.TimeProvider.GetUtcNow()).Build(), ct);
 
@@ -51,6 +51,7 @@ public sealed partial class SlackSlowCommandJob(CommandHandler commands, Message
     public async ValueTask Execute(IJobExecutionContext context, CancellationToken cancellationToken)
     {
         var data = context.MergedJobDataMap;
+        using var org = Organisations.OrgScope.Enter(Organisations.OrgScope.FromJobData(data));
         var email = data.GetString("email")!;
         var replyTo = data.GetString("replyTo");
         var text = data.GetString("text")!;
@@ -79,7 +80,7 @@ public sealed partial class SlackSlowCommandJob(CommandHandler commands, Message
         {
             var wait = RetryDelay(attempt, (e as Calendar.CalendarException)?.RetryAfter);
             var again = new JobDataMap();
-            foreach (var key in new[] { "email", "replyTo", "text", "responseUrl" }) again[key] = data.GetString(key) ?? "";
+            foreach (var key in new[] { Organisations.OrgScope.JobDataKey, "email", "replyTo", "text", "responseUrl" }) again[key] = data.GetString(key) ?? "";
             again["attempt"] = (attempt + 1).ToString(System.Globalization.CultureInfo.InvariantCulture);
             await ScheduleAsync(context.Scheduler, again, TriggerBuilder.Create().StartAt(clock.GetUtcNow() + wait).Build(), ct);
             LogRetrying(logger, verb, e.GetType().Name, attempt, wait.TotalSeconds);

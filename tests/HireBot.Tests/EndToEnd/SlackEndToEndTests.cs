@@ -73,7 +73,7 @@ public class SlackEndToEndTests : IAsyncLifetime
     [Fact]
     public async Task Outbox_messages_to_a_person_reach_their_slack_dm_once_even_when_slack_throttles()
     {
-        await using (var people = _bot.Db.CreateCommand("INSERT INTO people (email, display_name) VALUES ('pete@example.com', 'Pete')"))
+        await using (var people = _bot.Db.CreateCommand("INSERT INTO people (email, display_name, org_id) VALUES ('pete@example.com', 'Pete', '00000000-0000-0000-0000-000000000001')"))
             await people.ExecuteNonQueryAsync();
         _slack.RateLimitNext("chat.postMessage", 1);
         var store = _bot.Services.GetRequiredService<OutboxStore>();

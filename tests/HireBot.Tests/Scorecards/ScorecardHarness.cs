@@ -47,7 +47,7 @@ public static class ScorecardHarness
             var id = Guid.CreateVersion7();
             ids.Add(id);
             await using var cmd = new NpgsqlCommand(
-                "INSERT INTO interviews (id, loop_id, round_id, starts_at, ends_at, status) VALUES ($1, $2, $3, $4, $5, $6)", conn);
+                "INSERT INTO interviews (id, loop_id, round_id, starts_at, ends_at, status, org_id) VALUES ($1, $2, $3, $4, $5, $6, '00000000-0000-0000-0000-000000000001')", conn);
             cmd.Parameters.Add(new() { Value = id });
             cmd.Parameters.Add(new() { Value = loopId });
             cmd.Parameters.Add(new() { Value = spec.Round });
@@ -57,7 +57,7 @@ public static class ScorecardHarness
             await cmd.ExecuteNonQueryAsync();
             foreach (var (email, shadow) in spec.Panelists.Select(p => (p, false)).Concat((spec.Shadows ?? []).Select(s => (s, true))))
             {
-                await using var p = new NpgsqlCommand("INSERT INTO interview_panelists (interview_id, email, is_shadow) VALUES ($1, $2, $3)", conn);
+                await using var p = new NpgsqlCommand("INSERT INTO interview_panelists (interview_id, email, is_shadow, org_id) VALUES ($1, $2, $3, '00000000-0000-0000-0000-000000000001')", conn);
                 p.Parameters.Add(new() { Value = id });
                 p.Parameters.Add(new() { Value = email });
                 p.Parameters.Add(new() { Value = shadow });
