@@ -55,6 +55,7 @@ public class FlakyPlatformDeliveryTests(ITestOutputHelper output) : IAsyncLifeti
         _slack.FailRandomly(0.2, seed: 8);
         _connector.FailRandomly(0.2, seed: 8);
 
+        using var org = HireBot.Organisations.OrgScope.Enter(HireBot.Organisations.OrgScope.Default); // tests act as the default organisation
         var store = _bot.Services.GetRequiredService<OutboxStore>();
         var messages = Enumerable.Range(0, PerPlatform).SelectMany(i => new[]
         {

@@ -71,6 +71,7 @@ public static class ScorecardHarness
     public static async Task EndInterviewAsync(this BotApp bot, Guid interviewId)
     {
         var scheduler = await bot.Services.GetRequiredService<ISchedulerFactory>().GetScheduler();
+        using var org = HireBot.Organisations.OrgScope.Enter(HireBot.Organisations.OrgScope.Default); // tests act as the default organisation
         await InterviewJobs.ScheduleAsync(scheduler, interviewId, TestClock.Now, default);
         var deadline = TestClock.UtcNow.AddSeconds(30);
         while (await bot.ScalarAsync<string>("SELECT status FROM interviews WHERE id = $1", interviewId) != "Completed")
