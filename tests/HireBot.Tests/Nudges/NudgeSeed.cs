@@ -57,6 +57,9 @@ public static class NudgeSeed
     {
         await using var conn = await db.OpenConnectionAsync();
         await using var tx = await conn.BeginTransactionAsync();
+        // The rows the plan step writes belong to the transaction's organisation: the default one, as the seeded loop.
+        await using (var org = new NpgsqlCommand("SELECT set_config('hirebot.org_id', '00000000-0000-0000-0000-000000000001', true)", conn, tx))
+            await org.ExecuteNonQueryAsync();
         var i = 0;
         foreach (var pair in pairs)
         {
