@@ -59,7 +59,7 @@ public class ImpersonationTests : IAsyncLifetime
         var deadline = TestClock.UtcNow.AddSeconds(20);
         while (true)
         {
-            var sent = _teams.Connector.Requests.Where(r => Uri.UnescapeDataString(r.RawTarget).Contains(conversation)).Select(r => r.Body).ToList();
+            var sent = _teams.Connector.Requests.Where(r => r.Method == "POST" && Uri.UnescapeDataString(r.RawTarget).Contains(conversation + "/activities")).Select(r => r.Body).ToList();
             if (sent.Count > 0) return string.Join('\n', sent);
             Assert.True(TestClock.UtcNow < deadline, $"No answer to `{text}` from {userId}.");
             await Task.Delay(100);
