@@ -8,6 +8,7 @@ using HireBot.Jobs;
 using HireBot.Legal;
 using HireBot.Local;
 using HireBot.Nudges;
+using HireBot.Organisations;
 using HireBot.Outbox;
 using HireBot.Scheduling;
 using HireBot.Scorecards;
@@ -63,6 +64,7 @@ public static class HireBotHost
         var services = builder.Services;
         services.ConfigureHttpClientDefaults(http => http.RemoveAllLoggers());
         services.AddSingleton(TimeProvider.System);
+        services.AddOrganisations(connectionString);
         services.AddOutbox(builder.Configuration);
         services.AddInbox(builder.Configuration);
         services.AddCards();
@@ -82,6 +84,7 @@ public static class HireBotHost
         LocalMode.EnsureLoopbackOnly(builder.Configuration);
         var app = builder.Build();
         await Migrator.MigrateAsync(app.Services.GetRequiredService<NpgsqlDataSource>(), app.Logger, ct);
+        await app.Services.GetRequiredService<OrganisationDirectory>().ApplySettingsAsync(ct);
         app.UseMiddleware<DatabaseUnavailableMiddleware>();
         app.UseLocalBodyLimit();
         app.UseTelemetry();

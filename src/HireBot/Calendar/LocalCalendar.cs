@@ -8,7 +8,7 @@ namespace HireBot.Calendar;
 /// Creation is idempotent on the transaction id, like Graph's <c>transactionId</c>, so a retried
 /// booking finds the first event. Working hours are not known here: the people table holds them.
 /// </summary>
-public sealed class LocalCalendar(NpgsqlDataSource db, TimeProvider clock) : ICalendar
+public sealed class LocalCalendar(HireBot.Organisations.OrgDb db, TimeProvider clock) : ICalendar
 {
     public async Task<IReadOnlyList<MailboxSchedule>> GetFreeBusyAsync(
         IReadOnlyList<string> emails, DateTimeOffset windowStartUtc, DateTimeOffset windowEndUtc, CancellationToken cancellationToken)

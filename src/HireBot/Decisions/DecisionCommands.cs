@@ -19,7 +19,7 @@ namespace HireBot.Decisions;
 /// amendment is flagged as possibly anchored.
 /// </summary>
 public sealed class DecisionCommands(
-    NpgsqlDataSource db, DigestPoster digests, ISchedulerFactory schedulers, InterviewInvites invites, TimeProvider clock,
+    HireBot.Organisations.OrgDb db, DigestPoster digests, ISchedulerFactory schedulers, InterviewInvites invites, TimeProvider clock,
     ILogger<DecisionCommands> logger) : ICommandFeature
 {
     public IReadOnlyList<string> Commands => ["summary", "decide"];

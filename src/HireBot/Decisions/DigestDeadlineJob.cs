@@ -14,6 +14,7 @@ public sealed class DigestDeadlineJob(DigestPoster poster) : IJob
     public async ValueTask Execute(IJobExecutionContext context, CancellationToken cancellationToken)
     {
         var loopId = Guid.Parse(context.MergedJobDataMap.GetString(LoopIdKey)!);
+        using var org = Organisations.OrgScope.Enter(Organisations.OrgScope.FromJobData(context.MergedJobDataMap));
         try
         {
             await poster.PostAtDeadlineAsync(loopId, cancellationToken);

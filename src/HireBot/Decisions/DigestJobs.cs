@@ -13,6 +13,7 @@ public static class DigestJobs
         var job = JobBuilder.Create<DigestDeadlineJob>()
             .WithIdentity(DeadlineKey(loopId))
             .UsingJobData(DigestDeadlineJob.LoopIdKey, loopId.ToString())
+            .UsingJobData(Organisations.OrgScope.JobDataKey, Organisations.OrgScope.Required.ToString()) // run in the organisation that booked it
             .RequestRecovery()
             .Build();
         var trigger = TriggerBuilder.Create()

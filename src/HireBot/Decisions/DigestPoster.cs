@@ -15,7 +15,7 @@ namespace HireBot.Decisions;
 /// feedback deadline marked incomplete when it has not gone out by then. Outbox keys make every
 /// post happen at most once whatever fires twice.
 /// </summary>
-public sealed class DigestPoster(NpgsqlDataSource db, RoleStore roles, IOptions<DecisionPolicy> policy, TimeProvider clock, ILogger<DigestPoster> logger)
+public sealed class DigestPoster(HireBot.Organisations.OrgDb db, RoleStore roles, IOptions<DecisionPolicy> policy, TimeProvider clock, ILogger<DigestPoster> logger)
 {
     public DecisionPolicy Policy => policy.Value;
 

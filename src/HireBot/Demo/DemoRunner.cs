@@ -71,6 +71,7 @@ public static class DemoRunner
         {
             Step("A recruiter sets up the role from the built-in backend template");
             var people = services.GetRequiredService<PeopleStore>();
+            using var org = Organisations.OrgScope.Enter(Organisations.OrgScope.Default); // the local channel's organisation
             await people.EnsureAsync(Recruiter, "Rita (recruiter)", "Europe/Berlin", ct);
             foreach (var p in Panel) await people.EnsureAsync(p.Email, p.Name, p.Zone, ct);
             await SayAsync(Recruiter, "role create be-sr \"Senior Backend Engineer\" channel #hiring");

@@ -6,7 +6,7 @@ using Npgsql;
 namespace HireBot.Hiring;
 
 /// <summary>SQL for candidates and their loops.</summary>
-public sealed class CandidateStore(NpgsqlDataSource db)
+public sealed class CandidateStore(HireBot.Organisations.OrgDb db)
 {
     private const string Select =
         """
@@ -114,7 +114,7 @@ public sealed class CandidateStore(NpgsqlDataSource db)
         return (await ReadAsync(cmd, ct)).FirstOrDefault();
     }
 
-    private static async Task<List<CandidateLoop>> ReadAsync(NpgsqlCommand cmd, CancellationToken ct)
+    private static async Task<List<CandidateLoop>> ReadAsync(HireBot.Organisations.OrgCommand cmd, CancellationToken ct)
     {
         var list = new List<CandidateLoop>();
         await using var reader = await cmd.ExecuteReaderAsync(ct);

@@ -6,13 +6,13 @@ using NpgsqlTypes;
 namespace HireBot.Hiring;
 
 /// <summary>SQL for roles. The template is kept as the same JSON users import and export.</summary>
-public sealed class RoleStore(NpgsqlDataSource db)
+public sealed class RoleStore(HireBot.Organisations.OrgDb db)
 {
     public async Task<Outcome<Role>> CreateAsync(string slug, RoleTemplate template, string? channel, string recruiter, CancellationToken ct)
     {
         var role = new Role(Guid.CreateVersion7(), slug, template, channel, [recruiter], []);
         await using var cmd = db.CreateCommand(
-            "INSERT INTO roles (id, slug, template, hiring_channel, recruiters) VALUES ($1, $2, $3, $4, $5) ON CONFLICT (slug) DO NOTHING");
+            "INSERT INTO roles (id, slug, template, hiring_channel, recruiters) VALUES ($1, $2, $3, $4, $5) ON CONFLICT (org_id, slug) DO NOTHING");
         cmd.Parameters.Add(new() { Value = role.Id });
         cmd.Parameters.Add(new() { Value = slug });
         cmd.Parameters.Add(new() { Value = RoleTemplateJson.Write(template), NpgsqlDbType = NpgsqlDbType.Jsonb });

@@ -10,7 +10,7 @@ namespace HireBot.Hiring;
 /// scorecards and upcoming interviews, which any panelist may see. A loop's status ends with the
 /// messages that did not reach their person: who, what and why.
 /// </summary>
-public sealed class StatusCommands(NpgsqlDataSource db, Outbox.OutboxStore outbox, TimeProvider clock) : ICommandFeature
+public sealed class StatusCommands(HireBot.Organisations.OrgDb db, Outbox.OutboxStore outbox, TimeProvider clock) : ICommandFeature
 {
     public IReadOnlyList<string> Commands => ["status"];
 

@@ -29,7 +29,7 @@ public sealed class InboxStore(NpgsqlDataSource db, TimeProvider clock)
                 ORDER BY c.not_before, c.id
                 LIMIT $3
                 FOR UPDATE SKIP LOCKED)
-            RETURNING i.id, i.source, i.key, i.payload, i.attempts, i.claim_token
+            RETURNING i.id, i.source, i.key, i.payload, i.attempts, i.claim_token, i.org_id
             """);
         cmd.Parameters.Add(new() { Value = now });
         cmd.Parameters.Add(new() { Value = now + lease });
@@ -37,7 +37,7 @@ public sealed class InboxStore(NpgsqlDataSource db, TimeProvider clock)
         var claimed = new List<InboxItem>();
         await using var reader = await cmd.ExecuteReaderAsync(ct);
         while (await reader.ReadAsync(ct))
-            claimed.Add(new InboxItem(reader.GetInt64(0), reader.GetString(1), reader.GetString(2), reader.GetString(3), reader.GetInt32(4), reader.GetGuid(5), now));
+            claimed.Add(new InboxItem(reader.GetInt64(0), reader.GetString(1), reader.GetString(2), reader.GetString(3), reader.GetInt32(4), reader.GetGuid(5), now, reader.GetGuid(6)));
         return claimed.OrderBy(i => i.Id).ToList();
     }
 
@@ -57,6 +57,8 @@ public sealed class InboxStore(NpgsqlDataSource db, TimeProvider clock)
         // One round trip, one implicit transaction: the mark, then the messages only if the mark took.
         await using var conn = await db.OpenConnectionAsync(ct);
         await using var batch = new NpgsqlBatch(conn);
+        // The messages are the row's organisation's (the outbox's org_id defaults to the transaction's).
+        batch.BatchCommands.Add(new NpgsqlBatchCommand("SELECT set_config('hirebot.org_id', $1, true)") { Parameters = { new() { Value = item.OrgId.ToString() } } });
         var mark = new NpgsqlBatchCommand(
             "UPDATE inbox SET status = $3, done_at = $4, lease_until = NULL, last_error = $5 WHERE id = $1 AND claim_token = $2 AND status = 'working'");
         mark.Parameters.Add(new() { Value = item.Id });

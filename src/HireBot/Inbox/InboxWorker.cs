@@ -62,7 +62,9 @@ public sealed partial class InboxWorker(
                 }
                 if (clock.GetUtcNow() - item.ClaimedAt > lease / 4 && !await store.RenewAsync(item, lease, CancellationToken.None))
                     return; // the lease ran out and another worker has the row
-                await ProcessAsync(item, o.MaxAttempts, lease, token);
+                // Each row runs in the organisation it was accepted for.
+                using (Organisations.OrgScope.Enter(item.OrgId))
+                    await ProcessAsync(item, o.MaxAttempts, lease, token);
                 signal.Notify(); // the conversation's next row, if any, can be claimed now
             });
         return batch.Count;

@@ -24,11 +24,12 @@ public sealed partial class InboxWriter(NpgsqlDataSource db, InboxSignal signal,
     /// <summary>
     /// Stores the request; true when it is new, false when this (source, key) was accepted before
     /// (a platform retry). Rows of one <paramref name="group"/> are run one at a time, in order.
-    /// Keys and groups longer than an index entry allows are stored as their SHA-256.
+    /// Keys and groups longer than an index entry allows are stored as their SHA-256. The row belongs
+    /// to <paramref name="org"/>, whose scope the worker runs it in.
     /// </summary>
-    public Task<bool> AcceptAsync(string source, string key, string group, string payload, CancellationToken ct)
+    public Task<bool> AcceptAsync(Guid org, string source, string key, string group, string payload, CancellationToken ct)
     {
-        var pending = new Pending(source, Fit(key), Fit(group), payload, new TaskCompletionSource<bool>(TaskCreationOptions.RunContinuationsAsynchronously));
+        var pending = new Pending(org, source, Fit(key), Fit(group), payload, new TaskCompletionSource<bool>(TaskCreationOptions.RunContinuationsAsynchronously));
         if (!_queue.Writer.TryWrite(pending))
         {
             if (_queue.Reader.Completion.IsCompleted) throw new InboxUnavailableException();
@@ -68,8 +69,8 @@ public sealed partial class InboxWriter(NpgsqlDataSource db, InboxSignal signal,
         {
             await using var cmd = db.CreateCommand(
                 """
-                INSERT INTO inbox (source, key, group_key, payload)
-                SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::text[])
+                INSERT INTO inbox (source, key, group_key, payload, org_id)
+                SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::uuid[])
                 ON CONFLICT (source, key) DO NOTHING
                 RETURNING source, key
                 """);
@@ -77,6 +78,7 @@ public sealed partial class InboxWriter(NpgsqlDataSource db, InboxSignal signal,
             cmd.Parameters.Add(new() { Value = batch.Select(p => p.Key).ToArray() });
             cmd.Parameters.Add(new() { Value = batch.Select(p => p.Group).ToArray() });
             cmd.Parameters.Add(new() { Value = batch.Select(p => p.Payload).ToArray() });
+            cmd.Parameters.Add(new() { Value = batch.Select(p => p.Org).ToArray() });
             Interlocked.Increment(ref _writes);
             var inserted = new HashSet<(string, string)>();
             // Not cancellable: once sent, the outcome must be learnt, or a committed row would be answered as failed.
@@ -97,7 +99,7 @@ public sealed partial class InboxWriter(NpgsqlDataSource db, InboxSignal signal,
     private static string Fit(string value) =>
         value.Length <= 256 ? value : "sha256:" + Convert.ToHexString(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(value)));
 
-    private sealed record Pending(string Source, string Key, string Group, string Payload, TaskCompletionSource<bool> Done);
+    private sealed record Pending(Guid Org, string Source, string Key, string Group, string Payload, TaskCompletionSource<bool> Done);
 
     [LoggerMessage(EventId = 2102, Level = LogLevel.Warning, Message = "Inbox write queue is full ({MaxQueued} waiting); a request was answered 503 with Retry-After")]
     private static partial void LogQueueFull(ILogger logger, int maxQueued);

@@ -12,7 +12,7 @@ namespace HireBot.Jobs;
 /// by <see cref="IInterviewEndedStep"/> implementations inside the same transaction.
 /// </summary>
 [DisallowConcurrentExecution]
-public sealed class InterviewEndedJob(NpgsqlDataSource db, IEnumerable<IInterviewEndedStep> steps, ISchedulerFactory schedulers, TimeProvider clock) : IJob
+public sealed class InterviewEndedJob(HireBot.Organisations.OrgDb db, IEnumerable<IInterviewEndedStep> steps, ISchedulerFactory schedulers, TimeProvider clock) : IJob
 {
     public const string InterviewIdKey = "interviewId";
 
@@ -33,6 +33,7 @@ public sealed class InterviewEndedJob(NpgsqlDataSource db, IEnumerable<IIntervie
     private async Task EndAsync(IJobExecutionContext context, CancellationToken cancellationToken)
     {
         var interviewId = Guid.Parse(context.MergedJobDataMap.GetString(InterviewIdKey)!);
+        using var org = Organisations.OrgScope.Enter(Organisations.OrgScope.FromJobData(context.MergedJobDataMap));
         await using var conn = await db.OpenConnectionAsync(cancellationToken);
         await using var tx = await conn.BeginTransactionAsync(cancellationToken);
         // Lock the loop first, as cancel and decide do, so the two can never deadlock; interviews of

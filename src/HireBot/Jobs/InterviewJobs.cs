@@ -23,6 +23,7 @@ public static class InterviewJobs
             var job = JobBuilder.Create<InterviewStartedJob>()
                 .WithIdentity(StartedKey(interviewId))
                 .UsingJobData(InterviewEndedJob.InterviewIdKey, interviewId.ToString())
+                .UsingJobData(Organisations.OrgScope.JobDataKey, Organisations.OrgScope.Required.ToString()) // run in the organisation that booked it
                 .Build();
             var trigger = TriggerBuilder.Create()
                 .WithIdentity($"interview-started-{interviewId}", "interviews")
@@ -40,6 +41,7 @@ public static class InterviewJobs
         var job = JobBuilder.Create<InterviewEndedJob>()
             .WithIdentity(EndedKey(interviewId))
             .UsingJobData(InterviewEndedJob.InterviewIdKey, interviewId.ToString())
+            .UsingJobData(Organisations.OrgScope.JobDataKey, Organisations.OrgScope.Required.ToString()) // run in the organisation that booked it
             .RequestRecovery()
             .Build();
         var trigger = TriggerBuilder.Create()

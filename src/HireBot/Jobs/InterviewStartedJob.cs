@@ -8,11 +8,12 @@ namespace HireBot.Jobs;
 /// Runs when a booked interview starts: a scheduled loop becomes in progress. Conditional on
 /// both states, so a late or repeated firing, or a cancelled interview, changes nothing.
 /// </summary>
-public sealed class InterviewStartedJob(NpgsqlDataSource db, TimeProvider clock) : IJob
+public sealed class InterviewStartedJob(HireBot.Organisations.OrgDb db, TimeProvider clock) : IJob
 {
     public async ValueTask Execute(IJobExecutionContext context, CancellationToken cancellationToken)
     {
         var interviewId = Guid.Parse(context.MergedJobDataMap.GetString(InterviewEndedJob.InterviewIdKey)!);
+        using var org = Organisations.OrgScope.Enter(Organisations.OrgScope.FromJobData(context.MergedJobDataMap));
         await using var cmd = db.CreateCommand(
             """
             UPDATE loops SET state = $2, updated_at = $3

@@ -12,7 +12,7 @@ namespace HireBot.Local;
 /// makes a redelivered row land once. <c>Local__MessagesPerSecond</c> (default 0, unlimited)
 /// makes it pace sends like a platform's rate limit, for the nudge benchmark.
 /// </summary>
-public sealed class LocalChannelClient(NpgsqlDataSource db, MessageRenderer renderer, IConfiguration configuration) : IChannelClient
+public sealed class LocalChannelClient(HireBot.Organisations.OrgDb db, MessageRenderer renderer, IConfiguration configuration) : IChannelClient
 {
     private readonly RateLimiter? _limit = Limiter(configuration.GetValue("Local:MessagesPerSecond", 0.0));
 

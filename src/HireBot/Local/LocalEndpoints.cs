@@ -60,10 +60,13 @@ public static class LocalEndpoints
 
     public static IEndpointRouteBuilder MapLocal(this IEndpointRouteBuilder app)
     {
+        // The local channel is one organisation, the default one: every call runs in it.
         var group = app.MapGroup("/local").AddEndpointFilter(async (ctx, next) =>
-            IsDirectLoopback(ctx.HttpContext)
-                ? await next(ctx)
-                : Results.Problem("The local channel only answers loopback callers.", statusCode: 403));
+        {
+            if (!IsDirectLoopback(ctx.HttpContext)) return Results.Problem("The local channel only answers loopback callers.", statusCode: 403);
+            using var org = Organisations.OrgScope.Enter(Organisations.OrgScope.Default);
+            return await next(ctx);
+        });
 
         group.MapPost("/messages", async (LocalMessage message, CommandHandler commands, PeopleStore people, CancellationToken ct) =>
         {
@@ -87,7 +90,7 @@ public static class LocalEndpoints
             return Results.Ok(new { kind = reply.Kind, data = reply.Data, isError = reply.IsError, replaces = reply.Replaces });
         });
 
-        group.MapGet("/messages", async (string? recipient, long? after, NpgsqlDataSource db, CancellationToken ct) =>
+        group.MapGet("/messages", async (string? recipient, long? after, Organisations.OrgDb db, CancellationToken ct) =>
         {
             await using var cmd = db.CreateCommand(
                 "SELECT id, recipient, kind, card::text, updates, created_at FROM local_messages WHERE ($1::text IS NULL OR recipient = $1) AND id > $2 ORDER BY id LIMIT 500");

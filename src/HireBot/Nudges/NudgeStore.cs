@@ -6,7 +6,7 @@ using NpgsqlTypes;
 namespace HireBot.Nudges;
 
 /// <summary>SQL for nudge plans. Reads that decide whether to send run in the caller's transaction.</summary>
-public sealed class NudgeStore(NpgsqlDataSource db)
+public sealed class NudgeStore(HireBot.Organisations.OrgDb db)
 {
     private const string ContextSql =
         """
@@ -171,7 +171,7 @@ public sealed class NudgeStore(NpgsqlDataSource db)
         return list;
     }
 
-    public NpgsqlDataSource Db => db;
+    public HireBot.Organisations.OrgDb Db => db;
 
     private static TimeZoneInfo Zone(string id) => TimeZoneInfo.TryFindSystemTimeZoneById(id, out var zone) ? zone : TimeZoneInfo.Utc;
 

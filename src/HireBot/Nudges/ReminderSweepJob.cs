@@ -19,22 +19,35 @@ namespace HireBot.Nudges;
 /// the event is closed like any other.
 /// </summary>
 [DisallowConcurrentExecution]
-public sealed partial class ReminderSweepJob(NpgsqlDataSource db, OutboxStore outbox, OutboxSignal signal, TimeProvider clock, IOptions<NudgeOptions> options, ILogger<ReminderSweepJob> logger) : IJob
+public sealed partial class ReminderSweepJob(NpgsqlDataSource db, Organisations.OrgDb orgDb, OutboxStore outbox, OutboxSignal signal, TimeProvider clock, IOptions<NudgeOptions> options, ILogger<ReminderSweepJob> logger) : IJob
 {
     public static readonly JobKey Key = new("reminder-sweep", "nudge-sweep");
 
     public async ValueTask Execute(IJobExecutionContext context, CancellationToken cancellationToken)
     {
         var size = options.Value.SweepBatchSize;
-        // A full batch means more may be due: keep going rather than wait for the next firing.
-        while (!cancellationToken.IsCancellationRequested && await SweepBatchAsync(size, cancellationToken) >= size) { }
+        // Each organisation with due events is swept in its own scope: its reminders are its rows.
+        foreach (var org in await DueOrganisationsAsync(cancellationToken))
+            using (Organisations.OrgScope.Enter(org))
+                // A full batch means more may be due: keep going rather than wait for the next firing.
+                while (!cancellationToken.IsCancellationRequested && await SweepBatchAsync(size, cancellationToken) >= size) { }
+    }
+
+    private async Task<List<Guid>> DueOrganisationsAsync(CancellationToken ct)
+    {
+        await using var cmd = db.CreateCommand("SELECT DISTINCT org_id FROM nudge_events WHERE done_at IS NULL AND due_at <= $1");
+        cmd.Parameters.Add(new() { Value = clock.GetUtcNow() });
+        var orgs = new List<Guid>();
+        await using var reader = await cmd.ExecuteReaderAsync(ct);
+        while (await reader.ReadAsync(ct)) orgs.Add(reader.GetGuid(0));
+        return orgs;
     }
 
     /// <summary>One transaction: claim, read the plans, write the rows, close the events. Returns how many events it claimed.</summary>
     private async Task<int> SweepBatchAsync(int size, CancellationToken ct)
     {
         var now = clock.GetUtcNow();
-        await using var conn = await db.OpenConnectionAsync(ct);
+        await using var conn = await orgDb.OpenConnectionAsync(ct);
         await using var tx = await conn.BeginTransactionAsync(ct);
         var due = await NudgeEventStore.ClaimDueAsync(conn, tx, now, size, ct);
         if (due.Count == 0) return 0;
@@ -54,7 +67,7 @@ public sealed partial class ReminderSweepJob(NpgsqlDataSource db, OutboxStore ou
                 skipped++;
             else if (reminders.Count > 0)
             {
-                var latest = reminders.MaxBy(d => d.Event.ReminderNumber);
+                var latest = reminders.MaxBy(d => d.Event.ReminderNumber)!;
                 var number = latest.Event.ReminderNumber!.Value;
                 var key = NudgeMessages.ReminderKey(plan.InterviewId, plan.Email, number);
                 if (plan.LastReminderKey != key)

@@ -8,7 +8,7 @@ namespace HireBot.Outbox;
 /// never met goes to the configured platform (which looks them up by email), or to the local
 /// channel when no platform is configured.
 /// </summary>
-public sealed class ChannelRouter(IEnumerable<IChannelClient> clients, NpgsqlDataSource db)
+public sealed class ChannelRouter(IEnumerable<IChannelClient> clients, HireBot.Organisations.OrgDb db)
 {
     private readonly Dictionary<string, IChannelClient> _clients = clients.ToDictionary(c => c.Channel);
 

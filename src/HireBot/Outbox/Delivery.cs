@@ -2,7 +2,7 @@ using System.Text.Json.Nodes;
 
 namespace HireBot.Outbox;
 
-/// <summary>A message claimed from the outbox, handed to a channel client. <paramref name="ClaimedAt"/>: when this claim's lease began.</summary>
+/// <summary>A message claimed from the outbox, handed to a channel client. <paramref name="ClaimedAt"/>: when this claim's lease began; <paramref name="OrgId"/>: the organisation it is sent for.</summary>
 public sealed record Delivery(
     long Id,
     string Key,
@@ -12,4 +12,5 @@ public sealed record Delivery(
     int Attempt,
     JsonObject? Replaces,
     Guid ClaimToken,
-    DateTimeOffset ClaimedAt);
+    DateTimeOffset ClaimedAt,
+    Guid OrgId = default);

@@ -74,6 +74,8 @@ public sealed partial class OutboxDispatcher(
     /// <summary>Sends one row and records the outcome; returns the wait when a rate limit deferred it.</summary>
     private async Task<TimeSpan?> DeliverAsync(Delivery delivery, int maxAttempts, System.Collections.Concurrent.ConcurrentBag<(Delivery, DateTimeOffset)> putBack, CancellationToken ct)
     {
+        // The message is sent (recipients resolved, reports written) in the organisation it belongs to.
+        using var org = Organisations.OrgScope.Enter(delivery.OrgId);
         using var span = HireBotMetrics.Traces.StartActivity("outbox.deliver");
         span?.SetTag("hirebot.outbox.id", delivery.Id).SetTag("hirebot.outbox.kind", delivery.Kind).SetTag("hirebot.outbox.attempt", delivery.Attempt);
         DeliveryResult result;

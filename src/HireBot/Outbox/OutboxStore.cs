@@ -11,7 +11,12 @@ namespace HireBot.Outbox;
 /// (in one process or in two instances) never take the same row, and a row whose dispatcher died
 /// mid-send is taken again when its lease runs out.
 /// </summary>
-public sealed class OutboxStore(NpgsqlDataSource db, TimeProvider clock)
+/// <remarks>
+/// Claims and outcomes name rows by id across organisations (the plain data source); what reads
+/// or writes an organisation's messages (enqueue, the undelivered lists, a failure's reports) goes
+/// through <see cref="Organisations.OrgDb"/>, in the organisation in scope.
+/// </remarks>
+public sealed class OutboxStore(NpgsqlDataSource db, Organisations.OrgDb orgDb, TimeProvider clock)
 {
     /// <summary>Writes the rows in one statement (a sweep writes a thousand at a time); returns how many were new.</summary>
     public static async Task<int> EnqueueAsync(NpgsqlConnection conn, NpgsqlTransaction? tx, IEnumerable<OutboxMessage> messages, CancellationToken ct)
@@ -98,7 +103,7 @@ public sealed class OutboxStore(NpgsqlDataSource db, TimeProvider clock)
 
     public async Task<int> EnqueueAsync(IEnumerable<OutboxMessage> messages, CancellationToken ct)
     {
-        await using var conn = await db.OpenConnectionAsync(ct);
+        await using var conn = await orgDb.OpenConnectionAsync(ct);
         return await EnqueueAsync(conn, null, messages, ct);
     }
 
@@ -116,8 +121,8 @@ public sealed class OutboxStore(NpgsqlDataSource db, TimeProvider clock)
                 LIMIT $3
                 FOR UPDATE SKIP LOCKED)
             RETURNING o.id, o.idempotency_key, o.recipient, o.kind, o.payload::text, o.attempts,
-                (SELECT r.channel_ref::text FROM outbox r WHERE r.idempotency_key = o.replaces_key AND r.status = 'sent'),
-                o.claim_token
+                (SELECT r.channel_ref::text FROM outbox r WHERE r.idempotency_key = o.replaces_key AND r.org_id = o.org_id AND r.status = 'sent'),
+                o.claim_token, o.org_id
             """);
         cmd.Parameters.Add(new() { Value = now });
         cmd.Parameters.Add(new() { Value = now + lease });
@@ -128,7 +133,7 @@ public sealed class OutboxStore(NpgsqlDataSource db, TimeProvider clock)
         {
             claimed.Add(new Delivery(reader.GetInt64(0), reader.GetString(1), reader.GetString(2), reader.GetString(3),
                 JsonNode.Parse(reader.GetString(4))!.AsObject(), reader.GetInt32(5),
-                reader.IsDBNull(6) ? null : JsonNode.Parse(reader.GetString(6))?.AsObject(), reader.GetGuid(7), now));
+                reader.IsDBNull(6) ? null : JsonNode.Parse(reader.GetString(6))?.AsObject(), reader.GetGuid(7), now, reader.GetGuid(8)));
         }
         return claimed.OrderBy(d => d.Id).ToList();
     }
@@ -176,7 +181,8 @@ public sealed class OutboxStore(NpgsqlDataSource db, TimeProvider clock)
     /// </summary>
     public async Task<int> MarkFailedAsync(Delivery d, string reason, CancellationToken ct)
     {
-        await using var conn = await db.OpenConnectionAsync(ct);
+        using var scope = Organisations.OrgScope.Enter(d.OrgId);
+        await using var conn = await orgDb.OpenConnectionAsync(ct);
         await using var tx = await conn.BeginTransactionAsync(ct);
         Guid? loopId;
         await using (var cmd = new NpgsqlCommand(
@@ -200,7 +206,7 @@ public sealed class OutboxStore(NpgsqlDataSource db, TimeProvider clock)
     /// <summary>The messages about <paramref name="loopId"/> that finally failed, oldest first.</summary>
     public async Task<IReadOnlyList<Undelivered>> UndeliveredAsync(Guid loopId, CancellationToken ct)
     {
-        await using var cmd = db.CreateCommand(
+        await using var cmd = orgDb.CreateCommand(
             """
             SELECT o.recipient, o.kind, o.payload::text, coalesce(o.last_error, ''),
                    (SELECT p.display_name FROM people p WHERE 'person:' || p.email = o.recipient)
@@ -224,7 +230,7 @@ public sealed class OutboxStore(NpgsqlDataSource db, TimeProvider clock)
     /// </summary>
     public async Task<IReadOnlyDictionary<string, string>> UnreachableAsync(IReadOnlyCollection<string> emails, CancellationToken ct)
     {
-        await using var cmd = db.CreateCommand(
+        await using var cmd = orgDb.CreateCommand(
             """
             SELECT DISTINCT ON (o.recipient) o.recipient, o.status, coalesce(o.last_error, '')
             FROM outbox o

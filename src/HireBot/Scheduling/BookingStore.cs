@@ -12,7 +12,7 @@ namespace HireBot.Scheduling;
 /// option belongs to the current proposal run, insert interviews and panels, move the loop to
 /// Scheduled and queue the messages. A second pick finds the loop Scheduled and books nothing.
 /// </summary>
-public sealed class BookingStore(NpgsqlDataSource db, Quartz.ISchedulerFactory quartz)
+public sealed class BookingStore(HireBot.Organisations.OrgDb db, Quartz.ISchedulerFactory quartz)
 {
     public delegate Task<IReadOnlyList<OutboxMessage>> MessagesFor(ScheduleOption option, IReadOnlyList<Guid> interviewIds, CancellationToken ct);
 

@@ -10,7 +10,7 @@ namespace HireBot.Scheduling;
 /// mark the affected interviews cancelled and withdraw their kits that have not gone out yet.
 /// Calendar events and Quartz triggers are removed by the caller after commit.
 /// </summary>
-public sealed class CancellationStore(NpgsqlDataSource db)
+public sealed class CancellationStore(HireBot.Organisations.OrgDb db)
 {
     /// <param name="onlyStartingAfter">Cancel only interviews starting after this instant (reschedule); null cancels all booked ones.</param>
     public async Task<Outcome<IReadOnlyList<CancelledInterview>>> CancelAsync(Guid loopId, LoopEvent happened,

@@ -12,10 +12,29 @@ namespace HireBot.Scheduling;
 /// endpoint, and declines days before an interview are not urgent to the minute.
 /// </summary>
 public sealed class DeclineWatcher(BookingStore bookings, ReplacementStore replacements, ReplacementFinder finder, CandidateStore candidates,
-    RoleStore roles, SchedulingStore store, ICalendar calendar, OutboxSignal signal, TimeProvider clock, ILogger<DeclineWatcher> logger)
+    RoleStore roles, SchedulingStore store, ICalendar calendar, OutboxSignal signal, Npgsql.NpgsqlDataSource db, TimeProvider clock,
+    ILogger<DeclineWatcher> logger)
 {
-    /// <summary>One pass over the upcoming interviews; returns how many replacements it proposed.</summary>
+    /// <summary>One pass over every organisation's upcoming interviews, each in its organisation; returns how many replacements it proposed.</summary>
     public async Task<int> RunOnceAsync(CancellationToken ct)
+    {
+        var proposed = 0;
+        await using (var cmd = db.CreateCommand(
+            "SELECT DISTINCT org_id FROM interviews WHERE status = 'Scheduled' AND starts_at > $1 AND calendar_event_id IS NOT NULL"))
+        {
+            cmd.Parameters.Add(new() { Value = clock.GetUtcNow() });
+            var orgs = new List<Guid>();
+            await using (var reader = await cmd.ExecuteReaderAsync(ct))
+                while (await reader.ReadAsync(ct)) orgs.Add(reader.GetGuid(0));
+            foreach (var org in orgs)
+                using (Organisations.OrgScope.Enter(org))
+                    proposed += await RunForOrganisationAsync(ct);
+        }
+        if (proposed > 0) signal.Notify();
+        return proposed;
+    }
+
+    private async Task<int> RunForOrganisationAsync(CancellationToken ct)
     {
         var proposed = 0;
         foreach (var interview in await bookings.UpcomingWithEventsAsync(clock.GetUtcNow(), ct))
@@ -38,7 +57,6 @@ public sealed class DeclineWatcher(BookingStore bookings, ReplacementStore repla
                 if (await ProposeAsync(interview, declined.Email, ct)) proposed++;
             }
         }
-        if (proposed > 0) signal.Notify();
         return proposed;
     }
 

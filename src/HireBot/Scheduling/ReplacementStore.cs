@@ -6,7 +6,7 @@ using Npgsql;
 namespace HireBot.Scheduling;
 
 /// <summary>SQL for attendee responses and panelist replacements.</summary>
-public sealed class ReplacementStore(NpgsqlDataSource db)
+public sealed class ReplacementStore(HireBot.Organisations.OrgDb db)
 {
     public async Task RecordResponsesAsync(Guid interviewId, IReadOnlyDictionary<string, AttendeeResponse> responses, CancellationToken ct)
     {

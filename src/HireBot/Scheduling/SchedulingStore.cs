@@ -11,7 +11,7 @@ namespace HireBot.Scheduling;
 /// numbered run × 100 + rank, so a new proposal run never reuses the number of an option on an
 /// older card: a click on a stale card finds an option that is no longer current.
 /// </summary>
-public sealed class SchedulingStore(NpgsqlDataSource db)
+public sealed class SchedulingStore(HireBot.Organisations.OrgDb db)
 {
     public const int RunSize = 100;
     internal static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);

@@ -16,7 +16,7 @@ namespace HireBot.Scorecards;
 /// loop row, so a double click stores one scorecard and exactly one submission completes the panel.
 /// </summary>
 public sealed class ScorecardActions(
-    NpgsqlDataSource db, RoleStore roles, DigestPoster digests, IOptions<ScorecardOptions> options, TimeProvider clock,
+    HireBot.Organisations.OrgDb db, RoleStore roles, DigestPoster digests, IOptions<ScorecardOptions> options, TimeProvider clock,
     ILogger<ScorecardActions> logger) : ICardActionFeature
 {
     public IReadOnlyList<string> Verbs => ["scorecard.open", "scorecard.submit", "scorecard.amend"];

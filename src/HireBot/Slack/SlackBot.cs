@@ -17,7 +17,8 @@ namespace HireBot.Slack;
 public sealed partial class SlackBot(
     CommandHandler commands, CardActionHandler actions, SlackPeople people, SlackWorkspaces workspaces,
     SlackWebApiClient api, SlackResponseUrlClient responses, MessageRenderer renderer, BlockKitTranslator translator,
-    NpgsqlDataSource db, Microsoft.Extensions.Options.IOptions<SlackOptions> options, Quartz.ISchedulerFactory schedulers,
+    NpgsqlDataSource db, Organisations.OrgDb orgDb, Organisations.OrganisationDirectory organisations,
+    Microsoft.Extensions.Options.IOptions<SlackOptions> options, Quartz.ISchedulerFactory schedulers,
     SlackHomeTeam home, SlackJobDataSeal seal, TimeProvider clock, OutboxSignal signal) : SlackRequestHandler
 {
     private const string NotAdmitted = "This workspace is not set up to use HireBot.";
@@ -34,6 +35,8 @@ public sealed partial class SlackBot(
     public override async Task<SlackAck> OnCommandAsync(SlackCommand command, CancellationToken ct)
     {
         if (Refusal(command.TeamId) is { } refused) return refused;
+        // Everything from here on belongs to the workspace's organisation (on Enterprise Grid, the enterprise's).
+        using var org = Organisations.OrgScope.Enter(await organisations.ForSlackAsync(command.TeamId, command.EnterpriseId, ct));
         var text = Unescape(command.Text);
         // help and a command that does not parse need nobody's identity: they answer without calling Slack.
         var parsed = CommandParser.Parse(text);
@@ -57,6 +60,7 @@ public sealed partial class SlackBot(
     public override async Task<SlackAck> OnInteractionAsync(SlackInteraction interaction, CancellationToken ct)
     {
         if (Refusal(interaction.TeamId) is { } refused) return refused;
+        using var org = Organisations.OrgScope.Enter(await organisations.ForSlackAsync(interaction.TeamId, interaction.EnterpriseId, ct));
         Actor? actor;
         try { actor = await ActorWithinAckAsync(interaction.TeamId, interaction.UserId, (interaction as SlackBlockAction)?.ChannelId, ct); }
         catch (SlackApiException e) when (e.Kind != SlackFailureKind.Final) { return SlackAck.Ephemeral(SlackBusy); }
@@ -144,7 +148,7 @@ public sealed partial class SlackBot(
     /// </summary>
     private async Task ShowSubmittedInPlaceAsync(string email, string interviewId, BotReply reply, CancellationToken ct)
     {
-        await using var conn = await db.OpenConnectionAsync(ct);
+        await using var conn = await orgDb.OpenConnectionAsync(ct);
         await OutboxStore.EnqueueAsync(conn, null,
         [
             new OutboxMessage($"scorecard-shown-submitted:{interviewId}:{email}:{reply.Data["submittedAt"]}", Recipients.Person(email),

@@ -16,7 +16,7 @@ namespace HireBot.Slack;
 /// </summary>
 public sealed class SlackChannelClient(
     SlackWebApiClient api, SlackWorkspaces workspaces, SlackRateLimiter limiter, MessageRenderer renderer,
-    BlockKitTranslator translator, NpgsqlDataSource db) : IChannelClient
+    BlockKitTranslator translator, HireBot.Organisations.OrgDb db) : IChannelClient
 {
     public string Channel => "slack";
 
@@ -116,6 +116,10 @@ public sealed class SlackChannelClient(
             }
         if (dm is not null) return (team, dm, null);
 
+        // Someone this organisation has not met on Slack is looked up in its own workspace only,
+        // never in another organisation's (whose bot token would find a namesake there).
+        team ??= await OwnWorkspaceAsync(ct);
+        if (team is null) return (null, null, "this organisation has no Slack workspace to reach this person in");
         var token = await workspaces.TokenForAsync(team, ct);
         if (token is null) return (team, null, "no Slack token to reach this person");
         if (user is null)
@@ -128,13 +132,20 @@ public sealed class SlackChannelClient(
         await using var save = db.CreateCommand(
             """
             WITH person AS (INSERT INTO people (email, display_name) VALUES ($2, split_part($2, '@', 1)) ON CONFLICT DO NOTHING)
-            INSERT INTO chat_identities (channel, external_id, email, conversation_id) VALUES ('slack', $1, $2, $3)
-            ON CONFLICT (channel, external_id) DO UPDATE SET conversation_id = $3, updated_at = now()
+            INSERT INTO chat_identities (channel, external_id, email, conversation_id, source) VALUES ('slack', $1, $2, $3, 'slack:' || split_part($1, ':', 1))
+            ON CONFLICT (org_id, channel, external_id) DO UPDATE SET conversation_id = $3, updated_at = now()
             """);
         save.Parameters.Add(new() { Value = SlackPeople.ExternalId(team ?? "", user) });
         save.Parameters.Add(new() { Value = email });
         save.Parameters.Add(new() { Value = dm });
         await save.ExecuteNonQueryAsync(ct);
         return (team, dm, null);
+    }
+
+    private async Task<string?> OwnWorkspaceAsync(CancellationToken ct)
+    {
+        await using var cmd = db.CreateCommand(
+            "SELECT external_id FROM organisation_sources WHERE kind = 'slack-team' AND org_id = hirebot_org() ORDER BY external_id LIMIT 1");
+        return await cmd.ExecuteScalarAsync(ct) as string;
     }
 }

@@ -4,9 +4,10 @@ namespace HireBot.Slack;
 
 /// <summary>
 /// Maps Slack accounts to work emails and back. Identities are stored as <c>{team}:{user}</c>;
-/// an unknown user is looked up once with users.info (needs users:read.email) and remembered.
+/// an unknown user is looked up once with users.info (needs users:read.email) and remembered, in
+/// the organisation in scope (the workspace's).
 /// </summary>
-public sealed class SlackPeople(PeopleStore people, SlackWebApiClient api, SlackWorkspaces workspaces, TimeProvider clock)
+public sealed class SlackPeople(PeopleStore people, SlackWebApiClient api, SlackWorkspaces workspaces, Organisations.OrgDb db, TimeProvider clock)
 {
     // Who a Slack account is changes rarely: remembered for a few minutes, it saves a query on every request.
     private readonly Storage.Remembered<string> _known = new(clock, TimeSpan.FromMinutes(5));
@@ -16,10 +17,11 @@ public sealed class SlackPeople(PeopleStore people, SlackWebApiClient api, Slack
     public async Task<string?> EmailOfAsync(string teamId, string userId, CancellationToken ct)
     {
         var id = ExternalId(teamId, userId);
-        if (_known.TryGet(id, out var cached)) return cached;
+        var key = $"{db.Org}|{id}";
+        if (_known.TryGet(key, out var cached)) return cached;
         if (await people.EmailForAsync("slack", id, ct) is { } known)
         {
-            _known.Set(id, known);
+            _known.Set(key, known);
             return known;
         }
         var token = await workspaces.TokenForAsync(teamId, ct);
@@ -35,9 +37,11 @@ public sealed class SlackPeople(PeopleStore people, SlackWebApiClient api, Slack
         }
         if (user.Email is not { Length: > 0 } email || user.IsBot) return null;
         email = email.Trim().ToLowerInvariant();
+        // Another workspace or tenant of the organisation already uses this address, outside its email domains: not this person.
+        if (!await people.MayUseEmailAsync(email, PeopleStore.SlackSource(id), ct)) return null;
         await people.EnsureAsync(email, user.RealName, user.TimeZone, ct);
         await people.LinkAsync("slack", id, email, null, null, null, null, ct);
-        _known.Set(id, email);
+        _known.Set(key, email);
         return email;
     }
 }

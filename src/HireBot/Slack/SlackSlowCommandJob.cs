@@ -50,6 +50,7 @@ public sealed partial class SlackSlowCommandJob(CommandHandler commands, Message
             .WithIdentity(name, "slack")
             .UsingJobData(SealedKey, seal.Seal(System.Text.Json.JsonSerializer.Serialize(work), name))
             .UsingJobData("attempt", attempt.ToString(System.Globalization.CultureInfo.InvariantCulture))
+            .UsingJobData(Organisations.OrgScope.JobDataKey, Organisations.OrgScope.Required.ToString())
             .RequestRecovery()
             .Build();
         await scheduler.ScheduleJob(job, [trigger], new ScheduleJobOptions(), ct);
@@ -65,6 +66,7 @@ public sealed partial class SlackSlowCommandJob(CommandHandler commands, Message
             LogUnopened(logger);
             return;
         }
+        using var org = Organisations.OrgScope.Enter(Organisations.OrgScope.FromJobData(data));
         var text = work.Text;
         var attempt = data.ContainsKey("attempt") && int.TryParse(data.GetString("attempt"), out var n) ? n : 1;
         var actor = new Actor(work.Email, work.Email, "slack", string.IsNullOrEmpty(work.ReplyTo) ? null : work.ReplyTo);

@@ -19,7 +19,8 @@ namespace HireBot.Teams;
 /// </summary>
 public sealed partial class TeamsBot(
     TeamsDirectory directory, PeopleStore people, BotConnectorClient connector, CommandHandler commands, CardActionHandler actions,
-    MessageRenderer renderer, NpgsqlDataSource db, OutboxSignal signal, InboxWriter inbox, IOptions<TeamsOptions> options, ILogger<TeamsBot> logger)
+    MessageRenderer renderer, HireBot.Organisations.OrgDb db, HireBot.Organisations.OrganisationDirectory organisations, OutboxSignal signal,
+    InboxWriter inbox, IOptions<TeamsOptions> options, ILogger<TeamsBot> logger)
 {
     /// <summary>The inbox source of Teams command messages.</summary>
     public const string InboxSource = "teams";
@@ -37,10 +38,18 @@ public sealed partial class TeamsBot(
             LogTenantRefused(logger);
             return inbound is TeamsCardAction { IsInvoke: true } ? TeamsInvokeResponse.Error("Forbidden", "This organisation cannot use this bot.", 403) : null;
         }
+        // Everything from here on belongs to the tenant's organisation (local tools without a tenant: the default one).
+        var org = await OrganisationOfAsync(r, ct);
+        if (org is null)
+        {
+            LogTenantRefused(logger);
+            return inbound is TeamsCardAction { IsInvoke: true } ? TeamsInvokeResponse.Error("Forbidden", "This organisation cannot use this bot.", 403) : null;
+        }
+        using var scope = HireBot.Organisations.OrgScope.Enter(org.Value);
         if (inbound is TeamsCommand { ActivityId: { } activityId } accepted)
         {
             // Activity ids are unique within a conversation, so the conversation is part of the key.
-            await inbox.AcceptAsync(InboxSource, $"{r.BaseConversationId}|{activityId}", r.BaseConversationId, JsonSerializer.Serialize(accepted, TeamsJson.Options), ct);
+            await inbox.AcceptAsync(org.Value, InboxSource, $"{r.BaseConversationId}|{activityId}", r.BaseConversationId, JsonSerializer.Serialize(accepted, TeamsJson.Options), ct);
             return null;
         }
         var email = r.UserId is null ? null : await EmailOfAsync(r, ct);
@@ -55,7 +64,7 @@ public sealed partial class TeamsBot(
                     // now on, once the roster is read (by the inbox worker, not while Teams waits).
                     var rosterId = r.TeamId ?? r.BaseConversationId;
                     var request = new TeamsRosterInboxHandler.Request(r.ServiceUrl, r.TenantId, rosterId);
-                    await inbox.AcceptAsync(TeamsRosterInboxHandler.InboxSource, $"{rosterId}|{install.ActivityId ?? Guid.NewGuid().ToString()}", rosterId,
+                    await inbox.AcceptAsync(org.Value, TeamsRosterInboxHandler.InboxSource, $"{rosterId}|{install.ActivityId ?? Guid.NewGuid().ToString()}", rosterId,
                         JsonSerializer.Serialize(request, TeamsJson.Options), ct);
                 }
                 await WelcomeAsync(r, email, ct);
@@ -134,12 +143,26 @@ public sealed partial class TeamsBot(
 
     private const string FailedCommand = "Sorry, something went wrong while running that command, and it was not completed. Please try it again.";
 
-    private const string NoEmail = "I could not find your work email in Teams, so I cannot tell who you are.";
+    private const string NoEmail = "I could not confirm your work email in Teams, so I cannot tell who you are.";
 
-    /// <summary>The sender's work email: remembered, else asked of the connector (GetMember), else — in local mode only — a stand-in for tools that have no directory.</summary>
+    /// <summary>
+    /// The organisation of the activity's tenant. Local tools (Agents Playground, Emulator) send no
+    /// tenant: in local mode they are the default organisation; a connected bot refuses them.
+    /// </summary>
+    private async Task<Guid?> OrganisationOfAsync(TeamsConversationReference r, CancellationToken ct) =>
+        options.Value.IsLocalMode ? HireBot.Organisations.OrgScope.Default
+        : r.TenantId is { Length: > 0 } tenant ? await organisations.ForTeamsTenantAsync(tenant, ct)
+        : null;
+
+    /// <summary>
+    /// The sender's work email: remembered for this tenant's user, else asked of the connector
+    /// (GetMember, which answers from this tenant's directory), else — in local mode only — a
+    /// stand-in for tools that have no directory. An address another tenant or workspace of the
+    /// organisation already uses, outside its email domains, is not taken (<see cref="PeopleStore.MayUseEmailAsync"/>).
+    /// </summary>
     private async Task<string?> EmailOfAsync(TeamsConversationReference r, CancellationToken ct)
     {
-        if (await directory.EmailOfAsync(r.UserId!, ct) is { } known) return known;
+        if (await directory.EmailOfAsync(r.UserId!, r.TenantId, ct) is { } known) return known;
         var member = await connector.GetMemberAsync(r.ServiceUrl, r.ConversationId, r.UserId!, ct);
         var email = member.Value?.Email ?? member.Value?.UserPrincipalName;
         if (email is not { Length: > 0 } || !email.Contains('@'))
@@ -150,6 +173,11 @@ public sealed partial class TeamsBot(
         }
         // First sight of this person: the people row must exist before their identity points at it.
         email = email.Trim().ToLowerInvariant();
+        if (!await people.MayUseEmailAsync(email, PeopleStore.TeamsSource(r.TenantId), ct))
+        {
+            LogEmailTaken(logger);
+            return null;
+        }
         await people.EnsureAsync(email, member.Value?.Name, null, ct);
         return email;
     }
@@ -203,6 +231,9 @@ public sealed partial class TeamsBot(
 
     [LoggerMessage(EventId = 3102, Level = LogLevel.Warning, Message = "Teams activity from a tenant that is not admitted was ignored")]
     private static partial void LogTenantRefused(ILogger logger);
+
+    [LoggerMessage(EventId = 3103, Level = LogLevel.Warning, Message = "A Teams user's directory email is already another tenant's or workspace's in this organisation, outside its email domains; not linked")]
+    private static partial void LogEmailTaken(ILogger logger);
 
     [LoggerMessage(EventId = 3101, Level = LogLevel.Warning, Message = "Teams member lookup gave no email (status {Status})")]
     private static partial void LogNoEmail(ILogger logger, int status);

@@ -7,7 +7,7 @@ namespace HireBot.Teams;
 /// Conversation references and people as Teams knows them, stored from verified activities only
 /// (so every stored serviceUrl is one the connector itself used), and refreshed on every one.
 /// </summary>
-public sealed class TeamsDirectory(NpgsqlDataSource db, TimeProvider clock)
+public sealed class TeamsDirectory(HireBot.Organisations.OrgDb db, TimeProvider clock)
 {
     /// <summary>
     /// What this instance last wrote per user and conversation: an unchanged reference is not
@@ -19,49 +19,52 @@ public sealed class TeamsDirectory(NpgsqlDataSource db, TimeProvider clock)
 
     public async Task RememberAsync(TeamsConversationReference r, string? email, CancellationToken ct)
     {
-        var key = $"{r.UserId}|{r.ConversationId}";
+        var key = $"{db.Org}|{r.UserId}|{r.ConversationId}";
         var fingerprint = $"{r.ServiceUrl}|{r.TenantId}|{r.UserAadObjectId}|{r.TeamId}|{r.BotId}|{r.ConversationType}|{email}";
         if (_remembered.TryGet(key, out var last) && last == fingerprint) return;
-        await using var batch = db.CreateBatch();
+        var batch = new List<NpgsqlBatchCommand>();
         var conversation = new NpgsqlBatchCommand(
             """
             INSERT INTO conversations (channel, conversation_id, kind, service_url, tenant_id, team_id, bot_id, updated_at)
             VALUES ('teams', $1, $2, $3, $4, $5, $6, now())
-            ON CONFLICT (channel, conversation_id) DO UPDATE SET kind = $2, service_url = $3,
+            ON CONFLICT (org_id, channel, conversation_id) DO UPDATE SET kind = $2, service_url = $3,
                 tenant_id = coalesce($4, conversations.tenant_id), team_id = coalesce($5, conversations.team_id),
                 bot_id = coalesce($6, conversations.bot_id), updated_at = now()
             """);
         foreach (var v in new object?[] { r.BaseConversationId, r.ConversationType ?? "personal", r.ServiceUrl, r.TenantId, r.TeamId, r.BotId })
             conversation.Parameters.Add(new() { Value = v ?? DBNull.Value, NpgsqlDbType = NpgsqlTypes.NpgsqlDbType.Text });
-        batch.BatchCommands.Add(conversation);
+        batch.Add(conversation);
         if (email is not null && r.UserId is not null)
         {
             var person = new NpgsqlBatchCommand(
                 """
-                INSERT INTO chat_identities (channel, external_id, email, tenant_id, aad_object_id, conversation_id, service_url, updated_at)
-                VALUES ('teams', $1, $2, $3, $4, $5, $6, now())
-                ON CONFLICT (channel, external_id) DO UPDATE SET email = $2, tenant_id = coalesce($3, chat_identities.tenant_id),
+                INSERT INTO chat_identities (channel, external_id, email, tenant_id, aad_object_id, conversation_id, service_url, source, updated_at)
+                VALUES ('teams', $1, $2, $3, $4, $5, $6, 'teams:' || coalesce($3, ''), now())
+                ON CONFLICT (org_id, channel, external_id) DO UPDATE SET email = $2, tenant_id = coalesce($3, chat_identities.tenant_id),
                     aad_object_id = coalesce($4, chat_identities.aad_object_id),
                     conversation_id = coalesce($5, chat_identities.conversation_id), service_url = $6, updated_at = now()
                 """);
             foreach (var v in new object?[] { r.UserId, email, r.TenantId, r.UserAadObjectId, r.IsPersonal ? r.ConversationId : null, r.ServiceUrl })
                 person.Parameters.Add(new() { Value = v ?? DBNull.Value, NpgsqlDbType = NpgsqlTypes.NpgsqlDbType.Text });
-            batch.BatchCommands.Add(person);
+            batch.Add(person);
         }
-        await batch.ExecuteNonQueryAsync(ct);
+        await db.ExecuteBatchAsync(batch, ct);
         _remembered.Set(key, fingerprint);
-        _conversations.Forget(r.BaseConversationId); // read back once: the stored tenant may be one kept from before
+        _conversations.Forget($"{db.Org}|{r.BaseConversationId}"); // read back once: the stored tenant may be one kept from before
     }
 
     private readonly Remembered<string> _emails = new(clock, RememberFor);
 
-    public async Task<string?> EmailOfAsync(string userId, CancellationToken ct)
+    /// <summary>The email stored for this user of this tenant, in the organisation in scope.</summary>
+    public async Task<string?> EmailOfAsync(string userId, string? tenantId, CancellationToken ct)
     {
-        if (_emails.TryGet(userId, out var cached)) return cached;
-        await using var cmd = db.CreateCommand("SELECT email FROM chat_identities WHERE channel = 'teams' AND external_id = $1");
+        var key = $"{db.Org}|{tenantId}|{userId}";
+        if (_emails.TryGet(key, out var cached)) return cached;
+        await using var cmd = db.CreateCommand("SELECT email FROM chat_identities WHERE channel = 'teams' AND external_id = $1 AND source = $2");
         cmd.Parameters.Add(new() { Value = userId });
+        cmd.Parameters.Add(new() { Value = Hiring.PeopleStore.TeamsSource(tenantId) });
         var email = await cmd.ExecuteScalarAsync(ct) as string;
-        if (email is not null) _emails.Set(userId, email);
+        if (email is not null) _emails.Set(key, email);
         return email;
     }
 
@@ -85,13 +88,14 @@ public sealed class TeamsDirectory(NpgsqlDataSource db, TimeProvider clock)
     /// </summary>
     public async Task<(string ServiceUrl, string? TenantId)?> ConversationAsync(string conversationId, CancellationToken ct)
     {
-        if (_conversations.TryGet(conversationId, out var cached)) return cached;
+        var key = $"{db.Org}|{conversationId}";
+        if (_conversations.TryGet(key, out var cached)) return cached;
         await using var cmd = db.CreateCommand("SELECT service_url, tenant_id FROM conversations WHERE channel = 'teams' AND conversation_id = $1");
         cmd.Parameters.Add(new() { Value = conversationId });
         await using var reader = await cmd.ExecuteReaderAsync(ct);
         if (!await reader.ReadAsync(ct) || reader.IsDBNull(0)) return null;
         var found = (reader.GetString(0), reader.IsDBNull(1) ? null : reader.GetString(1));
-        _conversations.Set(conversationId, found);
+        _conversations.Set(key, found);
         return found;
     }
 
@@ -110,21 +114,21 @@ public sealed class TeamsDirectory(NpgsqlDataSource db, TimeProvider clock)
     /// </summary>
     public async Task SaveMembersAsync(string serviceUrl, string? tenantId, IEnumerable<(TeamsMember Member, string Email)> members, CancellationToken ct)
     {
-        await using var batch = db.CreateBatch();
+        var batch = new List<NpgsqlBatchCommand>();
         foreach (var (m, email) in members)
         {
             var person = new NpgsqlBatchCommand(
                 """
-                INSERT INTO chat_identities (channel, external_id, email, tenant_id, aad_object_id, service_url, updated_at)
-                VALUES ('teams', $1, $2, $3, $4, $5, now())
-                ON CONFLICT (channel, external_id) DO UPDATE SET email = $2, tenant_id = coalesce($3, chat_identities.tenant_id),
+                INSERT INTO chat_identities (channel, external_id, email, tenant_id, aad_object_id, service_url, source, updated_at)
+                VALUES ('teams', $1, $2, $3, $4, $5, 'teams:' || coalesce($3, ''), now())
+                ON CONFLICT (org_id, channel, external_id) DO UPDATE SET email = $2, tenant_id = coalesce($3, chat_identities.tenant_id),
                     aad_object_id = coalesce($4, chat_identities.aad_object_id), service_url = $5, updated_at = now()
                 """);
             foreach (var v in new object?[] { m.Id, email, m.TenantId ?? tenantId, m.AadObjectId, serviceUrl })
                 person.Parameters.Add(new() { Value = v ?? DBNull.Value, NpgsqlDbType = NpgsqlTypes.NpgsqlDbType.Text });
-            batch.BatchCommands.Add(person);
+            batch.Add(person);
         }
-        if (batch.BatchCommands.Count > 0) await batch.ExecuteNonQueryAsync(ct);
+        await db.ExecuteBatchAsync(batch, ct);
     }
 
     /// <summary>A team or group chat the bot is installed in, and whose roster names who it can reach.</summary>

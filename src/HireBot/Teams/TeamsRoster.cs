@@ -35,6 +35,8 @@ public sealed class TeamsRoster(BotConnectorClient connector, TeamsDirectory dir
             foreach (var m in page.Value?.Members ?? [])
             {
                 if (m.Id is null || EmailOf(m) is not { } email) continue;
+                // A member's directory email names them only as far as the organisation's rules allow.
+                if (!await people.MayUseEmailAsync(email, PeopleStore.TeamsSource(m.TenantId ?? tenantId), ct)) continue;
                 await people.EnsureAsync(email, m.Name, null, ct);
                 members.Add((m, email));
             }

@@ -33,6 +33,7 @@ public class PacingTests : IAsyncLifetime
     [Fact]
     public async Task A_burst_to_one_channel_is_paced_not_failed()
     {
+        using var org = HireBot.Organisations.OrgScope.Enter(HireBot.Organisations.OrgScope.Default); // tests act as the default organisation
         var store = _bot.Services.GetRequiredService<OutboxStore>();
         await store.EnqueueAsync(Enumerable.Range(1, 6).Select(i =>
             new OutboxMessage($"burst:{i}", Recipients.Person("pete@example.com"), "message", new JsonObject { ["text"] = $"note {i}" })), default);
@@ -49,6 +50,7 @@ public class PacingTests : IAsyncLifetime
     [Fact]
     public async Task A_workspace_slack_throttled_waits_out_the_retry_after_for_its_other_channels_too()
     {
+        using var org = HireBot.Organisations.OrgScope.Enter(HireBot.Organisations.OrgScope.Default); // tests act as the default organisation
         var store = _bot.Services.GetRequiredService<OutboxStore>();
         _slack.RateLimitNext("chat.postMessage", 3);
         await store.EnqueueAsync([new OutboxMessage("throttle:a", Recipients.Conversation("slack", $"{FakeSlack.TeamId}/C0AAA"), "message", new JsonObject { ["text"] = "a" })], default);

@@ -73,9 +73,10 @@ public class SlackEndToEndTests : IAsyncLifetime
     [Fact]
     public async Task Outbox_messages_to_a_person_reach_their_slack_dm_once_even_when_slack_throttles()
     {
-        await using (var people = _bot.Db.CreateCommand("INSERT INTO people (email, display_name) VALUES ('pete@example.com', 'Pete')"))
+        await using (var people = _bot.Db.CreateCommand("INSERT INTO people (email, display_name, org_id) VALUES ('pete@example.com', 'Pete', '00000000-0000-0000-0000-000000000001')"))
             await people.ExecuteNonQueryAsync();
         _slack.RateLimitNext("chat.postMessage", 1);
+        using var org = HireBot.Organisations.OrgScope.Enter(HireBot.Organisations.OrgScope.Default); // tests act as the default organisation
         var store = _bot.Services.GetRequiredService<OutboxStore>();
         var message = new OutboxMessage("test:hello:pete", Recipients.Person("pete@example.com"), "message", new JsonObject { ["text"] = "Your kit is ready." });
 

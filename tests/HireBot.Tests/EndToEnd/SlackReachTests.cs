@@ -215,6 +215,7 @@ public class SlackReachTests : IAsyncLifetime
 
     private async Task<string> DeliverAsync(string key, string channel)
     {
+        using var org = HireBot.Organisations.OrgScope.Enter(HireBot.Organisations.OrgScope.Default); // tests act as the default organisation
         var store = _bot.Services.GetRequiredService<OutboxStore>();
         await store.EnqueueAsync([new OutboxMessage(key, Recipients.Conversation("slack", $"{FakeSlack.TeamId}/{channel}"), "message",
             new JsonObject { ["text"] = "Digest for Ada Lovelace" })], default);

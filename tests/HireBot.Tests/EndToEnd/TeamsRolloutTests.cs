@@ -312,10 +312,11 @@ public class TeamsRolloutTests : IAsyncLifetime
     {
         await InstallInTeamAsync();
         _connector.RemoveFrom(OtherChannel);
-        await using (var conn = await _bot.Db.OpenConnectionAsync())
+        using var org = HireBot.Organisations.OrgScope.Enter(HireBot.Organisations.OrgScope.Default); // tests act as the default organisation
+        await using (var conn = await _bot.Services.GetRequiredService<HireBot.Organisations.OrgDb>().OpenConnectionAsync(default))
         {
             await using var cmd = new NpgsqlCommand(
-                "INSERT INTO conversations (channel, conversation_id, kind, service_url, tenant_id, team_id) VALUES ('teams', $1, 'channel', $2, $3, $4)", conn);
+                "INSERT INTO conversations (channel, conversation_id, kind, service_url, tenant_id, team_id, org_id) VALUES ('teams', $1, 'channel', $2, $3, $4, '00000000-0000-0000-0000-000000000001')", conn);
             foreach (var v in new object[] { OtherChannel, _connector.ServiceUrl, FakeBotConnector.Tenant, TeamId }) cmd.Parameters.Add(new() { Value = v });
             await cmd.ExecuteNonQueryAsync();
             await OutboxStore.EnqueueAsync(conn, null, [new OutboxMessage("digest-test", Recipients.Conversation("teams", OtherChannel), "message", new JsonObject { ["text"] = "digest" })], default);

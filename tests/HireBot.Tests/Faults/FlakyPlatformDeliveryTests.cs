@@ -46,15 +46,16 @@ public class FlakyPlatformDeliveryTests(ITestOutputHelper output) : IAsyncLifeti
         // Slack people the bot knows by id but has no DM with yet; Teams conversations stored from earlier activities.
         for (var i = 0; i < PerPlatform; i++)
         {
-            await ExecAsync("INSERT INTO people (email, display_name) VALUES ($1, $1)", $"load{i}@example.com");
-            await ExecAsync("INSERT INTO chat_identities (channel, external_id, email) VALUES ('slack', $1, $2)",
+            await ExecAsync("INSERT INTO people (email, display_name, org_id) VALUES ($1, $1, '00000000-0000-0000-0000-000000000001')", $"load{i}@example.com");
+            await ExecAsync("INSERT INTO chat_identities (channel, external_id, email, org_id, source) VALUES ('slack', $1, $2, '00000000-0000-0000-0000-000000000001', 'slack:' || split_part($1, ':', 1))",
                 $"{FakeSlack.TeamId}:{PlatformTraffic.SlackUser(i)}", $"load{i}@example.com");
-            await ExecAsync("INSERT INTO conversations (channel, conversation_id, kind, service_url, tenant_id) VALUES ('teams', $1, 'personal', $2, $3)",
+            await ExecAsync("INSERT INTO conversations (channel, conversation_id, kind, service_url, tenant_id, org_id) VALUES ('teams', $1, 'personal', $2, $3, '00000000-0000-0000-0000-000000000001')",
                 PlatformTraffic.TeamsConversation(i), _connector.ServiceUrl, PlatformTraffic.TenantId);
         }
         _slack.FailRandomly(0.2, seed: 8);
         _connector.FailRandomly(0.2, seed: 8);
 
+        using var org = HireBot.Organisations.OrgScope.Enter(HireBot.Organisations.OrgScope.Default); // tests act as the default organisation
         var store = _bot.Services.GetRequiredService<OutboxStore>();
         var messages = Enumerable.Range(0, PerPlatform).SelectMany(i => new[]
         {

@@ -41,6 +41,7 @@ public class KilledInstanceTests(ITestOutputHelper output)
         var messages = Enumerable.Range(0, Count).Select(n => new OutboxMessage($"fault:killed:{n}",
             Recipients.Conversation("slack", $"{FakeSlack.TeamId}/C{n:D4}"), "message",
             new JsonObject { ["text"] = $"Debrief moved {DeliveryLedger.Marker(n)}" })).ToList();
+        using var org = HireBot.Organisations.OrgScope.Enter(HireBot.Organisations.OrgScope.Default); // tests act as the default organisation
         await survivor.Services.GetRequiredService<OutboxStore>().EnqueueAsync(messages, default);
 
         await Task.Delay(600);

@@ -103,13 +103,13 @@ public class InboxQueueLimitTests
         var writer = new InboxWriter(db, new InboxSignal(), Options.Create(new InboxOptions { MaxQueued = 2 }), NullLogger<InboxWriter>.Instance);
 
         // The writer is not running yet: two requests wait in the queue, the third finds it full.
-        var waiting = new[] { writer.AcceptAsync("test", "k1", "g", "p", default), writer.AcceptAsync("test", "k2", "g", "p", default) };
-        var full = await Assert.ThrowsAsync<InboxFullException>(() => writer.AcceptAsync("test", "k3", "g", "p", default));
+        var waiting = new[] { writer.AcceptAsync(HireBot.Organisations.OrgScope.Default, "test", "k1", "g", "p", default), writer.AcceptAsync(HireBot.Organisations.OrgScope.Default, "test", "k2", "g", "p", default) };
+        var full = await Assert.ThrowsAsync<InboxFullException>(() => writer.AcceptAsync(HireBot.Organisations.OrgScope.Default, "test", "k3", "g", "p", default));
         Assert.Contains("2 requests are waiting", full.Message);
 
         await writer.StartAsync(default);
         Assert.All(await Task.WhenAll(waiting), Assert.True);
-        Assert.True(await writer.AcceptAsync("test", "k3", "g", "p", default)); // room again
+        Assert.True(await writer.AcceptAsync(HireBot.Organisations.OrgScope.Default, "test", "k3", "g", "p", default)); // room again
         await writer.StopAsync(default);
         await using var count = db.CreateCommand("SELECT count(*) FROM inbox WHERE source = 'test'");
         Assert.Equal(3L, (long)(await count.ExecuteScalarAsync())!);

@@ -27,7 +27,7 @@ public class InboxTests
 
         // 400 requests at once: 300 distinct deliveries, 100 of them sent twice (a platform's retry).
         var keys = Enumerable.Range(0, 400).Select(i => $"k{(i < 300 ? i : i - 300)}").ToList();
-        var answers = await Task.WhenAll(keys.Select(k => Task.Run(() => writer.AcceptAsync("test", k, k, $"payload of {k}", default))));
+        var answers = await Task.WhenAll(keys.Select(k => Task.Run(() => writer.AcceptAsync(HireBot.Organisations.OrgScope.Default, "test", k, k, $"payload of {k}", default))));
         await writer.StopAsync(default);
 
         Assert.Equal(300, answers.Count(a => a));
@@ -48,14 +48,14 @@ public class InboxTests
         var writer = new InboxWriter(db, new InboxSignal(), Options.Create(new InboxOptions()), NullLogger<InboxWriter>.Instance);
         await writer.StartAsync(default);
 
-        var attempts = Enumerable.Range(0, 5).Select(i => writer.AcceptAsync("test", $"k{i}", "g", "p", default)).ToList();
+        var attempts = Enumerable.Range(0, 5).Select(i => writer.AcceptAsync(HireBot.Organisations.OrgScope.Default, "test", $"k{i}", "g", "p", default)).ToList();
         foreach (var attempt in attempts)
         {
             var e = await Assert.ThrowsAnyAsync<Exception>(() => attempt);
             Assert.True(DatabaseUnavailableMiddleware.IsUnavailable(e), $"{e.GetType().Name} would not be answered with a retry hint");
         }
         await writer.StopAsync(default);
-        await Assert.ThrowsAsync<InboxUnavailableException>(() => writer.AcceptAsync("test", "after-stop", "g", "p", default));
+        await Assert.ThrowsAsync<InboxUnavailableException>(() => writer.AcceptAsync(HireBot.Organisations.OrgScope.Default, "test", "after-stop", "g", "p", default));
     }
 
     [Fact]
@@ -66,7 +66,7 @@ public class InboxTests
         var writer = new InboxWriter(db, new InboxSignal(), Options.Create(new InboxOptions()), NullLogger<InboxWriter>.Instance);
         await writer.StartAsync(default);
         foreach (var key in new[] { "alice|1", "bob|1", "alice|2", "alice|boom", "bob|2", "alice|3" })
-            Assert.True(await writer.AcceptAsync("test", key, key.Split('|')[0], key, default));
+            Assert.True(await writer.AcceptAsync(HireBot.Organisations.OrgScope.Default, "test", key, key.Split('|')[0], key, default));
         await writer.StopAsync(default);
 
         var handler = new RecordingHandler();
@@ -104,7 +104,7 @@ public class InboxTests
         await using var db = NpgsqlDataSource.Create(cs);
         var writer = new InboxWriter(db, new InboxSignal(), Options.Create(new InboxOptions()), NullLogger<InboxWriter>.Instance);
         await writer.StartAsync(default);
-        await writer.AcceptAsync("test", "fence", "fence", "p", default);
+        await writer.AcceptAsync(HireBot.Organisations.OrgScope.Default, "test", "fence", "fence", "p", default);
         await writer.StopAsync(default);
         var store = new InboxStore(db, TimeProvider.System);
 
@@ -131,8 +131,8 @@ public class InboxTests
         await using var db = NpgsqlDataSource.Create(cs);
         var writer = new InboxWriter(db, new InboxSignal(), Options.Create(new InboxOptions()), NullLogger<InboxWriter>.Instance);
         await writer.StartAsync(default);
-        await writer.AcceptAsync("test", "garbled|1", "garbled", "garbled", default);
-        await writer.AcceptAsync("test", "garbled|2", "garbled", "fine", default);
+        await writer.AcceptAsync(HireBot.Organisations.OrgScope.Default, "test", "garbled|1", "garbled", "garbled", default);
+        await writer.AcceptAsync(HireBot.Organisations.OrgScope.Default, "test", "garbled|2", "garbled", "fine", default);
         await writer.StopAsync(default);
         var handler = new DelegateHandler(
             item => item.Payload == "garbled" ? throw new System.Text.Json.JsonException("unreadable") : Task.FromResult<IReadOnlyList<OutboxMessage>>([]),
@@ -153,8 +153,8 @@ public class InboxTests
         await using var db = NpgsqlDataSource.Create(cs);
         var writer = new InboxWriter(db, new InboxSignal(), Options.Create(new InboxOptions()), NullLogger<InboxWriter>.Instance);
         await writer.StartAsync(default);
-        await writer.AcceptAsync("test", "refused|1", "refused", "refused", default);
-        await writer.AcceptAsync("test", "flaky|1", "flaky", "flaky", default);
+        await writer.AcceptAsync(HireBot.Organisations.OrgScope.Default, "test", "refused|1", "refused", "refused", default);
+        await writer.AcceptAsync(HireBot.Organisations.OrgScope.Default, "test", "flaky|1", "flaky", "flaky", default);
         await writer.StopAsync(default);
         var tries = new ConcurrentQueue<string>();
         var handler = new DelegateHandler(
@@ -184,7 +184,7 @@ public class InboxTests
         await using var db = NpgsqlDataSource.Create(cs);
         var writer = new InboxWriter(db, new InboxSignal(), Options.Create(new InboxOptions()), NullLogger<InboxWriter>.Instance);
         await writer.StartAsync(default);
-        await writer.AcceptAsync("test", "slow|1", "slow", "p", default);
+        await writer.AcceptAsync(HireBot.Organisations.OrgScope.Default, "test", "slow|1", "slow", "p", default);
         await writer.StopAsync(default);
         int running = 0, mostAtOnce = 0, runs = 0;
         var handler = new DelegateHandler(async item =>

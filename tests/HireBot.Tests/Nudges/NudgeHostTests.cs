@@ -21,7 +21,7 @@ public sealed class NudgeHostTests : IAsyncLifetime
         var at = TestClock.Now.AddSeconds(1);
         Func<int, DateTimeOffset[]> plan = _ => [at];
         var (_, pairs) = await NudgeSeed.SeedAsync(_app.Db, "sub", 1, 2, plan, escalationsAt: at);
-        await ExecAsync("INSERT INTO scorecards (interview_id, panelist_email, ratings, recommendation, submitted_at) VALUES ($1, $2, '{}', 3, now())",
+        await ExecAsync("INSERT INTO scorecards (interview_id, panelist_email, ratings, recommendation, submitted_at, org_id) VALUES ($1, $2, '{}', 3, now(), '00000000-0000-0000-0000-000000000001')",
             pairs[0].InterviewId, pairs[0].Email);
         await NudgeSeed.ScheduleAsync(_app.Db, pairs, plan, escalations: true, escalationsAt: at);
 
@@ -75,7 +75,7 @@ public sealed class NudgeHostTests : IAsyncLifetime
     {
         Func<int, DateTimeOffset[]> plan = _ => [TestClock.Now.AddDays(5)];
         var (_, pairs) = await NudgeSeed.SeedAsync(_app.Db, "man", 1, 3, plan);
-        await ExecAsync("INSERT INTO scorecards (interview_id, panelist_email, ratings, recommendation, submitted_at) VALUES ($1, $2, '{}', 3, now())",
+        await ExecAsync("INSERT INTO scorecards (interview_id, panelist_email, ratings, recommendation, submitted_at, org_id) VALUES ($1, $2, '{}', 3, now(), '00000000-0000-0000-0000-000000000001')",
             pairs[2].InterviewId, pairs[2].Email);
         // The seeded role needs a real template: borrow the one `role create` writes.
         await _app.SayAsync("rec-man@example.com", "role create man-tmpl \"Engineer\"");

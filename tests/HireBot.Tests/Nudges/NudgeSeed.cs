@@ -24,24 +24,24 @@ public static class NudgeSeed
         await using var tx = await conn.BeginTransactionAsync();
         // A real template (the built-in one shipped beside the binary): the bot reads the role whenever someone acts on the loop.
         var template = await File.ReadAllTextAsync(Path.Combine(AppContext.BaseDirectory, "templates", "backend-engineer.json"));
-        await ExecAsync(conn, tx, "INSERT INTO roles (id, slug, template, recruiters, hiring_managers) VALUES ($1, $2, $5::jsonb, $3, $4)",
+        await ExecAsync(conn, tx, "INSERT INTO roles (id, slug, template, recruiters, hiring_managers, org_id) VALUES ($1, $2, $5::jsonb, $3, $4, '00000000-0000-0000-0000-000000000001')",
             roleId, "role-" + tag, new[] { $"rec-{tag}@example.com" }, new[] { $"hm-{tag}@example.com" }, template);
-        await ExecAsync(conn, tx, "INSERT INTO candidates (id, role_id, email, name) VALUES ($1, $2, $3, 'Ada Candidate')", candidateId, roleId, $"cand-{tag}@example.com");
-        await ExecAsync(conn, tx, "INSERT INTO loops (id, candidate_id, state) VALUES ($1, $2, 'AwaitingFeedback')", loopId, candidateId);
+        await ExecAsync(conn, tx, "INSERT INTO candidates (id, role_id, email, name, org_id) VALUES ($1, $2, $3, 'Ada Candidate', '00000000-0000-0000-0000-000000000001')", candidateId, roleId, $"cand-{tag}@example.com");
+        await ExecAsync(conn, tx, "INSERT INTO loops (id, candidate_id, state, org_id) VALUES ($1, $2, 'AwaitingFeedback', '00000000-0000-0000-0000-000000000001')", loopId, candidateId);
         var pairs = new List<Pair>();
         var far = escalationsAt ?? TestClock.Now.AddDays(30);
         for (var i = 0; i < interviews; i++)
         {
             var interviewId = Guid.NewGuid();
             var ended = TestClock.Now.AddHours(-2);
-            await ExecAsync(conn, tx, "INSERT INTO interviews (id, loop_id, round_id, starts_at, ends_at, status) VALUES ($1, $2, 'tech', $3, $4, 'Completed')",
+            await ExecAsync(conn, tx, "INSERT INTO interviews (id, loop_id, round_id, starts_at, ends_at, status, org_id) VALUES ($1, $2, 'tech', $3, $4, 'Completed', '00000000-0000-0000-0000-000000000001')",
                 interviewId, loopId, ended.AddHours(-1), ended);
             for (var p = 0; p < panelists; p++)
             {
                 var pair = new Pair(interviewId, $"p{p}-{i}-{tag}@example.com");
-                await ExecAsync(conn, tx, "INSERT INTO interview_panelists (interview_id, email) VALUES ($1, $2)", interviewId, pair.Email);
+                await ExecAsync(conn, tx, "INSERT INTO interview_panelists (interview_id, email, org_id) VALUES ($1, $2, '00000000-0000-0000-0000-000000000001')", interviewId, pair.Email);
                 await using var plan = new NpgsqlCommand(
-                    "INSERT INTO nudge_plans (interview_id, email, reminders, recruiter_at, manager_at, deadline) VALUES ($1, $2, $3, $4, $4, $4)", conn, tx);
+                    "INSERT INTO nudge_plans (interview_id, email, reminders, recruiter_at, manager_at, deadline, org_id) VALUES ($1, $2, $3, $4, $4, $4, '00000000-0000-0000-0000-000000000001')", conn, tx);
                 plan.Parameters.Add(new() { Value = interviewId });
                 plan.Parameters.Add(new() { Value = pair.Email });
                 plan.Parameters.Add(new() { Value = reminders(pairs.Count), NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.TimestampTz });
@@ -59,6 +59,9 @@ public static class NudgeSeed
     {
         await using var conn = await db.OpenConnectionAsync();
         await using var tx = await conn.BeginTransactionAsync();
+        // The rows the plan step writes belong to the transaction's organisation: the default one, as the seeded loop.
+        await using (var org = new NpgsqlCommand("SELECT set_config('hirebot.org_id', '00000000-0000-0000-0000-000000000001', true)", conn, tx))
+            await org.ExecuteNonQueryAsync();
         var i = 0;
         foreach (var pair in pairs)
         {

@@ -13,7 +13,9 @@ public class OutboxFencingTests
     {
         var cs = await TestDatabase.CreateAsync(nameof(OutboxFencingTests));
         await using var db = NpgsqlDataSource.Create(cs);
-        var store = new OutboxStore(db, TimeProvider.System);
+        await using var orgPool = HireBot.Organisations.OrgDb.BuildPool(cs);
+        using var org = HireBot.Organisations.OrgScope.Enter(HireBot.Organisations.OrgScope.Default);
+        var store = new OutboxStore(db, new HireBot.Organisations.OrgDb(orgPool), TimeProvider.System);
         await store.EnqueueAsync([new OutboxMessage("fence:1", Recipients.Person("pat@example.com"), "message", new JsonObject { ["text"] = "hi" })], default);
 
         var stale = Assert.Single(await store.ClaimAsync(10, TimeSpan.Zero, default)); // its lease is over at once
@@ -39,7 +41,9 @@ public class OutboxFencingTests
     {
         var cs = await TestDatabase.CreateAsync(nameof(A_row_withdrawn_while_a_dispatcher_holds_it_stays_withdrawn_when_put_back));
         await using var db = NpgsqlDataSource.Create(cs);
-        var store = new OutboxStore(db, TimeProvider.System);
+        await using var orgPool = HireBot.Organisations.OrgDb.BuildPool(cs);
+        using var org = HireBot.Organisations.OrgScope.Enter(HireBot.Organisations.OrgScope.Default);
+        var store = new OutboxStore(db, new HireBot.Organisations.OrgDb(orgPool), TimeProvider.System);
         await store.EnqueueAsync([new OutboxMessage("kit:withdrawn", Recipients.Person("pat@example.com"), "message", new JsonObject { ["text"] = "kit" })], default);
         var held = Assert.Single(await store.ClaimAsync(10, TimeSpan.FromMinutes(1), default));
 

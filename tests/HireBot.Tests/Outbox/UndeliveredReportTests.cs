@@ -25,9 +25,9 @@ public class UndeliveredReportTests : IAsyncLifetime
     /// <summary>Someone the bot has a Teams 1:1 chat with, as a verified activity would have stored it.</summary>
     private async Task InTeamsAsync(string email)
     {
-        await Bot.ScalarAsync<object>("INSERT INTO people (email, display_name) VALUES ($1, $2) ON CONFLICT DO NOTHING", email, email.Split('@')[0]);
+        await Bot.ScalarAsync<object>("INSERT INTO people (email, display_name, org_id) VALUES ($1, $2, '00000000-0000-0000-0000-000000000001') ON CONFLICT DO NOTHING", email, email.Split('@')[0]);
         await Bot.ScalarAsync<object>(
-            "INSERT INTO chat_identities (channel, external_id, email, tenant_id, conversation_id, service_url) VALUES ('teams', $1, $2, 'tenant-1', $3, $4)",
+            "INSERT INTO chat_identities (channel, external_id, email, tenant_id, conversation_id, service_url, org_id, source) VALUES ('teams', $1, $2, 'tenant-1', $3, $4, '00000000-0000-0000-0000-000000000001', 'teams:tenant-1')",
             $"29:{email}", email, $"a:{email}", _teams.Connector.ServiceUrl);
     }
 

@@ -12,6 +12,7 @@ public class LocalCalendarTests : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
+        using var org = HireBot.Organisations.OrgScope.Enter(HireBot.Organisations.OrgScope.Default); // tests act as the default organisation
         _bot = await BotApp.StartAsync(nameof(LocalCalendarTests));
         _calendar = _bot.Services.GetRequiredService<LocalCalendar>();
     }
@@ -28,6 +29,7 @@ public class LocalCalendarTests : IAsyncLifetime
     [Fact]
     public async Task Creating_twice_with_one_transaction_id_returns_the_first_event()
     {
+        using var org = HireBot.Organisations.OrgScope.Enter(HireBot.Organisations.OrgScope.Default); // tests act as the default organisation
         var first = await _calendar.CreateEventAsync(Interview("t-1", "a@x.test"), default);
         var replay = await _calendar.CreateEventAsync(Interview("t-1", "someone-else@x.test"), default);
         var other = await _calendar.CreateEventAsync(Interview("t-2", "a@x.test"), default);
@@ -40,6 +42,7 @@ public class LocalCalendarTests : IAsyncLifetime
     [Fact]
     public async Task Busy_time_is_seeded_blocks_plus_events_not_declined_or_cancelled()
     {
+        using var org = HireBot.Organisations.OrgScope.Enter(HireBot.Organisations.OrgScope.Default); // tests act as the default organisation
         await _calendar.AddBusyAsync("b@x.test", Nine.AddHours(3), Nine.AddHours(4), default);
         var attended = await _calendar.CreateEventAsync(Interview("t-busy-1", "b@x.test", "c@x.test"), default);
         var cancelled = await _calendar.CreateEventAsync(Interview("t-busy-2", "b@x.test") with { StartUtc = Nine.AddHours(5), EndUtc = Nine.AddHours(6) }, default);
@@ -56,6 +59,7 @@ public class LocalCalendarTests : IAsyncLifetime
     [Fact]
     public async Task Update_replaces_attendees_keeping_the_answers_of_those_who_stay()
     {
+        using var org = HireBot.Organisations.OrgScope.Enter(HireBot.Organisations.OrgScope.Default); // tests act as the default organisation
         var created = await _calendar.CreateEventAsync(Interview("t-upd", "d@x.test", "e@x.test"), default);
         await _calendar.RespondAsync(created.EventId, "d@x.test", AttendeeResponse.Accepted, default);
         await _calendar.RespondAsync(created.EventId, "e@x.test", AttendeeResponse.Declined, default);
@@ -72,6 +76,7 @@ public class LocalCalendarTests : IAsyncLifetime
     [Fact]
     public async Task Unknown_events_are_not_found_rather_than_errors()
     {
+        using var org = HireBot.Organisations.OrgScope.Enter(HireBot.Organisations.OrgScope.Default); // tests act as the default organisation
         Assert.Null(await _calendar.GetAttendeeResponsesAsync("local-missing", default));
         Assert.Equal(EventChangeOutcome.NotFound, await _calendar.UpdateEventAsync("local-missing", new EventChange(Nine), default));
         Assert.Equal(EventChangeOutcome.NotFound, await _calendar.CancelEventAsync("local-missing", "x", default));

@@ -218,6 +218,7 @@ public class LocalSchedulingTests : IAsyncLifetime
         var screen = (await s.InterviewsAsync()).First(r => (string)r[1] == "screen");
         var interviewId = (Guid)screen[0];
         var declined = await s.ScalarAsync<string>("SELECT email FROM interview_panelists WHERE interview_id = $1", interviewId);
+        using var org = HireBot.Organisations.OrgScope.Enter(HireBot.Organisations.OrgScope.Default); // tests act as the default organisation
         var calendar = _bot.Services.GetRequiredService<LocalCalendar>();
         Assert.True(await calendar.RespondAsync((string)screen[4], declined, AttendeeResponse.Declined, default));
 

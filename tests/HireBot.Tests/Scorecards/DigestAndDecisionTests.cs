@@ -170,6 +170,7 @@ public class DigestAndDecisionTests : IAsyncLifetime
 
         // Even if the round's end trigger had fired anyway, the closed loop sends no scorecard request.
         var scheduler = await _bot.Services.GetRequiredService<ISchedulerFactory>().GetScheduler();
+        using var org = HireBot.Organisations.OrgScope.Enter(HireBot.Organisations.OrgScope.Default); // tests act as the default organisation
         await HireBot.Jobs.InterviewJobs.ScheduleAsync(scheduler, loop.Interviews[1], TestClock.Now, default);
         await Task.Delay(1500);
         Assert.Equal(0L, await _bot.ScalarAsync<long>("SELECT count(*) FROM outbox WHERE idempotency_key LIKE $1", $"scorecard-request:{loop.Interviews[1]}:%"));

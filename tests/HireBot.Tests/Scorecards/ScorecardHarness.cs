@@ -47,7 +47,7 @@ public static class ScorecardHarness
             var id = Guid.CreateVersion7();
             ids.Add(id);
             await using var cmd = new NpgsqlCommand(
-                "INSERT INTO interviews (id, loop_id, round_id, starts_at, ends_at, status) VALUES ($1, $2, $3, $4, $5, $6)", conn);
+                "INSERT INTO interviews (id, loop_id, round_id, starts_at, ends_at, status, org_id) VALUES ($1, $2, $3, $4, $5, $6, '00000000-0000-0000-0000-000000000001')", conn);
             cmd.Parameters.Add(new() { Value = id });
             cmd.Parameters.Add(new() { Value = loopId });
             cmd.Parameters.Add(new() { Value = spec.Round });
@@ -57,7 +57,7 @@ public static class ScorecardHarness
             await cmd.ExecuteNonQueryAsync();
             foreach (var (email, shadow) in spec.Panelists.Select(p => (p, false)).Concat((spec.Shadows ?? []).Select(s => (s, true))))
             {
-                await using var p = new NpgsqlCommand("INSERT INTO interview_panelists (interview_id, email, is_shadow) VALUES ($1, $2, $3)", conn);
+                await using var p = new NpgsqlCommand("INSERT INTO interview_panelists (interview_id, email, is_shadow, org_id) VALUES ($1, $2, $3, '00000000-0000-0000-0000-000000000001')", conn);
                 p.Parameters.Add(new() { Value = id });
                 p.Parameters.Add(new() { Value = email });
                 p.Parameters.Add(new() { Value = shadow });
@@ -71,6 +71,7 @@ public static class ScorecardHarness
     public static async Task EndInterviewAsync(this BotApp bot, Guid interviewId)
     {
         var scheduler = await bot.Services.GetRequiredService<ISchedulerFactory>().GetScheduler();
+        using var org = HireBot.Organisations.OrgScope.Enter(HireBot.Organisations.OrgScope.Default); // tests act as the default organisation
         await InterviewJobs.ScheduleAsync(scheduler, interviewId, TestClock.Now, default);
         var deadline = TestClock.UtcNow.AddSeconds(30);
         while (await bot.ScalarAsync<string>("SELECT status FROM interviews WHERE id = $1", interviewId) != "Completed")

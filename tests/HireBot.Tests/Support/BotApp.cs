@@ -30,6 +30,10 @@ public sealed class BotApp : IAsyncDisposable
         Http = new HttpClient { BaseAddress = new Uri(address), Timeout = TimeSpan.FromSeconds(30) };
     }
 
+    /// <summary>The Teams tenants of the samples and fakes, which tests treat as the local channel's organisation.</summary>
+    public static readonly string[] DefaultOrgTenants =
+        ["00000000-0000-0000-0000-0000000000001", Teams.TeamsTestHost.TenantId, Faults.PlatformTraffic.TenantId, "tenant-1"];
+
     /// <summary>The clock this bot runs on (and its Quartz scheduler): <see cref="TestClock.Shared"/> unless the test gave one.</summary>
     public TimeProvider Clock => _app.Services.GetRequiredService<TimeProvider>();
 
@@ -46,6 +50,10 @@ public sealed class BotApp : IAsyncDisposable
             ["Outbox:PollMilliseconds"] = "50",
             // Tests drive recruiters and panelists through the local channel next to Slack and Teams.
             ["Local:Enabled"] = "true",
+            // ... and so the fakes' tenant and workspace are the local channel's organisation (the
+            // default one): one loop is driven from several channels. The isolation tests add others.
+            [$"Orgs:default:TeamsTenantIds"] = string.Join(',', DefaultOrgTenants),
+            [$"Orgs:default:SlackTeamIds"] = $"{Fakes.FakeSlack.TeamId},{Fakes.FakeSlack.InstalledTeamId}",
         };
         foreach (var (k, v) in settings ?? new Dictionary<string, string?>()) config[k] = v;
         var app = await HireBotHost.BuildAsync([], config, (services, configuration) =>

@@ -48,6 +48,16 @@ public static class TestDatabase
         }
     }
 
+    /// <summary>A database of the test cluster with no schema at all (for migration tests).</summary>
+    public static async Task<string> CreateEmptyAsync(string name)
+    {
+        var template = await CreateAsync(name); // starts the cluster if needed
+        var empty = new NpgsqlConnectionStringBuilder(template).Database + "_empty";
+        await using var source = NpgsqlDataSource.Create(_server!.ConnectionString);
+        await Exec(source, $"CREATE DATABASE {empty}");
+        return Database(_server.ConnectionString, empty);
+    }
+
     /// <summary>
     /// Clusters of earlier runs whose test process is gone (killed, or exited before its exit
     /// handler finished): their servers have already stopped with their sessions or are stopped
