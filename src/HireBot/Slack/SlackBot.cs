@@ -113,8 +113,11 @@ public sealed partial class SlackBot(
         {
             if (callback.Event is SlackRevocation { AppUninstalled: true } or SlackRevocation { BotUserIds.Count: > 0 })
                 await workspaces.RevokeAsync(callback.TeamId, ct);
-            else if (callback.Event is SlackAppHomeOpened { Tab: "messages", ChannelId: { Length: > 0 } dm } opened)
+            else if (callback.Event is SlackAppHomeOpened { Tab: "messages", ChannelId: { Length: > 0 } dm } opened && Refusal(callback.TeamId) is null)
+            {
+                using var org = Organisations.OrgScope.Enter(await organisations.ForSlackAsync(callback.TeamId, callback.EnterpriseId, ct));
                 await WelcomeAsync(callback.TeamId, opened.UserId, dm, ct);
+            }
         }
         catch (Exception)
         {
@@ -133,7 +136,7 @@ public sealed partial class SlackBot(
     /// </summary>
     private async Task WelcomeAsync(string teamId, string userId, string dm, CancellationToken ct)
     {
-        await using var conn = await db.OpenConnectionAsync(ct);
+        await using var conn = await orgDb.OpenConnectionAsync(ct);
         var welcome = WelcomeMessage.For(WelcomeMessage.Audience.Everyone);
         if (await OutboxStore.EnqueueAsync(conn, null,
                 [new OutboxMessage($"welcome:slack:{teamId}/{userId}", Recipients.Conversation("slack", $"{teamId}/{dm}"), welcome.Kind, welcome.Data)], ct) > 0)
