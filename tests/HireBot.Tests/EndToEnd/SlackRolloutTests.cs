@@ -227,7 +227,8 @@ public class SlackRolloutTests : IAsyncLifetime
         // Everyone else scores in the modal; the digest waits for the deadline (the outsider's is missing) and goes to the channel.
         foreach (var (interview, email) in seats.Where(s => s.Email != Outsider)) await SubmitScorecardAsync(email, interview);
         var scheduler = await _bot.Services.GetRequiredService<ISchedulerFactory>().GetScheduler();
-        await DigestJobs.ScheduleDeadlineAsync(scheduler, loopId, TestClock.Now, default);
+        using (HireBot.Organisations.OrgScope.Enter(HireBot.Organisations.OrgScope.Default)) // the fake workspace is the default organisation's
+            await DigestJobs.ScheduleDeadlineAsync(scheduler, loopId, TestClock.Now, default);
         var digest = Assert.Single(await SettledAsync(k => k.StartsWith("digest-deadline:", StringComparison.Ordinal), 1));
         Assert.Equal(("sent", Recipients.Conversation("slack", $"{FakeSlack.TeamId}/{Channel}")), (digest.Status, digest.Recipient));
 

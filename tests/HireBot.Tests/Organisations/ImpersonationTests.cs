@@ -22,6 +22,7 @@ public class ImpersonationTests : IAsyncLifetime
     public async Task InitializeAsync() => _teams = await ConnectedTeamsBot.StartAsync(nameof(ImpersonationTests), new Dictionary<string, string?>
     {
         ["Orgs:default:TeamsTenantIds"] = string.Join(',', BotApp.DefaultOrgTenants.Append(OtherTenant)),
+        ["Teams:AllowedTenantIds"] = TeamsTestHost.AdmittedTenants + "," + OtherTenant, // admitted: the question is who its users are
     });
 
     public async Task DisposeAsync() => await _teams.DisposeAsync();

@@ -42,7 +42,13 @@ public class OrganisationIsolationTests : IAsyncLifetime
         _teams = await ConnectedTeamsBot.StartAsync(nameof(OrganisationIsolationTests), new Dictionary<string, string?>
         {
             ["SLACK_SIGNING_SECRET"] = SlackSigner.Secret, ["SLACK_BOT_TOKEN"] = FakeSlack.BotToken, ["SLACK_API_BASE_URL"] = _slack.ApiBaseUrl,
+            // B is admitted and installed like any customer: what keeps it out of A's hiring is the organisation, not the door.
+            ["SLACK_ALLOWED_TEAM_IDS"] = $"{FakeSlack.TeamId},{TeamB}", ["SLACK_TOKEN_ENCRYPTION_KEY"] = Fakes.Slack.SlackTestHost.EncryptionKey,
+            ["Teams:AllowedTenantIds"] = TeamsTestHost.AdmittedTenants + "," + TenantB,
         });
+        var protector = Bot.Services.GetRequiredService<HireBot.Slack.SlackTokenProtector>();
+        await Bot.Services.GetRequiredService<HireBot.Slack.SlackWorkspaces>().SaveAsync(new HireBot.Slack.SlackInstallation(
+            TeamB, "Organisation B", null, "U0BOTB", protector.Protect(FakeSlack.InstalledBotToken, TeamB), ["commands", "chat:write", "users:read", "users:read.email"]), default);
         _loop = await Bot.NewLoopAsync("zeta", new InterviewSpec("screen", [Panelist]));
         var card = ScorecardHarness.Filled(_loop.Interviews[0], "screen", 3);
         foreach (var key in card.Where(p => p.Key.StartsWith("evidence.")).Select(p => p.Key).ToList()) card[key] = "strong evidence of depth, with examples";
@@ -106,6 +112,8 @@ public class OrganisationIsolationTests : IAsyncLifetime
         answers.AddRange(_slack.Calls.Skip(slackCalls).Select(c => c.Body));
         answers.AddRange(_teams.Connector.Requests.Skip(connectorCalls).Select(r => r.Body));
         Assert.True(answers.Count(a => a.Length > 0) >= commands.Count, "B's actors were not answered, so the test would show nothing.");
+        // Admitted and answered as B's own organisation: a refusal at the door would prove nothing about the data.
+        Assert.DoesNotContain(answers, a => a.Contains("not set up to use HireBot", StringComparison.Ordinal) || a.Contains("could not confirm your work email", StringComparison.Ordinal));
         foreach (var answer in answers)
             foreach (var secret in Secrets)
                 Assert.False(answer.Contains(secret, StringComparison.OrdinalIgnoreCase), $"Organisation B was shown A's `{secret}`: {answer}");

@@ -92,7 +92,7 @@ public class UndeliveredReportTests : IAsyncLifetime
         var loop = await Bot.NewLoopAsync("names", new InterviewSpec("screen", [Reachable, Unreachable], Completed: false));
         foreach (var (email, name) in new[] { (Reachable, "Pat Panelist"), (Unreachable, "Grace Hopper") })
             await Bot.ScalarAsync<object>(
-                "INSERT INTO people (email, display_name) VALUES ($1, $2) ON CONFLICT (email) DO UPDATE SET display_name = EXCLUDED.display_name", email, name);
+                "INSERT INTO people (email, display_name, org_id) VALUES ($1, $2, '00000000-0000-0000-0000-000000000001') ON CONFLICT (org_id, email) DO UPDATE SET display_name = EXCLUDED.display_name", email, name);
         await Bot.EndInterviewAsync(loop.Interviews[0]);
         var failedKey = $"scorecard-request:{loop.Interviews[0]}:{Unreachable}";
         Assert.Equal("sent", await WaitForStatusAsync($"undelivered:{failedKey}:{Recruiter}", "sent"));
