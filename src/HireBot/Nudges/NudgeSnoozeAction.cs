@@ -33,10 +33,11 @@ public sealed class NudgeSnoozeAction(NudgeStore store, TimeProvider clock, Micr
             return BotReply.Error("You already snoozed this reminder once; it can't be snoozed again.");
 
         var next = reminders.First(r => r.At == until.Value);
-        return new BotReply("message", new JsonObject
-        {
-            ["text"] = $"Snoozed. Reminder {next.Number} of {next.Of} will come {NudgeMessages.Local(until.Value, plan.Zone)}.",
-        }, Replaces: true);
+        // The reminder card stays, with its Open button: only the snooze is used up.
+        var shown = Math.Max(1, reminders.Count(r => r.At <= now));
+        var card = NudgeMessages.Reminder(plan, "", shown, next.Of, null, options.Value.SnoozeHours).Data;
+        card["snoozed"] = $"Snoozed. Reminder {next.Number} of {next.Of} will come {NudgeMessages.Local(until.Value, plan.Zone)}.";
+        return new BotReply("nudge", card, Replaces: true);
     }
 
     // Card data arrives as a number (Teams) or as the bound template string (Slack button value).

@@ -110,7 +110,14 @@ public sealed class NudgeHostTests : IAsyncLifetime
         // More than the card's configured snooze (Nudges:SnoozeHours, 4 by default) is refused.
         Assert.Equal("A reminder can be snoozed for at most 4 h.", tooLong["data"]!["text"]!.ToString());
         Assert.False(first["isError"]!.GetValue<bool>(), first.ToJsonString());
-        Assert.StartsWith("Snoozed. Reminder 2 of", first["data"]!["text"]!.ToString());
+        // The answer is the reminder card again: still "of 2", still with its Open button, the snooze used up.
+        Assert.Equal("nudge", first["kind"]!.GetValue<string>());
+        Assert.StartsWith("Snoozed. Reminder 2 of 2 will come", first["data"]!["snoozed"]!.ToString());
+        Assert.True(first["replaces"]!.GetValue<bool>());
+        var card = _app.Services.GetRequiredService<HireBot.Cards.MessageRenderer>().Render("nudge", first["data"]!.AsObject());
+        var verbs = card["actions"]!.AsArray().Select(a => a!["verb"]!.GetValue<string>()).ToList();
+        Assert.Equal(["scorecard.open"], verbs);
+        Assert.Contains("Snoozed. Reminder 2 of 2", card.ToJsonString());
         Assert.Equal("You already snoozed this reminder once; it can't be snoozed again.", second["data"]!["text"]!.ToString());
         Assert.True(stranger["isError"]!.GetValue<bool>());
         var moved = await ScalarAsync("SELECT due_at FROM nudge_events WHERE interview_id = $1 AND email = $2 AND name = 'reminder-2' AND done_at IS NULL",
