@@ -1,3 +1,4 @@
+using HireBot.Core.Text;
 using System.Globalization;
 using System.Text.Json.Nodes;
 using HireBot.Cards;
@@ -88,8 +89,8 @@ public sealed class DecisionCommands(
         // Rounds still booked are no longer needed: their triggers and calendar invitations go too.
         var uncancelled = await invites.CancelAsync(cancelled, "The hiring decision has been made; this interview is no longer needed.", ct);
         var where = role.HiringChannel is null ? "the role's recruiters" : "the hiring channel";
-        var rounds = cancelled.Count == 0 ? "" : $" {cancelled.Count} booked round(s) were cancelled" +
-            (uncancelled > 0 ? $" ({uncancelled} calendar invitation(s) could not be withdrawn; remove them by hand)." : ".");
+        var rounds = cancelled.Count == 0 ? "" : $" {Counted.Of(cancelled.Count, "booked round")} {(cancelled.Count == 1 ? "was" : "were")} cancelled" +
+            (uncancelled > 0 ? $" ({Counted.Of(uncancelled, "calendar invitation")} could not be withdrawn; remove them by hand)." : ".");
         return BotReply.Text($"Recorded: {label} for {loop.CandidateName}. The loop is closed and the decision is on its way to {where} (if it cannot be delivered, you will be told).{rounds}");
     }
 }

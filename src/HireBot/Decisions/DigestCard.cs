@@ -1,3 +1,4 @@
+using HireBot.Core.Text;
 using System.Globalization;
 using System.Text.Json.Nodes;
 using HireBot.Cards;
@@ -55,7 +56,7 @@ public static class DigestCard
     /// <summary>One line for the decision card: what the panel's digest said.</summary>
     public static string OneLine(PanelAssessment a) =>
         a.Overall is null ? "no ratings yet" : $"{VerdictLabel(a.Decision.Verdict)}, score {Score(a.Overall)} ({Interval(a.Overall)})" +
-            (a.Adjustments.Count > 0 ? " adjusted for interviewer calibration" : "") + $", {a.Panelists} panelist(s), agreement {(a.Agreement.Alpha is { } x ? F($"α {x:0.00}") : "not measurable")}";
+            (a.Adjustments.Count > 0 ? " adjusted for interviewer calibration" : "") + $", {Counted.Of(a.Panelists, "panelist")}, agreement {(a.Agreement.Alpha is { } x ? F($"α {x:0.00}") : "not measurable")}";
 
     public static string VerdictLabel(Verdict v) => v switch
     {
@@ -78,7 +79,7 @@ public static class DigestCard
     public static IEnumerable<string> Calibration(LoopFeedback loop, PanelAssessment a)
     {
         foreach (var c in a.Adjustments.Where(c => Math.Abs(c.Leniency) >= 0.05))
-            yield return F($"{loop.NameOf(c.Panelist)} rates {Math.Abs(c.Leniency):0.0} {(c.Leniency > 0 ? "above" : "below")} the panel average over {c.Scorecards} scorecard(s); their ratings are adjusted by that much.");
+            yield return F($"{loop.NameOf(c.Panelist)} rates {Math.Abs(c.Leniency):0.0} {(c.Leniency > 0 ? "above" : "below")} the panel average over {Counted.Of(c.Scorecards, "scorecard")}; their ratings are adjusted by that much.");
         if (a.UnadjustedOverall is { } raw && a.Overall is { } adjusted && a.Adjustments.Any(c => Math.Abs(c.Leniency) >= 0.05))
             yield return F($"Without the adjustment the score would be {raw.Score:0.0} ({raw.Lower:0.0}–{raw.Upper:0.0}); adjusted {adjusted.Score:0.0} ({adjusted.Lower:0.0}–{adjusted.Upper:0.0}).");
     }

@@ -25,17 +25,24 @@ public static class HiringChannel
 
     /// <summary>
     /// The hiring channel as people read it, never an internal id: a Slack channel as Slack's own
-    /// channel link (shown with its name), a Teams conversation by kind, a local one by name.
+    /// channel link (shown with its name), a Teams conversation by its kind (as the platform told us
+    /// when it was set, <paramref name="kind"/>; from the id's shape otherwise), a local one by name.
     /// </summary>
-    public static string Display(string? recipient)
+    public static string Display(string? recipient, string? kind = null)
     {
         if (recipient is null) return "not set (digests go to the recruiters)";
         if (!Recipients.TryConversation(recipient, out var platform, out var id)) return recipient;
         return platform switch
         {
             "slack" => $"<#{id[(id.IndexOf('/') + 1)..]}>",
-            "teams" => id.Contains("@thread.tacv2", StringComparison.OrdinalIgnoreCase) || id.Contains("@thread.skype", StringComparison.OrdinalIgnoreCase)
-                ? "a Teams channel" : "a Teams group chat",
+            "teams" => kind switch
+            {
+                "channel" => "a Teams channel",
+                "groupChat" => "a Teams group chat",
+                "personal" => "a Teams personal chat",
+                _ => id.Contains("@thread.tacv2", StringComparison.OrdinalIgnoreCase) || id.Contains("@thread.skype", StringComparison.OrdinalIgnoreCase)
+                    ? "a Teams channel" : "a Teams conversation",
+            },
             _ => id,
         };
     }

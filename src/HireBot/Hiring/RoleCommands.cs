@@ -13,7 +13,7 @@ public sealed class RoleCommands(RoleStore roles, PeopleStore people, TemplateLi
     {
         "role create" => await CreateAsync(c, ct),
         "role list" => await ListAsync(ct),
-        "role show" => Show(c.Role!, c.Access.SeesEmails),
+        "role show" => Show(c.Role!, c.Access.SeesEmails, await roles.ConversationKindAsync(c.Role!.HiringChannel, ct)),
         "role export" => Export(c.Role!, c.Access.SeesEmails),
         "role import" => await ImportAsync(c, ct),
         "role add" => await AddPersonAsync(c, ct),
@@ -43,9 +43,12 @@ public sealed class RoleCommands(RoleStore roles, PeopleStore people, TemplateLi
     private async Task<BotReply> ListAsync(CancellationToken ct)
     {
         var all = await roles.ListAsync(ct);
-        return all.Count == 0
-            ? BotReply.Text("No roles yet. Create one with `role create <role-id> <title>`.")
-            : BotReply.Text("Roles:\n" + string.Join("\n", all.Select(r => $"• `{r.Slug}` {r.Template.Title} — {Counted.Of(r.Template.Loop.Rounds.Count, "round")}, hiring channel {HiringChannel.Display(r.HiringChannel)}")));
+        if (all.Count == 0) return BotReply.Text("No roles yet. Create one with `role create <role-id> <title>`.");
+        var lines = new List<string>();
+        foreach (var r in all)
+            lines.Add($"• `{r.Slug}` {r.Template.Title} — {Counted.Of(r.Template.Loop.Rounds.Count, "round")}, hiring channel " +
+                      HiringChannel.Display(r.HiringChannel, await roles.ConversationKindAsync(r.HiringChannel, ct)));
+        return BotReply.Text("Roles:\n" + string.Join("\n", lines));
     }
 
     private const string EmailsHidden = "names are shown to the role's recruiters and hiring managers";
@@ -58,7 +61,7 @@ public sealed class RoleCommands(RoleStore roles, PeopleStore people, TemplateLi
         return BotReply.Text($"```\n{RoleTemplateJson.Write(template)}\n```" + (seesEmails ? "" : $"\nPool members are left out: {EmailsHidden}."));
     }
 
-    private static BotReply Show(Role role, bool seesEmails)
+    private static BotReply Show(Role role, bool seesEmails, string? channelKind)
     {
         var t = role.Template;
         var dims = string.Join("\n", t.Rubric.Dimensions.Select(d => $"• {d.Name} ({d.Weight:0.##}): {string.Join(", ", d.Competencies.Select(c => c.Name))}"));
@@ -68,7 +71,7 @@ public sealed class RoleCommands(RoleStore roles, PeopleStore people, TemplateLi
                              (seesEmails
                                  ? $"Recruiters: {string.Join(", ", role.Recruiters)}; hiring managers: {(role.HiringManagers.Count == 0 ? "none" : string.Join(", ", role.HiringManagers))}\n"
                                  : $"{Counted.Of(role.Recruiters.Count, "recruiter")}, {Counted.Of(role.HiringManagers.Count, "hiring manager")} ({EmailsHidden})\n") +
-                             $"Hiring channel: {HiringChannel.Display(role.HiringChannel)}");
+                             $"Hiring channel: {HiringChannel.Display(role.HiringChannel, channelKind)}");
     }
 
     private async Task<BotReply> AddPersonAsync(CommandContext c, CancellationToken ct)

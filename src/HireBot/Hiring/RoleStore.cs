@@ -29,6 +29,17 @@ public sealed class RoleStore(HireBot.Organisations.OrgDb db)
 
     public Task<IReadOnlyList<Role>> ListAsync(CancellationToken ct) => QueryAsync("ORDER BY slug", null, ct);
 
+    /// <summary>What kind of conversation a hiring channel is (personal, channel, groupChat), as the platform told us; null when unknown.</summary>
+    public async Task<string?> ConversationKindAsync(string? recipient, CancellationToken ct)
+    {
+        if (recipient is null || !Outbox.Recipients.TryConversation(recipient, out var platform, out var id)) return null;
+        var thread = id.IndexOf(";messageid=", StringComparison.Ordinal);
+        await using var cmd = db.CreateCommand("SELECT kind FROM conversations WHERE channel = $1 AND conversation_id = $2");
+        cmd.Parameters.Add(new() { Value = platform });
+        cmd.Parameters.Add(new() { Value = thread < 0 ? id : id[..thread] });
+        return await cmd.ExecuteScalarAsync(ct) as string;
+    }
+
     public async Task SaveAsync(Role role, CancellationToken ct)
     {
         await using var cmd = db.CreateCommand(

@@ -165,7 +165,7 @@ public class DigestAndDecisionTests : IAsyncLifetime
 
         var reply = await _bot.SayAsync(Recruiter, $"decide {loop.Candidate} no-hire Failed the screen on data modeling");
 
-        Assert.Contains("1 booked round(s) were cancelled", Text(reply));
+        Assert.Contains("1 booked round was cancelled", Text(reply));
         Assert.Equal("Cancelled", await _bot.ScalarAsync<string>("SELECT status FROM interviews WHERE id = $1", loop.Interviews[1]));
 
         // Even if the round's end trigger had fired anyway, the closed loop sends no scorecard request.
