@@ -16,39 +16,12 @@ namespace HireBot.Slack;
 public sealed class SlackJobDataSeal(IOptions<SlackOptions> options)
 {
     private const string Prefix = "s1.";
-    private const int NonceSize = 12;
-    private const int TagSize = 16;
 
-    public string Seal(string plain, string jobName)
-    {
-        var bytes = Encoding.UTF8.GetBytes(plain);
-        var blob = new byte[NonceSize + bytes.Length + TagSize];
-        var nonce = blob.AsSpan(0, NonceSize);
-        RandomNumberGenerator.Fill(nonce);
-        using var aes = new AesGcm(Key(), TagSize);
-        aes.Encrypt(nonce, bytes, blob.AsSpan(NonceSize, bytes.Length), blob.AsSpan(NonceSize + bytes.Length), Encoding.UTF8.GetBytes(jobName));
-        return Prefix + Convert.ToBase64String(blob);
-    }
+    public string Seal(string plain, string jobName) => Storage.Sealed.Seal(Key(), Prefix, plain, jobName);
 
     /// <summary>False when the value was tampered with, belongs to another job, or was sealed under another secret.</summary>
-    public bool TryOpen(string? sealedValue, string jobName, [NotNullWhen(true)] out string? plain)
-    {
-        plain = null;
-        if (sealedValue is null || !sealedValue.StartsWith(Prefix, StringComparison.Ordinal)) return false;
-        byte[] blob;
-        try { blob = Convert.FromBase64String(sealedValue[Prefix.Length..]); }
-        catch (FormatException) { return false; }
-        if (blob.Length < NonceSize + TagSize) return false;
-        var bytes = new byte[blob.Length - NonceSize - TagSize];
-        try
-        {
-            using var aes = new AesGcm(Key(), TagSize);
-            aes.Decrypt(blob.AsSpan(0, NonceSize), blob.AsSpan(NonceSize, bytes.Length), blob.AsSpan(NonceSize + bytes.Length), bytes, Encoding.UTF8.GetBytes(jobName));
-        }
-        catch (AuthenticationTagMismatchException) { return false; }
-        plain = Encoding.UTF8.GetString(bytes);
-        return true;
-    }
+    public bool TryOpen(string? sealedValue, string jobName, [NotNullWhen(true)] out string? plain) =>
+        Storage.Sealed.TryOpen(Key(), Prefix, sealedValue, jobName, out plain);
 
     private byte[] Key()
     {

@@ -13,8 +13,6 @@ namespace HireBot.Slack;
 public sealed class SlackTokenProtector(IOptions<SlackOptions> options)
 {
     private const string Prefix = "v1.";
-    private const int NonceSize = 12;
-    private const int TagSize = 16;
 
     public static bool IsValidKey(string base64)
     {
@@ -22,55 +20,11 @@ public sealed class SlackTokenProtector(IOptions<SlackOptions> options)
         return Convert.TryFromBase64String(base64, bytes, out var written) && written == 32;
     }
 
-    public string Protect(string token, string teamId)
-    {
-        var plain = Encoding.UTF8.GetBytes(token);
-        var blob = new byte[NonceSize + plain.Length + TagSize];
-        var nonce = blob.AsSpan(0, NonceSize);
-        RandomNumberGenerator.Fill(nonce);
-        using var aes = new AesGcm(Key(), TagSize);
-        aes.Encrypt(nonce, plain, blob.AsSpan(NonceSize, plain.Length), blob.AsSpan(NonceSize + plain.Length), Encoding.UTF8.GetBytes(teamId));
-        return Prefix + Convert.ToBase64String(blob);
-    }
+    public string Protect(string token, string teamId) => Storage.Sealed.Seal(Key(), Prefix, token, teamId);
 
     /// <summary>False when the value was tampered with, belongs to another team, or was made with another key.</summary>
-    public bool TryUnprotect(string protectedToken, string teamId, [NotNullWhen(true)] out string? token)
-    {
-        token = null;
-        if (!protectedToken.StartsWith(Prefix, StringComparison.Ordinal))
-        {
-            return false;
-        }
-
-        byte[] blob;
-        try
-        {
-            blob = Convert.FromBase64String(protectedToken[Prefix.Length..]);
-        }
-        catch (FormatException)
-        {
-            return false;
-        }
-
-        if (blob.Length < NonceSize + TagSize)
-        {
-            return false;
-        }
-
-        var plain = new byte[blob.Length - NonceSize - TagSize];
-        try
-        {
-            using var aes = new AesGcm(Key(), TagSize);
-            aes.Decrypt(blob.AsSpan(0, NonceSize), blob.AsSpan(NonceSize, plain.Length), blob.AsSpan(NonceSize + plain.Length), plain, Encoding.UTF8.GetBytes(teamId));
-        }
-        catch (AuthenticationTagMismatchException)
-        {
-            return false;
-        }
-
-        token = Encoding.UTF8.GetString(plain);
-        return true;
-    }
+    public bool TryUnprotect(string protectedToken, string teamId, [NotNullWhen(true)] out string? token) =>
+        Storage.Sealed.TryOpen(Key(), Prefix, protectedToken, teamId, out token);
 
     /// <summary>A sub-key for another purpose (OAuth state MAC), so one secret never serves two algorithms.</summary>
     internal byte[] DeriveKey(string purpose) =>
