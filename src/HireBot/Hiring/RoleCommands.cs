@@ -46,7 +46,7 @@ public sealed class RoleCommands(RoleStore roles, PeopleStore people, TemplateLi
         if (all.Count == 0) return BotReply.Text("No roles yet. Create one with `role create <role-id> <title>`.");
         var lines = new List<string>();
         foreach (var r in all)
-            lines.Add($"• `{r.Slug}` {r.Template.Title} — {Counted.Of(r.Template.Loop.Rounds.Count, "round")}, hiring channel " +
+            lines.Add($"• `{r.Slug}` {r.Template.Title} — {Counted.Of(r.Template.Loop.Rounds.Count, "round")}, hiring channel: " +
                       HiringChannel.Display(r.HiringChannel, await roles.ConversationKindAsync(r.HiringChannel, ct)));
         return BotReply.Text("Roles:\n" + string.Join("\n", lines));
     }

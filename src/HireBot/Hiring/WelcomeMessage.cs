@@ -32,6 +32,10 @@ public static class WelcomeMessage
     private const string Interviews =
         "As an interviewer, you will get your interview kits and scorecards here, with a reminder if a scorecard is late.";
 
+    /// <summary>For a team or group chat: kits and scorecards are private, so they never come here.</summary>
+    private const string InterviewsInChannel =
+        "As an interviewer, you will get your interview kits and scorecards in your own chat with HireBot, with a reminder if a scorecard is late.";
+
     public static BotReply For(Audience audience)
     {
         var (intro, start) = audience switch
@@ -44,7 +48,7 @@ public static class WelcomeMessage
                 "- `status`: your interviews and the scorecards you still owe\n" +
                 "- `role list`: the open roles\n" +
                 "- `role show <role-id>`: the rubric you score against"),
-            _ => (Recruits + "\n\n" + Interviews,
+            _ => (Recruits + "\n\n" + InterviewsInChannel,
                 "- `role create <role-id> <title>`: set up a role\n" +
                 "- `candidate add <role-id> <email> <name>`: add a candidate\n" +
                 "- `status`: your interviews and the scorecards you still owe"),
