@@ -49,6 +49,8 @@ public static class Permissions
             WhileOwing: Owing + "Others' feedback stays hidden until you have, so your judgment stays your own."),
         new("decide", TargetKind.Candidate, RecruitersAndManagers, RunRefusal,
             WhileOwing: Owing + "Submit it before deciding, so the decision does not shape your own assessment."),
+        // Interviewers see only their own calibration, in the private note after a scorecard.
+        new("calibration", TargetKind.Role, RecruitersAndManagers, RunRefusal),
 
         new("schedule.pick", TargetKind.Loop, RecruitersAndManagers, "Only the recruiters and hiring managers of `{role}` can book interviews."),
         new("replacement.accept", TargetKind.Interview, RecruitersAndManagers, "Only the recruiters and hiring managers of `{role}` can change a panel."),

@@ -34,6 +34,8 @@ public static class CommandCatalog
         Spec("summary", "summary <candidate>", "The hire / no-hire digest so far.", ["candidate"]),
         Spec("decide", "decide <candidate> hire|no-hire <reason>", "Record the final decision and close the loop.",
             ["candidate", "decision", "reason*"]),
+        Spec("calibration", "calibration <role-id>",
+            "Per interviewer of the role's pools: scorecards, leniency with its interval, agreement with the panel, median hours to submit.", ["role"]),
     ];
 
     public static CommandSpec? Find(string name) => All.FirstOrDefault(s => s.Name == name);

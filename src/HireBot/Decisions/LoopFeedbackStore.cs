@@ -59,7 +59,8 @@ public static class LoopFeedbackStore
 
     /// <summary>
     /// Every rating of every other loop's latest scorecards, for calibration (<see cref="LeniencyEstimator"/>).
-    /// The whole database is one organisation today; amended scorecards count once, at their latest version.
+    /// The connection is the organisation's (OrgDb, row-level security), so this is the organisation's
+    /// history only; amended scorecards count once, at their latest version.
     /// </summary>
     public static async Task<IReadOnlyList<PastRating>> LoadHistoryAsync(NpgsqlConnection conn, NpgsqlTransaction? tx, Guid? excludeLoopId, CancellationToken ct)
     {
@@ -77,6 +78,25 @@ public static class LoopFeedbackStore
         await using var r = await cmd.ExecuteReaderAsync(ct);
         while (await r.ReadAsync(ct)) ratings.Add(new PastRating(r.GetString(0), r.GetGuid(1), r.GetString(2), r.GetInt32(3)));
         return ratings;
+    }
+
+    /// <summary>
+    /// Every submitted scorecard of the organisation (the connection is OrgDb's) by one of
+    /// <paramref name="emails"/>, with the hours from its interview's end to the first submission.
+    /// </summary>
+    public static async Task<IReadOnlyList<PastScorecard>> LoadScorecardTimesAsync(NpgsqlConnection conn, IReadOnlyList<string> emails, CancellationToken ct)
+    {
+        var cards = new List<PastScorecard>();
+        await using var cmd = new NpgsqlCommand(
+            """
+            SELECT lower(s.panelist_email), extract(epoch FROM s.submitted_at - i.ends_at) / 3600.0
+            FROM scorecards s JOIN interviews i ON i.id = s.interview_id
+            WHERE i.status <> 'Cancelled' AND lower(s.panelist_email) = ANY($1)
+            """, conn);
+        cmd.Parameters.Add(new() { Value = emails.Select(e => e.ToLowerInvariant()).ToArray() });
+        await using var r = await cmd.ExecuteReaderAsync(ct);
+        while (await r.ReadAsync(ct)) cards.Add(new PastScorecard(r.GetString(0), Math.Max(0, Convert.ToDouble(r.GetValue(1), System.Globalization.CultureInfo.InvariantCulture))));
+        return cards;
     }
 
     /// <summary>Marks the digest posted; false when it already was (another node, an earlier firing).</summary>

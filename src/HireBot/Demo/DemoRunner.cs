@@ -77,6 +77,7 @@ public static class DemoRunner
             await SayAsync(Recruiter, "role create be-sr \"Senior Backend Engineer\" channel #hiring");
             await SayAsync(Recruiter, $"role add be-sr manager {Manager}");
             foreach (var p in Panel) await SayAsync(Recruiter, $"role add be-sr interviewer {p.Email} pool {p.Pool}", quiet: true);
+            await SeedHistoryAsync(ct);
             await SayAsync(Recruiter, $"candidate add be-sr {Candidate} Ada Lovelace");
 
             Step("Scheduling on the local calendar: ranked options, the recruiter picks the first");
@@ -112,7 +113,50 @@ public static class DemoRunner
             var decided = await SayAsync(Manager, $"decide {Candidate} hire Strong system design and debugging; probe behavioral depth in the offer call");
             if (decided["isError"]!.GetValue<bool>()) throw new InvalidOperationException("The decision was refused.");
             await WaitForAsync(m => m.Kind == "decision", 1, TimeSpan.FromSeconds(20), mark);
+
+            Step("The recruiter reviews interviewer calibration across the organisation's loops");
+            await SayAsync(Recruiter, "calibration be-sr");
             Console.WriteLine("\nDemo complete.");
+        }
+
+        /// <summary>
+        /// Six earlier candidates' technical screens, each scored by Pat, Pia and Raj, with Raj one
+        /// point below the others: the history that calibrates Raj in this loop's digest, sends him his
+        /// private calibration note after his scorecard, and fills the recruiter's calibration table.
+        /// Written as the scorecard flow stores them (decided loops, completed interviews), in the demo's organisation.
+        /// </summary>
+        private async Task SeedHistoryAsync(CancellationToken ct)
+        {
+            Step("History: six earlier candidates' screens, scored by Pat, Pia and Raj (Raj about a point below the others)");
+            var role = (await services.GetRequiredService<RoleStore>().FindAsync("be-sr", ct))!;
+            var competencies = Scorecards.ScorecardShape.For(role.Template, "screen")!.Competencies.Select(c => c.Id).ToList();
+            await using var conn = await services.GetRequiredService<Organisations.OrgDb>().OpenConnectionAsync(ct);
+            var now = services.GetRequiredService<TimeProvider>().GetUtcNow();
+            for (var i = 0; i < 6; i++)
+            {
+                var (candidate, loop, interview) = (Guid.CreateVersion7(), Guid.CreateVersion7(), Guid.CreateVersion7());
+                var ends = now.AddDays(-60 + 7 * i);
+                var peer = 3 + i % 2; // Pat and Pia give 3 or 4; Raj a point less
+                var panel = new[] { ("pat@example.com", peer, 4.0), ("pia@example.com", i % 3 == 0 ? 3 : peer, 20.0), ("raj@example.com", peer - 1 + (i == 4 ? 1 : 0), 30.0) };
+                var batch = new NpgsqlBatch(conn);
+                void Add(string sql, params object[] args)
+                {
+                    var command = new NpgsqlBatchCommand(sql);
+                    foreach (var a in args) command.Parameters.Add(new() { Value = a });
+                    batch.BatchCommands.Add(command);
+                }
+                Add("INSERT INTO candidates (id, role_id, email, name) VALUES ($1, $2, $3, $4)", candidate, role.Id, $"past{i + 1}@example.com", $"Earlier candidate {i + 1}");
+                Add("INSERT INTO loops (id, candidate_id, state, decided_at) VALUES ($1, $2, 'Decided', $3)", loop, candidate, ends.AddDays(3));
+                Add("INSERT INTO interviews (id, loop_id, round_id, starts_at, ends_at, status) VALUES ($1, $2, 'screen', $3, $4, 'Completed')", interview, loop, ends.AddMinutes(-45), ends);
+                foreach (var (email, rating, hours) in panel)
+                {
+                    var ratings = new JsonArray(competencies.Select(c => (JsonNode)new JsonObject { ["competencyId"] = c, ["rating"] = rating, ["evidence"] = "Earlier loop." }).ToArray());
+                    Add("INSERT INTO interview_panelists (interview_id, email, is_shadow) VALUES ($1, $2, false)", interview, email);
+                    Add("INSERT INTO scorecards (interview_id, panelist_email, ratings, recommendation, submitted_at) VALUES ($1, $2, $3::jsonb, $4, $5)",
+                        interview, email, ratings.ToJsonString(), (short)(rating >= 3 ? 3 : 2), ends.AddHours(hours));
+                }
+                await using (batch) await batch.ExecuteNonQueryAsync(ct);
+            }
         }
 
         private static int PanelistOpinion(string recipient) => recipient.Contains("raj") ? 2 : recipient.Contains("sam") ? 4 : 3;

@@ -11,6 +11,7 @@ public static class HiringExtensions
         services.AddSingleton<ICommandFeature, RoleCommands>();
         services.AddSingleton<ICommandFeature, CandidateCommands>();
         services.AddSingleton<ICommandFeature, StatusCommands>();
+        services.AddSingleton<ICommandFeature, Decisions.CalibrationCommands>();
         return services;
     }
 }

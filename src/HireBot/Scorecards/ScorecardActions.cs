@@ -5,6 +5,8 @@ using HireBot.Decisions;
 using HireBot.Hiring;
 using Microsoft.Extensions.Options;
 using HireBot.Nudges;
+using HireBot.Outbox;
+using HireBot.Core.Decisions;
 using Npgsql;
 
 namespace HireBot.Scorecards;
@@ -75,11 +77,13 @@ public sealed class ScorecardActions(
                 return view.Submitted((await ScorecardStore.FindAsync(conn, tx, facts.InterviewId, actor.Email, ct))!);
             }
             await ScorecardStore.AuditAsync(conn, tx, null, card, actor.Email, now, ct);
+            var noted = await SendCalibrationNoteAsync(conn, tx, facts, actor.Email, ct);
             await digests.PostIfCompleteAsync(conn, tx, facts.LoopId, ct);
             // Submitting cancels what is pending, in the same transaction (the sweep also skips submitted pairs).
             await NudgeEventStore.CancelAsync(conn, tx, facts.InterviewId, actor.Email, now, ct);
             await tx.CommitAsync(ct);
             ScorecardsLog.Submitted(logger, facts.InterviewId);
+            if (noted) ScorecardsLog.CalibrationNote(logger, facts.InterviewId);
             return view.Submitted(card);
         }
         if (ScorecardJson.SameContent(existing, card))
@@ -95,6 +99,20 @@ public sealed class ScorecardActions(
         await tx.CommitAsync(ct);
         ScorecardsLog.Amended(logger, facts.InterviewId, saw);
         return view.Submitted(amended);
+    }
+
+    /// <summary>
+    /// The private calibration note (<see cref="CalibrationReport.Note"/>), an outbox row in the
+    /// submission's transaction, to the panelist alone, once per scorecard. It is computed from other
+    /// loops only, so nothing about this candidate's other scorecards can be read from it.
+    /// </summary>
+    private async Task<bool> SendCalibrationNoteAsync(NpgsqlConnection conn, NpgsqlTransaction tx, InterviewFacts facts, string email, CancellationToken ct)
+    {
+        var history = await LoopFeedbackStore.LoadHistoryAsync(conn, tx, facts.LoopId, ct);
+        if (CalibrationReport.Note(email, history, digests.Policy, options.Value.CalibrationNoteMinScorecards) is not { } note) return false;
+        var data = new JsonObject { ["title"] = "Your rating calibration", ["text"] = note };
+        await OutboxStore.EnqueueAsync(conn, tx, [new OutboxMessage($"calibration-note:{facts.InterviewId}:{email.ToLowerInvariant()}", Recipients.Person(email), "message", data)], ct);
+        return true;
     }
 
     private sealed record View(InterviewFacts Facts, Role Role, ScorecardShape Shape)

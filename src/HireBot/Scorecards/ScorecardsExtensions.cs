@@ -17,7 +17,7 @@ public static class ScorecardsExtensions
     public static IServiceCollection AddScorecards(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddOptions<ScorecardOptions>().Bind(configuration.GetSection(ScorecardOptions.Section))
-            .Validate(o => o.Validate() is null, "Scorecards__FeedbackDeadlineHours must be positive and Scorecards__MinEvidenceWords at least 1.")
+            .Validate(o => o.Validate() is null, "Scorecards__FeedbackDeadlineHours must be positive and Scorecards__MinEvidenceWords and Scorecards__CalibrationNoteMinScorecards at least 1.")
             .ValidateOnStart();
         services.AddOptions<DecisionPolicy>().Bind(configuration.GetSection(DecisionPolicyValidator.Section)).ValidateOnStart();
         services.AddSingleton<IValidateOptions<DecisionPolicy>, DecisionPolicyValidator>();

@@ -20,4 +20,7 @@ internal static partial class ScorecardsLog
 
     [LoggerMessage(EventId = 6112, Level = LogLevel.Information, Message = "Repeated scorecard submission for interview {InterviewId} answered with the stored version")]
     public static partial void Repeated(ILogger logger, Guid interviewId);
+
+    [LoggerMessage(EventId = 6113, Level = LogLevel.Information, Message = "Private calibration note queued for the panelist of interview {InterviewId}")]
+    public static partial void CalibrationNote(ILogger logger, Guid interviewId);
 }

@@ -45,6 +45,7 @@ public class PermissionsTests
         ("nudge", TargetKind.Candidate, [A, A, X, X, X, N, N, N]),
         ("summary", TargetKind.Candidate, [A, A, X, X, X, N, N, N]),
         ("decide", TargetKind.Candidate, [A, A, X, X, X, N, N, N]),
+        ("calibration", TargetKind.Role, [A, A, X, X, X, X, X, N]),
         ("schedule.pick", TargetKind.Loop, [A, A, X, X, X, N, N, N]),
         ("replacement.accept", TargetKind.Interview, [A, A, X, X, X, N, N, N]),
         ("scorecard.open", TargetKind.Interview, [X, X, A, X, X, N, N, N]),
