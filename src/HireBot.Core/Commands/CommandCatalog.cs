@@ -23,6 +23,8 @@ public static class CommandCatalog
             ["role", "email", "name*"]),
         Spec("candidate list", "candidate list [role-id]", "List the candidates of the roles you recruit for.", ["role?"]),
         Spec("candidate show", "candidate show <candidate>", "Show a candidate's loop.", ["candidate"]),
+        Spec("candidate forget", "candidate forget <candidate>",
+            "Erase a candidate's personal data and free text, keep the anonymised scores, cancel anything pending.", ["candidate"]),
         Spec("loop create", "loop create <candidate>", "Open a new loop for a candidate (after a withdrawn or decided one).", ["candidate"]),
         Spec("schedule", "schedule <candidate> [between <date> and <date>]", "Propose schedules for the loop.",
             ["candidate"], ["between", "and"]),
@@ -34,6 +36,7 @@ public static class CommandCatalog
         Spec("summary", "summary <candidate>", "The hire / no-hire digest so far.", ["candidate"]),
         Spec("decide", "decide <candidate> hire|no-hire <reason>", "Record the final decision and close the loop.",
             ["candidate", "decision", "reason*"]),
+        Spec("audit", "audit <candidate>", "Who created, scheduled, scored, viewed, decided and forgot, with times.", ["candidate"]),
     ];
 
     public static CommandSpec? Find(string name) => All.FirstOrDefault(s => s.Name == name);
