@@ -17,3 +17,14 @@ CREATE INDEX audit_events_candidate ON audit_events (org_id, candidate_id, at);
 -- When a candidate's personal data was erased (candidate forget, or the retention setting); the
 -- retention job skips them, and the row stays so the anonymised scores keep their loop.
 ALTER TABLE candidates ADD COLUMN forgotten_at timestamptz;
+
+-- A scorecard's ratings without their evidence (the numbers, competencies and order kept), and an
+-- audited version (scorecard_audit.before/after) without evidence or notes: what forgetting keeps.
+CREATE FUNCTION hirebot_strip_evidence(ratings jsonb) RETURNS jsonb LANGUAGE sql IMMUTABLE AS $$
+    SELECT coalesce(jsonb_agg(r || '{"evidence": ""}'::jsonb ORDER BY o), '[]'::jsonb)
+    FROM jsonb_array_elements(coalesce(ratings, '[]'::jsonb)) WITH ORDINALITY AS e(r, o)
+$$;
+CREATE FUNCTION hirebot_strip_version(v jsonb) RETURNS jsonb LANGUAGE sql IMMUTABLE AS $$
+    SELECT CASE WHEN v IS NULL THEN NULL
+        ELSE jsonb_set(v, '{ratings}', hirebot_strip_evidence(v -> 'ratings')) || '{"notes": null}'::jsonb END
+$$;
