@@ -26,16 +26,18 @@ public sealed class CandidateEraser(OrgDb db, ISchedulerFactory quartz, Intervie
 {
     public const string ForgottenName = "Forgotten candidate";
 
-    public async Task<Forgotten> ForgetAsync(Guid candidateId, string actor, DateTimeOffset now, CancellationToken ct)
+    /// <summary>Forgets a candidate; null when they already were (checked under the row lock, so two erasures never both run).</summary>
+    public async Task<Forgotten?> ForgetAsync(Guid candidateId, string actor, DateTimeOffset now, CancellationToken ct)
     {
         await using var conn = await db.OpenConnectionAsync(ct);
         await using var tx = await conn.BeginTransactionAsync(ct);
         string name, email;
-        await using (var cmd = new NpgsqlCommand("SELECT name, email FROM candidates WHERE id = $1 FOR UPDATE", conn, tx))
+        await using (var cmd = new NpgsqlCommand("SELECT name, email, forgotten_at IS NOT NULL FROM candidates WHERE id = $1 FOR UPDATE", conn, tx))
         {
             cmd.Parameters.Add(new() { Value = candidateId });
             await using var reader = await cmd.ExecuteReaderAsync(ct);
             if (!await reader.ReadAsync(ct)) throw new InvalidOperationException("The candidate to forget does not exist in this organisation.");
+            if (reader.GetBoolean(2)) return null;
             (name, email) = (reader.GetString(0), reader.GetString(1));
         }
         var loops = await IdsAsync(conn, tx, "SELECT id FROM loops WHERE candidate_id = $1 ORDER BY created_at FOR UPDATE", candidateId, ct);

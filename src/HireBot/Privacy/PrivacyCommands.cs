@@ -17,7 +17,8 @@ public sealed class PrivacyCommands(CandidateEraser eraser, AuditStore audit, Ti
     private async Task<BotReply> ForgetAsync(CommandContext c, CancellationToken ct)
     {
         var x = c.Candidate!;
-        var done = await eraser.ForgetAsync(x.CandidateId, c.Actor.Email, clock.GetUtcNow(), ct);
+        if (await eraser.ForgetAsync(x.CandidateId, c.Actor.Email, clock.GetUtcNow(), ct) is not { } done)
+            return BotReply.Text("This candidate was already forgotten; `audit` shows when and by whom.");
         return BotReply.Text(
             $"Forgot {x.Name}: name, email, scorecard evidence and notes, and the decision reason are erased; the ratings stay, without a name, for calibration. " +
             (done.InterviewsCancelled > 0 ? $"Cancelled {Core.Text.Counted.Of(done.InterviewsCancelled, "interview")}. " : "") +

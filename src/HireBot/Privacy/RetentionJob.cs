@@ -43,8 +43,7 @@ public sealed class RetentionJob(NpgsqlDataSource db, OrgDb orgDb, CandidateEras
                 foreach (var candidate in due)
                 {
                     if (ct.IsCancellationRequested) break;
-                    await eraser.ForgetAsync(candidate, Actor, clock.GetUtcNow(), ct);
-                    total++;
+                    if (await eraser.ForgetAsync(candidate, Actor, clock.GetUtcNow(), ct) is not null) total++;
                 }
                 PrivacyLog.Retained(logger, due.Count, days, org);
             }
