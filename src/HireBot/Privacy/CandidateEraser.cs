@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using System.Text.RegularExpressions;
 using HireBot.Decisions;
 using HireBot.Jobs;
 using HireBot.Organisations;
@@ -66,6 +67,12 @@ public sealed class CandidateEraser(OrgDb db, ISchedulerFactory quartz, Intervie
         // Random, so two forgotten candidates of a role never collide and nothing links back to the person.
         var placeholder = $"forgotten-{Guid.NewGuid().ToString("N")[..12]}@forgotten.invalid";
         await Exec(conn, tx, "UPDATE candidates SET name = $2, email = $3, forgotten_at = $4 WHERE id = $1", ct, candidateId, ForgottenName, placeholder, now);
+        // The local calendar (the stand-in when no Graph calendar is set up) is this bot's own data: its events of the loops are scrubbed too.
+        const string Events = "SELECT calendar_event_id FROM interviews WHERE id = ANY($1) AND calendar_event_id IS NOT NULL";
+        await Exec(conn, tx, $"UPDATE local_event_attendees SET email = $2, name = $3 WHERE lower(email) = lower($4) AND event_id IN ({Events})",
+            ct, interviews.ToArray(), placeholder, ForgottenName, email);
+        await Exec(conn, tx, $"UPDATE local_events SET subject = replace(subject, $2, $3), body_html = replace(body_html, $4, $3) WHERE id IN ({Events})",
+            ct, interviews.ToArray(), name, ForgottenName, System.Net.WebUtility.HtmlEncode(name));
         await AuditStore.RecordAsync(conn, tx, candidateId, loops.Count > 0 ? loops[^1] : null, AuditStore.Forgot, actor, now, ct);
 
         var scheduler = await quartz.GetScheduler(ct);
@@ -111,8 +118,9 @@ public sealed class CandidateEraser(OrgDb db, ISchedulerFactory quartz, Intervie
     {
         JsonObject o => new JsonObject(o.Select(p => KeyValuePair.Create(p.Key, Scrub(p.Value, name, email)))),
         JsonArray a => new JsonArray(a.Select(n => Scrub(n, name, email)).ToArray()),
+        // Whole words only, so a short name does not eat into other words ("Ada" in "Adam").
         JsonValue v when v.TryGetValue<string>(out var s) => JsonValue.Create(
-            s.Replace(name, ForgottenName, StringComparison.Ordinal).Replace(email, "a forgotten candidate", StringComparison.OrdinalIgnoreCase)),
+            Regex.Replace(s, $@"(?<!\w){Regex.Escape(name)}(?!\w)", ForgottenName).Replace(email, "a forgotten candidate", StringComparison.OrdinalIgnoreCase)),
         _ => node?.DeepClone(),
     };
 

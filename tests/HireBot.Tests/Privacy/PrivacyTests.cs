@@ -76,6 +76,7 @@ public class PrivacyTests : IAsyncLifetime
         Assert.NotEmpty(interviews);
         const string Pending = "SELECT count(*) FROM outbox WHERE status IN ('pending', 'sending') AND payload::text LIKE '%Lovelace%'";
         Assert.True(await s.ScalarAsync<long>(Pending) > 0, "Booking queued no kit naming the candidate: the test would show nothing.");
+        Assert.True(await s.ScalarAsync<long>("SELECT count(*) FROM local_event_attendees WHERE lower(email) = $1", s.Candidate) > 0);
         Assert.True(await s.ScalarAsync<long>("SELECT count(*) FROM qrtz_job_details WHERE job_name LIKE ANY($1)", new object[] { interviews.Select(i => $"%{i}%").ToArray() }) > 0);
 
         var reply = await _bot.SayAsync(LoopSetup.Recruiter, $"candidate forget {s.Candidate}");
@@ -86,6 +87,9 @@ public class PrivacyTests : IAsyncLifetime
         Assert.All(await s.InterviewsAsync(), r => Assert.Fail("the candidate's email still finds interviews"));
         Assert.Equal(interviews.Length, await s.ScalarAsync<long>("SELECT count(*) FROM interviews WHERE id = ANY($1) AND status = 'Cancelled'", interviews));
         Assert.Equal(0L, await s.ScalarAsync<long>("SELECT count(*) FROM qrtz_job_details WHERE job_name LIKE ANY($1)", new object[] { interviews.Select(i => $"%{i}%").ToArray() }));
+        // The local calendar is the bot's own data: its events no longer name the candidate.
+        Assert.Equal(0L, await s.ScalarAsync<long>("SELECT count(*) FROM local_event_attendees WHERE lower(email) = $1", s.Candidate));
+        Assert.Equal(0L, await s.ScalarAsync<long>("SELECT count(*) FROM local_events WHERE subject LIKE '%Lovelace%' OR body_html LIKE '%Lovelace%'"));
         Assert.Equal("Withdrawn", await s.ScalarAsync<string>("SELECT l.state FROM loops l JOIN interviews i ON i.loop_id = l.id WHERE i.id = $1", interviews[0]));
 
         // The record survives under the placeholder the reply names, without the name.
