@@ -10,6 +10,7 @@ using HireBot.Local;
 using HireBot.Nudges;
 using HireBot.Organisations;
 using HireBot.Outbox;
+using HireBot.Privacy;
 using HireBot.Scheduling;
 using HireBot.Scorecards;
 using HireBot.Slack;
@@ -77,6 +78,7 @@ public static class HireBotHost
         services.AddJobs(connectionString, builder.Configuration);
         services.AddScheduling(builder.Configuration);
         services.AddNudges(builder.Configuration);
+        services.AddPrivacy(builder.Configuration);
         services.AddTelemetry(builder.Configuration);
         services.AddHealth();
         configureServices?.Invoke(services, builder.Configuration);

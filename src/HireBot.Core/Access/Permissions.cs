@@ -18,6 +18,7 @@ public static class Permissions
     public const Relation RecruitersAndManagers = Relation.Recruiter | Relation.HiringManager;
 
     private const string RunRefusal = "Only the recruiters and hiring managers of `{role}` can run `{command}`.";
+    private const string RecruitersOnly = "Only the recruiters of `{role}` can run `{command}`.";
     private const string Owing = "You are on {candidate}'s panel and have not submitted your scorecard yet. ";
 
     public static IReadOnlyList<AccessRule> Rules { get; } =
@@ -36,6 +37,8 @@ public static class Permissions
         new("candidate list", TargetKind.None, Relation.None, "", Open: true),
         new("candidate list", TargetKind.Role, RecruitersAndManagers, RunRefusal),
         new("candidate show", TargetKind.Candidate, RecruitersAndManagers, RunRefusal),
+        // Erasure and the record of who did what are the recruiters' (the data owners of the hiring process).
+        new("candidate forget", TargetKind.Candidate, Relation.Recruiter, RecruitersOnly),
         new("loop create", TargetKind.Candidate, RecruitersAndManagers, RunRefusal),
         new("schedule", TargetKind.Candidate, RecruitersAndManagers, RunRefusal),
         new("reschedule", TargetKind.Candidate, RecruitersAndManagers, RunRefusal),
@@ -51,6 +54,7 @@ public static class Permissions
             WhileOwing: Owing + "Submit it before deciding, so the decision does not shape your own assessment."),
         // Interviewers see only their own calibration, in the private note after a scorecard.
         new("calibration", TargetKind.Role, RecruitersAndManagers, RunRefusal),
+        new("audit", TargetKind.Candidate, Relation.Recruiter, RecruitersOnly),
 
         new("schedule.pick", TargetKind.Loop, RecruitersAndManagers, "Only the recruiters and hiring managers of `{role}` can book interviews."),
         new("replacement.accept", TargetKind.Interview, RecruitersAndManagers, "Only the recruiters and hiring managers of `{role}` can change a panel."),

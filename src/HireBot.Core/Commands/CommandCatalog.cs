@@ -23,6 +23,8 @@ public static class CommandCatalog
             ["role", "email", "name*"]),
         Spec("candidate list", "candidate list [role-id]", "List the candidates of the roles you recruit for.", ["role?"]),
         Spec("candidate show", "candidate show <candidate>", "Show a candidate's loop.", ["candidate"]),
+        Spec("candidate forget", "candidate forget <candidate>",
+            "Erase a candidate's personal data and free text, keep the anonymised scores, cancel anything pending.", ["candidate"]),
         Spec("loop create", "loop create <candidate>", "Open a new loop for a candidate (after a withdrawn or decided one).", ["candidate"]),
         Spec("schedule", "schedule <candidate> [between <date> and <date>]", "Propose schedules for the loop.",
             ["candidate"], ["between", "and"]),
@@ -36,6 +38,7 @@ public static class CommandCatalog
             ["candidate", "decision", "reason*"]),
         Spec("calibration", "calibration <role-id>",
             "Per interviewer of the role's pools: scorecards, leniency with its interval, agreement with the panel, median hours to submit.", ["role"]),
+        Spec("audit", "audit <candidate>", "Who created, scheduled, scored, viewed, decided and forgot, with times.", ["candidate"]),
     ];
 
     public static CommandSpec? Find(string name) => All.FirstOrDefault(s => s.Name == name);

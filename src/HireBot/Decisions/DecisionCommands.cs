@@ -40,6 +40,7 @@ public sealed class DecisionCommands(
         var (_, data) = digests.Build(loop, c.Role!, markIncomplete: false, await digests.HistoryAsync(conn, null, loop.LoopId, ct));
         if (loop.IsScoringPanelist(c.Actor.Email))
             await ScorecardStore.RecordViewAsync(conn, null, loop.LoopId, c.Actor.Email, clock.GetUtcNow(), ct);
+        await Privacy.AuditStore.RecordAsync(conn, null, c.Candidate.CandidateId, loop.LoopId, Privacy.AuditStore.ViewedDigest, c.Actor.Email, clock.GetUtcNow(), ct);
         return new BotReply(DigestCard.Kind, data);
     }
 

@@ -20,7 +20,7 @@ public sealed class CandidateCommands(CandidateStore candidates, RoleStore roles
     {
         var email = c.Command.Required("email").Trim().ToLowerInvariant();
         if (!email.Contains('@') || email.Contains(' ')) return BotReply.Error($"`{email}` is not an email address.");
-        var added = await candidates.AddAsync(c.Role!.Id, email, c.Command.Required("name"), ct);
+        var added = await candidates.AddAsync(c.Role!.Id, email, c.Command.Required("name"), c.Actor.Email, ct);
         return added.IsOk
             ? BotReply.Text($"Added {added.Value!.Name} to `{c.Role.Slug}` with a draft loop. Next: `schedule {email}`.")
             : BotReply.Error(added.Error!);

@@ -6,7 +6,7 @@ using Npgsql;
 namespace HireBot.Hiring;
 
 /// <summary>SQL for candidates and their loops.</summary>
-public sealed class CandidateStore(HireBot.Organisations.OrgDb db)
+public sealed class CandidateStore(HireBot.Organisations.OrgDb db, TimeProvider clock)
 {
     private const string Select =
         """
@@ -15,7 +15,8 @@ public sealed class CandidateStore(HireBot.Organisations.OrgDb db)
         JOIN LATERAL (SELECT * FROM loops WHERE candidate_id = c.id ORDER BY created_at DESC LIMIT 1) l ON true
         """;
 
-    public async Task<Outcome<CandidateLoop>> AddAsync(Guid roleId, string email, string name, CancellationToken ct)
+    /// <summary>Adds a candidate with a draft loop; who added them is recorded for <c>audit</c> in the same transaction.</summary>
+    public async Task<Outcome<CandidateLoop>> AddAsync(Guid roleId, string email, string name, string addedBy, CancellationToken ct)
     {
         await using var conn = await db.OpenConnectionAsync(ct);
         await using var tx = await conn.BeginTransactionAsync(ct);
@@ -31,6 +32,7 @@ public sealed class CandidateStore(HireBot.Organisations.OrgDb db)
                 return Outcome<CandidateLoop>.Fail($"{email} is already a candidate for this role.");
         }
         var loopId = await OpenLoopAsync(conn, tx, candidateId, ct);
+        await Privacy.AuditStore.RecordAsync(conn, tx, candidateId, loopId, Privacy.AuditStore.Created, addedBy, clock.GetUtcNow(), ct);
         await tx.CommitAsync(ct);
         return new CandidateLoop(candidateId, roleId, email, name, loopId, LoopState.Draft, null, null);
     }

@@ -17,7 +17,8 @@ public sealed class BookingStore(HireBot.Organisations.OrgDb db, Quartz.ISchedul
     public delegate Task<IReadOnlyList<OutboxMessage>> MessagesFor(ScheduleOption option, IReadOnlyList<Guid> interviewIds, CancellationToken ct);
 
     /// <returns>True when this call booked; false when the loop was already booked (a replayed pick).</returns>
-    public async Task<Outcome<bool>> BookAsync(Guid loopId, int optionNo, DateTimeOffset now, MessagesFor messages, CancellationToken ct)
+    /// <param name="bookedBy">Who picked the option, recorded for <c>audit</c> with the booking.</param>
+    public async Task<Outcome<bool>> BookAsync(Guid loopId, int optionNo, DateTimeOffset now, MessagesFor messages, CancellationToken ct, string? bookedBy = null)
     {
         await using var conn = await db.OpenConnectionAsync(ct);
         await using var tx = await conn.BeginTransactionAsync(ct);
@@ -45,6 +46,7 @@ public sealed class BookingStore(HireBot.Organisations.OrgDb db, Quartz.ISchedul
         var ids = option.Rounds.Select(_ => Guid.CreateVersion7()).ToList();
         for (int i = 0; i < ids.Count; i++) await InsertAsync(conn, tx, ids[i], loopId, option.Rounds[i], ct);
         await SchedulingStore.SetStateAsync(conn, tx, loopId, moved.Value, now, ct);
+        if (bookedBy is not null) await Privacy.AuditStore.RecordForLoopAsync(conn, tx, loopId, Privacy.AuditStore.Scheduled, bookedBy, now, ct);
         await OutboxStore.EnqueueAsync(conn, tx, await messages(option, ids, ct), ct);
         // The interviews' start and end triggers are written in this transaction too: a booking
         // never exists without them (Quartz "Joining an existing transaction").

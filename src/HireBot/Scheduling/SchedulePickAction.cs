@@ -33,7 +33,7 @@ public sealed class SchedulePickAction(RoleStore roles, CandidateStore candidate
         var reader = (await store.PeopleAsync([actor.Email], ct))[actor.Email];
         var now = clock.GetUtcNow();
         var booked = await bookings.BookAsync(loopId, optionNo, now,
-            async (option, ids, token) => await MessagesAsync(role, candidate, option, ids, optionNo, actor.Email, reader, now, token), ct);
+            async (option, ids, token) => await MessagesAsync(role, candidate, option, ids, optionNo, actor.Email, reader, now, token), ct, bookedBy: actor.Email);
         if (!booked.IsOk) return BotReply.Error(booked.Error!);
         if (booked.Value) { SchedulingLog.Booked(logger, loopId, optionNo); signal.Notify(); }
 
