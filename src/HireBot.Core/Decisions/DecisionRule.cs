@@ -1,3 +1,4 @@
+using HireBot.Core.Text;
 using System.Globalization;
 
 namespace HireBot.Core.Decisions;
@@ -35,11 +36,11 @@ internal static class DecisionRule
         var reasons = new List<string>();
         var assessed = rows.Count(r => r.Raters > 0);
         if (panelists < policy.MinPanelists)
-            reasons.Add($"Only {panelists} panelist(s) submitted; a verdict needs at least {policy.MinPanelists}.");
+            reasons.Add($"Only {Counted.Of(panelists, "panelist")} submitted; a verdict needs at least {policy.MinPanelists}.");
         if (assessed < policy.MinAssessedCompetencies)
             reasons.Add($"Only {assessed} competencies rated; a verdict needs at least {policy.MinAssessedCompetencies}.");
         foreach (var thin in dimensions.Where(d => d.AssessedCompetencies > 0 && d.Raters < policy.MinRatersPerDimension))
-            reasons.Add($"{thin.Name} was rated by {thin.Raters} panelist(s) only; a verdict needs at least {policy.MinRatersPerDimension} views of every dimension.");
+            reasons.Add($"{thin.Name} was rated by {Counted.Of(thin.Raters, "panelist")} only; a verdict needs at least {policy.MinRatersPerDimension} views of every dimension.");
         var corroborated = rows.Where(r => r.Raters >= 2).Sum(r => r.Weight);
         if (corroborated < policy.MinCorroboratedWeight)
             reasons.Add(F($"Only {corroborated * 100:0}% of the rated weight rests on competencies with two or more raters; a verdict needs {policy.MinCorroboratedWeight * 100:0}%."));
@@ -57,7 +58,7 @@ internal static class DecisionRule
             var strongNos = flags.Count(f => f.Kind == RiskFlagKind.StrongNo);
             if (policy.StrongNoForcesDiscussion && strongNos > 0)
             {
-                reasons.Add($"{strongNos} panelist(s) recommended strong no; a hire needs that discussed first.");
+                reasons.Add($"{Counted.Of(strongNos, "panelist")} recommended strong no; a hire needs that discussed first.");
                 return new Decision(Verdict.NeedsDiscussion, pHire, pNoHire, reasons);
             }
             reasons.Add(F($"Clears the hire bar; probability the true score is at least the bar: {pHire * 100:0}%."));

@@ -1,3 +1,4 @@
+using HireBot.Core.Text;
 using System.Globalization;
 
 namespace HireBot.Core.Scheduling;
@@ -42,7 +43,7 @@ internal static class OptionBuilder
         string gapText = score.IdleMinutes == 0 ? "no idle time between rounds" : $"{score.IdleMinutes} min idle between rounds";
         var text = $"{dayText}; panelists at {percent}% of their weekly caps on average; {gapText}.";
         int unfilled = rounds.Sum(r => r.UnfilledShadowSeats);
-        if (unfilled > 0) text += $" {unfilled} shadow seat(s) unfilled.";
+        if (unfilled > 0) text += $" {Counted.Of(unfilled, "shadow seat")} unfilled.";
         if (score.PanelistsRepeat) text += " A panelist sits more than one round: the pool is too small for distinct panels.";
         return text;
     }

@@ -1,3 +1,4 @@
+using HireBot.Core.Text;
 using System.Globalization;
 using System.Text.Json.Nodes;
 using HireBot.Core.Decisions;
@@ -47,7 +48,7 @@ public sealed class CalibrationCommands(HireBot.Organisations.OrgDb db, IOptions
     public static string Describe(CalibrationRow r)
     {
         if (r.Scorecards == 0) return "No scorecards yet.";
-        var parts = new List<string> { $"{r.Scorecards} scorecard(s)" };
+        var parts = new List<string> { Counted.Of(r.Scorecards, "scorecard") };
         parts.Add(r.Leniency is { } l && r.Interval is var (lo, hi)
             ? $"leniency {CalibrationReport.Signed(l.Leniency)} (90% {CalibrationReport.Signed(lo)} to {CalibrationReport.Signed(hi)}, {l.Scorecards} compared)"
             : "leniency not measurable (no scorecard shared a competency with another panelist)");

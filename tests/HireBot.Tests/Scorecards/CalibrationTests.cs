@@ -93,7 +93,7 @@ public class CalibrationTests : IAsyncLifetime
         var after = await SummaryAsync(await OneRaterLoopAsync("dg5", dan, "fresh5@example.com"));
 
         var lines = after["calibration"]!.AsArray().Select(l => l!.GetValue<string>()).ToList();
-        Assert.Contains(lines, l => Regex.IsMatch(l, @"^dan@example\.com rates \d\.\d above the panel average over 4 scorecard\(s\)"));
+        Assert.Contains(lines, l => Regex.IsMatch(l, @"^dan@example\.com rates \d\.\d above the panel average over 4 scorecards"));
         var moved = Regex.Match(lines[^1], @"Without the adjustment the score would be (\d\.\d) \((\d\.\d)–(\d\.\d)\); adjusted (\d\.\d) \((\d\.\d)–(\d\.\d)\)");
         Assert.True(moved.Success, lines[^1]);
         double At(int g) => double.Parse(moved.Groups[g].Value, CultureInfo.InvariantCulture);
