@@ -43,8 +43,12 @@ public static class LeniencyEstimator
             within += loops.Sum(d => (d - mean) * (d - mean));
             withinDf += loops.Count - 1;
         }
-        // Until there is pooled history, one loop's difference is taken to vary like two ratings' noise.
-        var s2 = withinDf >= 5 ? within / withinDf : 2 * (policy.PriorResidualVariance + policy.PriorRaterVariance - policy.PriorLeniencyVariance);
+        // How much one loop's difference varies: the prior (two ratings' noise) worth five loops, updated
+        // with the pooled history (scaled inverse χ²). Never the history alone: a few identical loops
+        // would claim no noise at all and give an interval of zero width.
+        const double priorDf = 5;
+        var prior = 2 * (policy.PriorResidualVariance + policy.PriorRaterVariance - policy.PriorLeniencyVariance);
+        var s2 = (priorDf * prior + within) / (priorDf + withinDf);
         var raw = perLoop.ToDictionary(kv => kv.Key, kv => (Mean: kv.Value.Average(), Loops: kv.Value.Count), StringComparer.OrdinalIgnoreCase);
         var spread = policy.PriorLeniencyVariance;
         if (raw.Count >= 5)

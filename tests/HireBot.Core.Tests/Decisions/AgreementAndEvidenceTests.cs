@@ -100,5 +100,7 @@ public class AgreementAndEvidenceTests
         Assert.InRange(many.Leniency, 0.7, 1.0);
         Assert.InRange(one.Leniency, 0.0, 0.2);
         Assert.True(one.Variance > many.Variance);
+        // Identical loops do not prove there is no noise: the interval keeps the prior's width in it.
+        Assert.True(many.StandardError > 0.02, $"standard error {many.StandardError}");
     }
 }

@@ -36,7 +36,7 @@ public class DemoTests
         Assert.Contains("Without the adjustment the score would be", text);
         Assert.Matches(@"── to raj@example\.com \(message\) ──\s+Your rating calibration", text);
         Assert.Contains("Interviewer calibration: Senior Backend Engineer", text);
-        Assert.Matches(@"Raj: \d+ scorecard\(s\) · leniency −", text);
+        Assert.Matches(@"Raj: \d+ scorecards · leniency −", text);
         Assert.Contains("Demo complete.", text);
     }
 }

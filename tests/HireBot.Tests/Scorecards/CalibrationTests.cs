@@ -68,7 +68,7 @@ public class CalibrationTests : IAsyncLifetime
         Assert.False(IsError(reply), Text(reply));
         Assert.Equal("message", reply["kind"]!.GetValue<string>());
         var facts = reply["data"]!["facts"]!.AsArray().ToDictionary(f => f!["title"]!.GetValue<string>(), f => f!["value"]!.GetValue<string>());
-        Assert.Matches(@"^3 scorecard\(s\) · leniency \+\d\.\d\d \(90% [+−]\d\.\d\d to \+\d\.\d\d, 3 compared\) · agreement .* · median \d+\.\d h to submit$", facts["lee"]);
+        Assert.Matches(@"^3 scorecards · leniency \+\d\.\d\d \(90% [+−]\d\.\d\d to \+\d\.\d\d, 3 compared\) · agreement .* · median \d+\.\d h to submit$", facts["lee"]);
         Assert.Contains("leniency −", facts["p1"]);
         Assert.Equal("No scorecards yet.", facts["newbie"]);
         Assert.Equal(["lee", "newbie", "p1"], facts.Keys.Order()); // p2 is not in the role's pools; people by name
