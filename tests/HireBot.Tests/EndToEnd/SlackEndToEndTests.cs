@@ -18,13 +18,7 @@ public class SlackEndToEndTests : IAsyncLifetime
         _slack = await FakeSlack.StartAsync();
         _slack.AddUser(new FakeSlackUser("U0RITA", "rita@example.com", "Rita Recruiter", "Europe/Berlin"));
         _slack.AddUser(new FakeSlackUser("U0PETE", "pete@example.com", "Pete Panelist", "America/New_York"));
-        _bot = await BotApp.StartAsync(nameof(SlackEndToEndTests), new Dictionary<string, string?>
-        {
-            ["SLACK_SIGNING_SECRET"] = SlackSigner.Secret,
-            ["SLACK_BOT_TOKEN"] = FakeSlack.BotToken,
-            ["SLACK_API_BASE_URL"] = _slack.ApiBaseUrl,
-            ["SLACK_RESPONSE_URL_HOSTS"] = "127.0.0.1",
-        });
+        _bot = await BotApp.StartAsync(nameof(SlackEndToEndTests), _slack.BotSettings());
     }
 
     public async Task DisposeAsync()
@@ -34,9 +28,7 @@ public class SlackEndToEndTests : IAsyncLifetime
     }
 
     private Task<HttpResponseMessage> CommandAsync(string user, string text) =>
-        _bot.Http.SendAsync(SlackSigner.Form("/slack/commands",
-            $"command=%2Fhire&text={Uri.EscapeDataString(text)}&team_id={FakeSlack.TeamId}&user_id={user}&channel_id=C0HIRING&response_url={Uri.EscapeDataString(_slack.ResponseUrl("r1"))}&trigger_id=t1",
-            TestClock.Now));
+        _bot.Http.SendAsync(SlackSigner.Command(text, FakeSlack.TeamId, user, "C0HIRING", _slack.ResponseUrl("r1"), "t1", TestClock.Now));
 
     [Fact]
     public async Task A_signed_slash_command_runs_as_the_slack_users_work_email_and_answers_ephemerally()

@@ -28,13 +28,7 @@ public class SlackReachTests : IAsyncLifetime
         _slack.AddChannel(new FakeSlackChannel("C0SECRET", "hiring-secret", IsPrivate: true));
         _slack.AddChannel(new FakeSlackChannel("C0OLD", "hiring-2019", IsArchived: true));
         _slack.AddChannel(new FakeSlackChannel("C0GONE", "deleted", Deleted: true));
-        _bot = await BotApp.StartAsync(nameof(SlackReachTests), new Dictionary<string, string?>
-        {
-            ["SLACK_SIGNING_SECRET"] = SlackSigner.Secret,
-            ["SLACK_BOT_TOKEN"] = FakeSlack.BotToken,
-            ["SLACK_API_BASE_URL"] = _slack.ApiBaseUrl,
-            ["SLACK_RESPONSE_URL_HOSTS"] = "127.0.0.1",
-        });
+        _bot = await BotApp.StartAsync(nameof(SlackReachTests), _slack.BotSettings());
     }
 
     public async Task DisposeAsync()
@@ -49,10 +43,7 @@ public class SlackReachTests : IAsyncLifetime
     private async Task<(JsonNode Ack, string Hook)> CommandAsync(string user, string text, string channel = "C0PUBLIC")
     {
         var hook = $"reach-{Interlocked.Increment(ref _hooks)}";
-        var response = await _bot.Http.SendAsync(SlackSigner.Form("/slack/commands",
-            $"command=%2Fhire&text={Uri.EscapeDataString(text)}&team_id={FakeSlack.TeamId}&user_id={user}&channel_id={channel}" +
-            $"&response_url={Uri.EscapeDataString(_slack.ResponseUrl(hook))}&trigger_id=t1",
-            TestClock.Now));
+        var response = await _bot.Http.SendAsync(SlackSigner.Command(text, FakeSlack.TeamId, user, channel, _slack.ResponseUrl(hook), "t1", TestClock.Now));
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         return (JsonNode.Parse(await response.Content.ReadAsStringAsync())!, hook);
     }

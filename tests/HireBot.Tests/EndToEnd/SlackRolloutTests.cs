@@ -42,13 +42,7 @@ public class SlackRolloutTests : IAsyncLifetime
         _slack = await FakeSlack.StartAsync();
         foreach (var user in Team) _slack.AddUser(user);
         _slack.AddChannel(new FakeSlackChannel(Channel, "hiring-be")); // public, the bot not yet in it
-        _bot = await BotApp.StartAsync(nameof(SlackRolloutTests), new Dictionary<string, string?>
-        {
-            ["SLACK_SIGNING_SECRET"] = SlackSigner.Secret,
-            ["SLACK_BOT_TOKEN"] = FakeSlack.BotToken,
-            ["SLACK_API_BASE_URL"] = _slack.ApiBaseUrl,
-            ["SLACK_RESPONSE_URL_HOSTS"] = "127.0.0.1",
-        });
+        _bot = await BotApp.StartAsync(nameof(SlackRolloutTests), _slack.BotSettings());
     }
 
     public async Task DisposeAsync()
@@ -63,10 +57,7 @@ public class SlackRolloutTests : IAsyncLifetime
     private async Task<(string Ack, string Hook)> CommandAsync(string user, string text)
     {
         var hook = $"roll-{Interlocked.Increment(ref _hooks)}";
-        var response = await _bot.Http.SendAsync(SlackSigner.Form("/slack/commands",
-            $"command=%2Fhire&text={Uri.EscapeDataString(text)}&team_id={FakeSlack.TeamId}&user_id={user}&channel_id={Channel}" +
-            $"&response_url={Uri.EscapeDataString(_slack.ResponseUrl(hook))}&trigger_id=t-{hook}",
-            TestClock.Now));
+        var response = await _bot.Http.SendAsync(SlackSigner.Command(text, FakeSlack.TeamId, user, Channel, _slack.ResponseUrl(hook), $"t-{hook}", TestClock.Now));
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         return (JsonNode.Parse(await response.Content.ReadAsStringAsync())!.ToJsonString(), hook);
     }

@@ -20,13 +20,7 @@ public class SlackScheduleTests : IAsyncLifetime
     {
         _slack = await FakeSlack.StartAsync();
         _slack.AddUser(new FakeSlackUser("U0RITA", "rita@example.com", "Rita Recruiter", "Europe/Berlin"));
-        _bot = await BotApp.StartAsync(nameof(SlackScheduleTests), new Dictionary<string, string?>
-        {
-            ["SLACK_SIGNING_SECRET"] = SlackSigner.Secret,
-            ["SLACK_BOT_TOKEN"] = FakeSlack.BotToken,
-            ["SLACK_API_BASE_URL"] = _slack.ApiBaseUrl,
-            ["SLACK_RESPONSE_URL_HOSTS"] = "127.0.0.1",
-        });
+        _bot = await BotApp.StartAsync(nameof(SlackScheduleTests), _slack.BotSettings());
     }
 
     public async Task DisposeAsync()
@@ -37,9 +31,7 @@ public class SlackScheduleTests : IAsyncLifetime
 
     private async Task<JsonNode> CommandAsync(string text, string hook = "setup")
     {
-        var response = await _bot.Http.SendAsync(SlackSigner.Form("/slack/commands",
-            $"command=%2Fhire&text={Uri.EscapeDataString(text)}&team_id={FakeSlack.TeamId}&user_id=U0RITA&channel_id=C0HIRING&response_url={Uri.EscapeDataString(_slack.ResponseUrl(hook))}&trigger_id=t1",
-            TestClock.Now));
+        var response = await _bot.Http.SendAsync(SlackSigner.Command(text, FakeSlack.TeamId, "U0RITA", "C0HIRING", _slack.ResponseUrl(hook), "t1", TestClock.Now));
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         return JsonNode.Parse(await response.Content.ReadAsStringAsync())!;
     }

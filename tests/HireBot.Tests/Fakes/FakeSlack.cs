@@ -57,6 +57,15 @@ public sealed class FakeSlack : IAsyncDisposable
 
     public string ResponseUrl(string id) => new Uri(BaseAddress, $"hooks/{id}").AbsoluteUri;
 
+    /// <summary>The settings of a single-workspace bot pointed at this fake (signing secret, bot token, API and response_url hosts).</summary>
+    public Dictionary<string, string?> BotSettings() => new()
+    {
+        ["SLACK_SIGNING_SECRET"] = Slack.SlackSigner.Secret,
+        ["SLACK_BOT_TOKEN"] = BotToken,
+        ["SLACK_API_BASE_URL"] = ApiBaseUrl,
+        ["SLACK_RESPONSE_URL_HOSTS"] = "127.0.0.1",
+    };
+
     public static async Task<FakeSlack> StartAsync()
     {
         var builder = WebApplication.CreateSlimBuilder();

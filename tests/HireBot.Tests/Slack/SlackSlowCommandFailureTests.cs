@@ -58,9 +58,7 @@ public class SlackSlowCommandFailureTests : IAsyncLifetime
 
     private async Task<JsonNode> ScheduleAsync(LoopSetup s, string hook)
     {
-        var response = await _bot.Http.SendAsync(SlackSigner.Form("/slack/commands",
-            $"command=%2Fhire&text={Uri.EscapeDataString($"schedule {s.Candidate}")}&team_id={FakeSlack.TeamId}&user_id=U0RITA&channel_id=C0HIRING&response_url={Uri.EscapeDataString(_slack.ResponseUrl(hook))}&trigger_id=t1",
-            TestClock.Now));
+        var response = await _bot.Http.SendAsync(SlackSigner.Command($"schedule {s.Candidate}", FakeSlack.TeamId, "U0RITA", "C0HIRING", _slack.ResponseUrl(hook), "t1", TestClock.Now));
         return JsonNode.Parse(await response.Content.ReadAsStringAsync())!;
     }
 

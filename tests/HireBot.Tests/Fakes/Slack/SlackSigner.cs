@@ -31,6 +31,12 @@ public static class SlackSigner
     public static HttpRequestMessage Form(string path, string body, DateTimeOffset signedAt) =>
         Request(path, body, "application/x-www-form-urlencoded", signedAt);
 
+    /// <summary>A signed <c>/hire</c> slash command as Slack posts it (form fields per Slack's slash-command docs).</summary>
+    public static HttpRequestMessage Command(string text, string team, string user, string channel, string responseUrl, string triggerId, DateTimeOffset signedAt) =>
+        Form("/slack/commands",
+            $"command=%2Fhire&text={Uri.EscapeDataString(text)}&team_id={team}&user_id={user}&channel_id={channel}" +
+            $"&response_url={Uri.EscapeDataString(responseUrl)}&trigger_id={triggerId}", signedAt);
+
     public static HttpRequestMessage Json(string path, string body, DateTimeOffset signedAt) =>
         Request(path, body, "application/json", signedAt);
 }
