@@ -4,6 +4,7 @@ using HireBot.Outbox;
 using HireBot.Tests.Fakes;
 using HireBot.Tests.Fakes.Slack;
 using HireBot.Tests.Support;
+using HireBot.Tests.Scorecards;
 
 namespace HireBot.Tests.EndToEnd;
 
@@ -78,7 +79,9 @@ public class SlackEndToEndTests : IAsyncLifetime
         var deadline = TestClock.UtcNow.AddSeconds(15);
         while (_slack.CallsTo("chat.postMessage").Count(c => c.Authorization == $"Bearer {FakeSlack.BotToken}") < 2 && TestClock.UtcNow < deadline)
             await Task.Delay(100);
-        await Task.Delay(300);
+        // Marked sent only after the post that landed: nothing is sent again after that.
+        while (await _bot.ScalarAsync<string>("SELECT status FROM outbox WHERE idempotency_key = 'test:hello:pete'") != "sent" && TestClock.UtcNow < deadline)
+            await Task.Delay(100);
         var posts = _slack.CallsTo("chat.postMessage");
         Assert.Equal(2, posts.Length); // the throttled attempt and the one that landed
         Assert.Single(_slack.CallsTo("users.lookupByEmail"));

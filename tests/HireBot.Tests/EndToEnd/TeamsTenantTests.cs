@@ -22,10 +22,11 @@ public class TeamsTenantTests : IAsyncLifetime
         activity.Remove("entities");
 
         var response = await _teams.PostAsync(activity);
-        await Task.Delay(500);
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode); // acknowledged, so the connector does not retry
-        await using var cmd = _teams.Bot.Db.CreateCommand("SELECT (SELECT count(*) FROM roles) + (SELECT count(*) FROM people) + (SELECT count(*) FROM outbox)");
+        // Refused before the inbox: with no inbox row, nothing can act on it later.
+        await using var cmd = _teams.Bot.Db.CreateCommand(
+            "SELECT (SELECT count(*) FROM roles) + (SELECT count(*) FROM people) + (SELECT count(*) FROM outbox) + (SELECT count(*) FROM inbox)");
         Assert.Equal(0L, (long)(await cmd.ExecuteScalarAsync())!);
         Assert.Empty(_teams.Connector.Requests);
     }

@@ -36,6 +36,8 @@ public sealed class FakeSlack : IAsyncDisposable
     private int sequence;
     private Random? chaos;
     private double chaosShare;
+    private readonly Dictionary<string, (double Tokens, DateTimeOffset At)> channelBuckets = new(StringComparer.Ordinal);
+    private int? channelBurst;
 
     /// <summary>Calls answered with a random 429 or 503 by <see cref="FailRandomly"/> (so not successes).</summary>
     public ConcurrentQueue<FakeSlackCall> Refused { get; } = new();
@@ -118,6 +120,13 @@ public sealed class FakeSlack : IAsyncDisposable
         chaos = new Random(seed);
     }
 
+    /// <summary>
+    /// From now on chat.postMessage keeps Slack's documented pace of about one message per second per
+    /// channel with short bursts (https://docs.slack.dev/apis/web-api/rate-limits): a channel's posts
+    /// beyond <paramref name="burst"/> in a row, refilled at one a second, answer 429 with Retry-After: 1.
+    /// </summary>
+    public void EnforceChannelRate(int burst) => channelBurst = burst;
+
     public FakeSlackCall[] CallsTo(string method) => [.. Calls.Where(c => c.Method == method)];
 
     public async ValueTask DisposeAsync() => await app.DisposeAsync();
@@ -143,6 +152,14 @@ public sealed class FakeSlack : IAsyncDisposable
             catch (OperationCanceledException) { return; } // the caller gave up waiting
         }
 
+        if (method == "chat.postMessage" && OverChannelRate(call))
+        {
+            Refused.Enqueue(call);
+            http.Response.StatusCode = StatusCodes.Status429TooManyRequests;
+            http.Response.Headers.RetryAfter = "1";
+            return;
+        }
+
         if (Roll() is { } status)
         {
             Refused.Enqueue(call);
@@ -152,6 +169,21 @@ public sealed class FakeSlack : IAsyncDisposable
         }
 
         await WriteAsync(http.Response, FakeSlackApi.Answer(call, users, channels, Interlocked.Increment(ref sequence)));
+    }
+
+    private bool OverChannelRate(FakeSlackCall call)
+    {
+        if (channelBurst is not { } burst) return false;
+        var channel = call.ContentType?.StartsWith("application/json", StringComparison.Ordinal) == true
+            && call.Json.TryGetProperty("channel", out var c) ? c.GetString() ?? "" : call.Form.GetValueOrDefault("channel", "");
+        lock (channelBuckets)
+        {
+            var (tokens, at) = channelBuckets.GetValueOrDefault(channel, (burst, call.At));
+            tokens = Math.Min(burst, tokens + (call.At - at).TotalSeconds);
+            var over = tokens < 1;
+            channelBuckets[channel] = (over ? tokens : tokens - 1, call.At);
+            return over;
+        }
     }
 
     private int? Roll()

@@ -6,6 +6,9 @@ namespace HireBot.Tests.Fakes.Slack;
 public sealed record FakeSlackCall(
     string Path, string Method, string? Authorization, string? ContentType, string Body, IReadOnlyDictionary<string, string> Form)
 {
+    /// <summary>When the fake received it, on the tests' clock.</summary>
+    public DateTimeOffset At { get; init; } = HireBot.Tests.Support.TestClock.UtcNow;
+
     /// <summary>The body as JSON (throws when the call was not JSON, which fails the test).</summary>
     public JsonElement Json => JsonDocument.Parse(Body).RootElement.Clone();
 }
