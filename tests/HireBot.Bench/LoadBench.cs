@@ -119,7 +119,7 @@ public sealed class LoadBench : IBenchScenario
         return kinds[i % kinds.Length] switch
         {
             "command" => new("slack", templates.Make($"c{user}|{command}", _ => traffic.SlackCommand(user, command))),
-            "action" => new("slack", templates.Make($"a{user}", _ => traffic.SlackBlockAction(user, "load.ping"))),
+            "action" => new("slack", templates.Make($"a{user}", _ => PlatformTraffic.SlackBlockAction(user, "load.ping"))),
             "message" => new("teams", templates.Make($"m{user}|{command}", marker => traffic.TeamsMessage(user, command, marker), id)),
             "invoke" => new("teams", templates.Make($"i{user}", marker => traffic.TeamsInvoke(user, "load.ping", marker), id)),
             "healthz" => new("http", new HttpRequestMessage(HttpMethod.Get, "/healthz")),

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Diagnostics;
 using HireBot.Tests.Nudges;
 using HireBot.Tests.Support;
@@ -68,9 +69,9 @@ public sealed class NudgeBench : IBenchScenario
         Console.WriteLine();
         Console.WriteLine($"| {"metric",-34} | {"value",12} |");
         Console.WriteLine($"|{new string('-', 36)}|{new string('-', 14)}|");
-        Row("reminders due", pairs.Count.ToString());
-        Row("hosts", hosts.ToString());
-        Row("channel rate limit (msg/s)", rate.ToString());
+        Row("reminders due", pairs.Count.ToString(CultureInfo.InvariantCulture));
+        Row("hosts", hosts.ToString(CultureInfo.InvariantCulture));
+        Row("channel rate limit (msg/s)", rate.ToString(CultureInfo.InvariantCulture));
         Row("floor: messages / rate (s)", $"{floor:0.00}");
         Row("time to drain from due (s)", $"{drain:0.00}");
         Row("drain / floor", $"{drain / floor:0.00}");
@@ -78,9 +79,9 @@ public sealed class NudgeBench : IBenchScenario
         Row("lag due->sent p99 (s)", $"{Percentile(lags, 0.99):0.00}");
         Row("lag due->written p50 (s)", $"{Percentile(written, 0.50):0.00}");
         Row("lag due->written p99 (s)", $"{Percentile(written, 0.99):0.00}");
-        Row("delivered (local channel)", delivered.ToString());
-        Row("lost", (pairs.Count - delivered).ToString());
-        Row("duplicates", duplicates.ToString());
+        Row("delivered (local channel)", delivered.ToString(CultureInfo.InvariantCulture));
+        Row("lost", (pairs.Count - delivered).ToString(CultureInfo.InvariantCulture));
+        Row("duplicates", duplicates.ToString(CultureInfo.InvariantCulture));
 
         foreach (var app in apps) { await app.StopAsync(CancellationToken.None); await app.DisposeAsync(); }
         static void Row(string name, string value) => Console.WriteLine($"| {name,-34} | {value,12} |");
@@ -100,7 +101,7 @@ public sealed class NudgeBench : IBenchScenario
     private static async Task<long> ScalarAsync(NpgsqlDataSource db, string sql)
     {
         await using var cmd = db.CreateCommand(sql);
-        return Convert.ToInt64(await cmd.ExecuteScalarAsync());
+        return Convert.ToInt64(await cmd.ExecuteScalarAsync(), CultureInfo.InvariantCulture);
     }
 
     private static double Percentile(List<double> sorted, double q) =>

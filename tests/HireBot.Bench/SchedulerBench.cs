@@ -21,7 +21,7 @@ public sealed class SchedulerBench : IBenchScenario
     public Task RunAsync(string[] args, CancellationToken cancellationToken)
     {
         int runs = Option(args, "--runs", 200), small = Option(args, "--small", 60), fresh = Option(args, "--fresh", 200);
-        for (int seed = 1000; seed < 1010; seed++) LoopScheduler.Schedule(InstanceGenerator.Generate(InstanceShape.Large, seed));
+        for (int seed = 1000; seed < 1010; seed++) LoopScheduler.Schedule(InstanceGenerator.Generate(InstanceShape.Large, seed), cancellationToken);
 
         var large = new List<double>();
         int feasible = 0;
@@ -29,7 +29,7 @@ public sealed class SchedulerBench : IBenchScenario
         {
             var request = InstanceGenerator.Generate(InstanceShape.Large, seed);
             var watch = Stopwatch.StartNew();
-            var result = LoopScheduler.Schedule(request);
+            var result = LoopScheduler.Schedule(request, cancellationToken);
             large.Add(watch.Elapsed.TotalMilliseconds);
             if (result.IsFeasible) feasible++;
         }
@@ -41,7 +41,7 @@ public sealed class SchedulerBench : IBenchScenario
         {
             var request = InstanceGenerator.Generate(InstanceShape.Small, seed);
             var watch = Stopwatch.StartNew();
-            var result = LoopScheduler.Schedule(request);
+            var result = LoopScheduler.Schedule(request, cancellationToken);
             ours.Add(watch.Elapsed.TotalMilliseconds);
             watch.Restart();
             var reference = ExhaustiveScheduler.Solve(request);
@@ -58,7 +58,7 @@ public sealed class SchedulerBench : IBenchScenario
         {
             var request = FreshTeam.Generate(seed);
             var watch = Stopwatch.StartNew();
-            var result = LoopScheduler.Schedule(request);
+            var result = LoopScheduler.Schedule(request, cancellationToken);
             freshMs.Add(watch.Elapsed.TotalMilliseconds);
             freshWork.Add(result.Work);
             if (result.StoppedEarly) stopped++;
@@ -67,7 +67,7 @@ public sealed class SchedulerBench : IBenchScenario
         for (int days = 1; days <= 20 && !cancellationToken.IsCancellationRequested; days++)
         {
             var watch = Stopwatch.StartNew();
-            LoopScheduler.Schedule(FreshTeam.Five(days));
+            LoopScheduler.Schedule(FreshTeam.Five(days), cancellationToken);
             five.Add(watch.Elapsed.TotalMilliseconds);
         }
 

@@ -7,7 +7,7 @@ public static class Counted
         $"{count} {(count == 1 ? singular : plural ?? Plural(singular))}";
 
     private static string Plural(string singular) =>
-        singular.EndsWith('y') && !singular.EndsWith("ay") && !singular.EndsWith("ey") ? singular[..^1] + "ies"
-        : singular.EndsWith('s') || singular.EndsWith("sh") || singular.EndsWith("ch") ? singular + "es"
+        singular.EndsWith('y') && !singular.EndsWith("ay", StringComparison.Ordinal) && !singular.EndsWith("ey", StringComparison.Ordinal) ? singular[..^1] + "ies"
+        : singular.EndsWith('s') || singular.EndsWith("sh", StringComparison.Ordinal) || singular.EndsWith("ch", StringComparison.Ordinal) ? singular + "es"
         : singular + "s";
 }

@@ -69,7 +69,7 @@ public static class DigestCard
     {
         Verdict.Hire when d.ProbabilityAtLeastHireBar is { } p => F($"{p * 100:0}% that the true score clears the hire bar"),
         Verdict.NoHire when d.ProbabilityBelowNoHireBar is { } p => F($"{p * 100:0}% that the true score is below the no-hire bar"),
-        _ => "Low: " + (d.Reasons.FirstOrDefault() ?? "the evidence does not settle it"),
+        _ => "Low: " + (d.Reasons is [var first, ..] ? first : "the evidence does not settle it"),
     };
 
     /// <summary>

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text;
 using System.Text.Json.Nodes;
 
@@ -26,12 +27,12 @@ public static class CardText
                     if (line.Length > 0) text.Append(indent).AppendLine(e["weight"]?.GetValue<string>() == "Bolder" ? line.ToUpperInvariant() : line);
                     break;
                 case "FactSet":
-                    foreach (var f in e["facts"] as JsonArray ?? []) text.Append(indent).AppendLine($"{f?["title"]}: {f?["value"]}");
+                    foreach (var f in e["facts"] as JsonArray ?? []) text.Append(indent).AppendLine(CultureInfo.InvariantCulture, $"{f?["title"]}: {f?["value"]}");
                     break;
                 case "Input.Text" or "Input.ChoiceSet" or "Input.Number" or "Input.Toggle" or "Input.Date":
                     var label = e["label"]?.GetValue<string>() ?? e["id"]?.GetValue<string>();
                     var choices = e["choices"] is JsonArray c ? " (" + string.Join(" / ", c.Select(x => x?["title"])) + ")" : "";
-                    text.Append(indent).AppendLine($"[ {label}{choices} ]");
+                    text.Append(indent).AppendLine(CultureInfo.InvariantCulture, $"[ {label}{choices} ]");
                     break;
                 case "ActionSet":
                     Buttons(e["actions"] as JsonArray ?? [], text, indent);

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Net.Http.Json;
 using System.Text.Json.Nodes;
 using HireBot.Hiring;
@@ -168,7 +169,7 @@ public static class DemoRunner
             foreach (var c in request.Data["competencies"]!.AsArray())
             {
                 var id = c!["id"]!.GetValue<string>();
-                data[$"rating.{id}"] = rating.ToString();
+                data[$"rating.{id}"] = rating.ToString(CultureInfo.InvariantCulture);
                 data[$"evidence.{id}"] = $"Specific example for {c["name"]}: walked through trade-offs and what they would change next time.";
             }
             Console.WriteLine($"\n>> {who} submits the scorecard ({rating}/4 across the round's competencies)");

@@ -4,5 +4,5 @@ namespace HireBot.Hiring;
 internal static partial class AccessLog
 {
     [LoggerMessage(EventId = 6500, Level = LogLevel.Information, Message = "{Action} on a {Target} refused ({Why})")]
-    public static partial void Refused(ILogger logger, string action, Core.Access.TargetKind target, string why);
+    public static partial void Refused(ILogger logger, string action, Core.Access.TargetKind target, Core.Access.AccessOutcome why);
 }

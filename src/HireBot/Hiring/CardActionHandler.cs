@@ -35,7 +35,7 @@ public sealed class CardActionHandler(RoleStore roles, CandidateStore candidates
         var (relations, owes) = await access.ForAsync(actor, role, candidate, kind == TargetKind.Interview ? id : null, ct);
         var verdict = Permissions.Check(verb, target with { Role = role.Slug, Candidate = candidate.Name }, relations, owes);
         if (verdict.Allowed) return await feature.HandleAsync(actor, verb, data, ct);
-        AccessLog.Refused(logger, verb, kind, verdict.Outcome.ToString());
+        AccessLog.Refused(logger, verb, kind, verdict.Outcome);
         return BotReply.Error(verdict.Refusal!);
     }
 

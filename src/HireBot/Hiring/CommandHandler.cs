@@ -58,7 +58,7 @@ public sealed class CommandHandler(RoleStore roles, CandidateStore candidates, A
 
     private BotReply Refused(string action, AccessVerdict verdict, TargetKind kind = TargetKind.Candidate)
     {
-        AccessLog.Refused(logger, action, kind, verdict.Outcome.ToString());
+        AccessLog.Refused(logger, action, kind, verdict.Outcome);
         return BotReply.Error(verdict.Refusal!);
     }
 

@@ -22,10 +22,10 @@ public sealed class RoleStore(HireBot.Organisations.OrgDb db)
     }
 
     public async Task<Role?> FindAsync(string slug, CancellationToken ct) =>
-        (await QueryAsync("WHERE slug = $1", slug, ct)).FirstOrDefault();
+        await QueryAsync("WHERE slug = $1", slug, ct) is [var role, ..] ? role : null;
 
     public async Task<Role?> FindAsync(Guid id, CancellationToken ct) =>
-        (await QueryAsync("WHERE id = $1", id, ct)).FirstOrDefault();
+        await QueryAsync("WHERE id = $1", id, ct) is [var role, ..] ? role : null;
 
     public Task<IReadOnlyList<Role>> ListAsync(CancellationToken ct) => QueryAsync("ORDER BY slug", null, ct);
 

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text;
 using HireBot.Core.Loops;
 using Npgsql;
@@ -24,8 +25,8 @@ public sealed class StatusCommands(HireBot.Organisations.OrgDb db, Outbox.Outbox
     {
         var x = c.Candidate!;
         var text = new StringBuilder($"{x.Name}: loop {LoopStateMachine.Describe(x.State)}");
-        if (x.Deadline is { } due) text.Append($", feedback due {due:yyyy-MM-dd HH:mm} UTC");
-        if (x.Decision is { } decision) text.Append($", decided: {decision}");
+        if (x.Deadline is { } due) text.Append(CultureInfo.InvariantCulture, $", feedback due {due:yyyy-MM-dd HH:mm} UTC");
+        if (x.Decision is { } decision) text.Append(CultureInfo.InvariantCulture, $", decided: {decision}");
         text.Append('.');
         await using var cmd = db.CreateCommand(
             """
@@ -45,20 +46,20 @@ public sealed class StatusCommands(HireBot.Organisations.OrgDb db, Outbox.Outbox
             if (roundId != lastRound)
             {
                 var name = c.Role!.Template.Loop.FindRound(roundId)?.Name ?? roundId;
-                text.Append($"\n• {name}, {reader.GetFieldValue<DateTimeOffset>(1):ddd yyyy-MM-dd HH:mm} UTC ({reader.GetString(2).ToLowerInvariant()}):");
+                text.Append(CultureInfo.InvariantCulture, $"\n• {name}, {reader.GetFieldValue<DateTimeOffset>(1):ddd yyyy-MM-dd HH:mm} UTC ({reader.GetString(2).ToLowerInvariant()}):");
                 lastRound = roundId;
             }
             var mark = reader.GetBoolean(4) ? "shadow" : reader.GetBoolean(5) ? "scorecard in" : reader.GetString(2) == "Completed" ? "scorecard missing" : "booked";
-            text.Append($" {PersonName.Of(reader.GetString(3), reader.IsDBNull(6) ? null : reader.GetString(6))} ({mark});");
+            text.Append(CultureInfo.InvariantCulture, $" {PersonName.Of(reader.GetString(3), reader.IsDBNull(6) ? null : reader.GetString(6))} ({mark});");
         }
         if (lastRound is null) text.Append(" No interviews booked yet: `schedule ").Append(x.Email).Append('`');
         await reader.DisposeAsync();
         var undelivered = await outbox.UndeliveredAsync(x.LoopId, ct);
         if (undelivered.Count > 0)
         {
-            text.Append($"\nNot delivered ({undelivered.Count}):");
+            text.Append(CultureInfo.InvariantCulture, $"\nNot delivered ({undelivered.Count}):");
             foreach (var u in undelivered)
-                text.Append($"\n• {Outbox.UndeliveredReports.Who(u.Recipient, u.DisplayName)}: {Outbox.UndeliveredReports.What(u.Kind, u.Data, x.Name)}. {Outbox.UndeliveredReports.Reason(u.Reason)}.");
+                text.Append(CultureInfo.InvariantCulture, $"\n• {Outbox.UndeliveredReports.Who(u.Recipient, u.DisplayName)}: {Outbox.UndeliveredReports.What(u.Kind, u.Data, x.Name)}. {Outbox.UndeliveredReports.Reason(u.Reason)}.");
         }
         return BotReply.Text(text.ToString());
     }

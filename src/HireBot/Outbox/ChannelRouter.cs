@@ -10,6 +10,8 @@ namespace HireBot.Outbox;
 /// </summary>
 public sealed class ChannelRouter(IEnumerable<IChannelClient> clients, HireBot.Organisations.OrgDb db)
 {
+    /// <summary>Where someone the bot has never met is looked up, in order.</summary>
+    private static readonly string[] Platforms = ["teams", "slack"];
     private readonly Dictionary<string, IChannelClient> _clients = clients.ToDictionary(c => c.Channel);
 
     public async Task<DeliveryResult> DeliverAsync(Delivery delivery, CancellationToken ct)
@@ -29,6 +31,6 @@ public sealed class ChannelRouter(IEnumerable<IChannelClient> clients, HireBot.O
         cmd.Parameters.Add(new() { Value = email });
         var found = await cmd.ExecuteScalarAsync(ct) as string;
         if (found is not null && _clients.ContainsKey(found)) return found;
-        return new[] { "teams", "slack" }.FirstOrDefault(_clients.ContainsKey) ?? "local";
+        return Platforms.FirstOrDefault(_clients.ContainsKey) ?? "local";
     }
 }

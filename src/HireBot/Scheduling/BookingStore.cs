@@ -85,7 +85,7 @@ public sealed class BookingStore(HireBot.Organisations.OrgDb db, Quartz.ISchedul
         QueryAsync("i.loop_id = $1", loopId, ct);
 
     public async Task<BookedInterview?> FindAsync(Guid interviewId, CancellationToken ct) =>
-        (await QueryAsync("i.id = $1", interviewId, ct)).FirstOrDefault();
+        await QueryAsync("i.id = $1", interviewId, ct) is [var booked, ..] ? booked : null;
 
     /// <summary>Booked interviews starting after <paramref name="after"/> that have a calendar event (the decline watch list).</summary>
     public Task<IReadOnlyList<BookedInterview>> UpcomingWithEventsAsync(DateTimeOffset after, CancellationToken ct) =>

@@ -28,7 +28,7 @@ public static class ScorecardCards
                 ["id"] = c.Id, ["name"] = c.Name, ["strong"] = c.StrongEvidence,
                 ["rating"] = form.Ratings.GetValueOrDefault(c.Id, ""), ["evidence"] = form.Evidence.GetValueOrDefault(c.Id, ""),
             };
-            foreach (var field in new[] { "rating", "evidence" })
+            foreach (var field in (ReadOnlySpan<string>)["rating", "evidence"])
                 if (check?.FieldErrors.GetValueOrDefault($"{field}.{c.Id}") is { } e)
                 {
                     row["error"] = e;

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using HireBot.Core.Scorecards;
@@ -34,7 +35,7 @@ public sealed record ScorecardForm(
 
     /// <summary>The stored scorecard as a form, to pre-fill an amendment.</summary>
     public static ScorecardForm From(Scorecard s, ScorecardShape shape) => new(
-        shape.Competencies.ToDictionary(c => c.Id, c => s.Ratings.FirstOrDefault(r => r.CompetencyId == c.Id)?.Rating.ToString() ?? ""),
+        shape.Competencies.ToDictionary(c => c.Id, c => s.Ratings.FirstOrDefault(r => r.CompetencyId == c.Id)?.Rating.ToString(CultureInfo.InvariantCulture) ?? ""),
         shape.Competencies.ToDictionary(c => c.Id, c => s.Ratings.FirstOrDefault(r => r.CompetencyId == c.Id)?.Evidence ?? ""),
         string.Join(',', shape.RedFlags.Where(o => s.RedFlags.Contains(o.Title, StringComparer.OrdinalIgnoreCase)).Select(o => o.Value)),
         Recommendations.FirstOrDefault(kv => kv.Value == s.Recommendation).Key ?? "");

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text;
 using HireBot.Core.Roles;
 using HireBot.Core.Rubrics;
@@ -21,7 +22,7 @@ public sealed record ScorecardShape(RoundTemplate Round, IReadOnlyList<Competenc
     }
 
     public string RatingLabel(int value) =>
-        Scale.Anchors.FirstOrDefault(a => a.Value == value) is { } a ? $"{a.Value} · {a.Label}" : value.ToString();
+        Scale.Anchors.FirstOrDefault(a => a.Value == value) is { } a ? $"{a.Value} · {a.Label}" : value.ToString(CultureInfo.InvariantCulture);
 
     // Card choice values must not contain commas (multi-select values are comma-joined), so red
     // flags travel as slugs of their wording and are stored as the wording itself.

@@ -77,7 +77,7 @@ public sealed partial class EmbeddedPostgres : IAsyncDisposable
     {
         if (Directory.Exists(Cluster)) Directory.Delete(Cluster, recursive: true);
         await File.WriteAllTextAsync(PasswordFile, Convert.ToHexString(RandomNumberGenerator.GetBytes(24)), ct);
-        File.SetUnixFileMode(PasswordFile, UnixFileMode.UserRead | UnixFileMode.UserWrite);
+        if (!OperatingSystem.IsWindows()) File.SetUnixFileMode(PasswordFile, UnixFileMode.UserRead | UnixFileMode.UserWrite);
         GiveToServerUser(_dataDir);
         await RunAsync("initdb", ["-D", Cluster, "-U", SuperUser, "--pwfile", PasswordFile, "--auth=scram-sha-256", "-E", "UTF8", "--locale=C.UTF-8"], ct);
         var settings = "\n# HireBot: loopback only, no Unix socket\nlisten_addresses = '127.0.0.1'\nunix_socket_directories = ''\nmax_connections = 200\n" +

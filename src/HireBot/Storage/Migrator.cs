@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Reflection;
 using Microsoft.Extensions.Logging;
 using Npgsql;
@@ -51,12 +52,12 @@ public static partial class Migrator
     {
         var assembly = typeof(Migrator).Assembly;
         return assembly.GetManifestResourceNames()
-            .Where(n => n.Contains(".Migrations.") && n.EndsWith(".sql"))
+            .Where(n => n.Contains(".Migrations.") && n.EndsWith(".sql", StringComparison.Ordinal))
             .Select(n =>
             {
                 var file = n[(n.IndexOf(".Migrations.", StringComparison.Ordinal) + 12)..];
                 using var reader = new StreamReader(assembly.GetManifestResourceStream(n)!);
-                return (int.Parse(file[..4]), file, reader.ReadToEnd());
+                return (int.Parse(file[..4], CultureInfo.InvariantCulture), file, reader.ReadToEnd());
             })
             .OrderBy(m => m.Item1);
     }
@@ -73,7 +74,7 @@ public static partial class Migrator
         using var reader = new StreamReader(stream);
         var script = reader.ReadToEnd().Replace("{0}", "qrtz_").Replace("{1}", "qrtz_");
         return script.Split("\n--;;", StringSplitOptions.TrimEntries)
-            .Where(s => s.Split('\n').Any(line => line.Trim().Length > 0 && !line.TrimStart().StartsWith("--")));
+            .Where(s => s.Split('\n').Any(line => line.Trim().Length > 0 && !line.TrimStart().StartsWith("--", StringComparison.Ordinal)));
     }
 
     private static async Task Exec(NpgsqlConnection conn, string sql, CancellationToken ct)

@@ -5,6 +5,7 @@ namespace HireBot.Storage;
 /// an already raised signal (the common case under load) is one interlocked exchange: no lock,
 /// no exception.
 /// </summary>
+[System.Diagnostics.CodeAnalysis.SuppressMessage("Reliability", "CA1001", Justification = "A SemaphoreSlim holds no native handle unless AvailableWaitHandle is used; signals live as long as the process.")]
 public abstract class WakeSignal
 {
     private readonly SemaphoreSlim _signal = new(0, 1);

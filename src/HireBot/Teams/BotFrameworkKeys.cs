@@ -17,6 +17,7 @@ namespace HireBot.Teams;
 /// process-wide AppContext switch read once on first use. This cache keeps the same intervals and
 /// the library's metadata and JWKS parsing, with a refresh the retry can wait for.
 /// </remarks>
+[System.Diagnostics.CodeAnalysis.SuppressMessage("Reliability", "CA1001", Justification = "A SemaphoreSlim holds no native handle unless AvailableWaitHandle is used; the key cache lives as long as the process.")]
 public sealed class BotFrameworkKeys
 {
     public const string HttpClientName = "HireBot.Teams.OpenId";

@@ -1,3 +1,4 @@
+using System.Globalization;
 namespace HireBot.Bench.Load;
 
 /// <summary>Client-side figures of one load phase: latencies and status codes per platform.</summary>
@@ -49,7 +50,7 @@ public sealed class LoadResult
                 var p = platform == "all" ? null : platform;
                 var n = p is null ? _latencies.Values.Sum(l => l.Count) : _latencies[p].Count;
                 var statuses = string.Join(" ", _statuses.Where(s => p is null || s.Key.Item1 == p).GroupBy(s => s.Key.Item2).OrderBy(g => g.Key)
-                    .Select(g => $"{(g.Key < 0 ? (g.Key == -1 ? "timeout" : "conn-error") : g.Key.ToString())}×{g.Sum(s => s.Value)}"));
+                    .Select(g => $"{(g.Key < 0 ? (g.Key == -1 ? "timeout" : "conn-error") : g.Key.ToString(CultureInfo.InvariantCulture))}×{g.Sum(s => s.Value)}"));
                 Console.WriteLine($"  {platform,-8} {n,7} {Percentile(p, 0.5),8:0.0} {Percentile(p, 0.95),8:0.0} {Percentile(p, 0.99),8:0.0} {Percentile(p, 1),8:0.0}  {statuses}");
             }
         }

@@ -13,7 +13,7 @@ public class RoleTemplateJsonTests
 
         Assert.True(parsed.IsOk, parsed.Error);
         var t = parsed.Value!;
-        Assert.Equal(new[] { 45.0, 35.0, 20.0 }, t.Rubric.Dimensions.Select(d => d.Weight));
+        Assert.Equal([45.0, 35.0, 20.0], t.Rubric.Dimensions.Select(d => d.Weight).ToArray());
         Assert.Equal(6, t.Loop.Rounds.Count);
         Assert.Contains("Thinks tests are optional", t.Rubric.RedFlags);
         Assert.All(t.Rubric.Competencies, c => Assert.NotEmpty(c.StrongEvidence));

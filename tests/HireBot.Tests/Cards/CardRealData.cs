@@ -25,9 +25,9 @@ internal static class CardRealData
         foreach (var (sample, template, data) in CardSamples.All())
         {
             yield return ($"{sample}.typed", template, Typed(data, template));
-            yield return ($"{sample}.empty-lists", template, (JsonObject)Edit(Typed(data, template), n => n is JsonArray ? new JsonArray() : null));
+            yield return ($"{sample}.empty-lists", template, (JsonObject)Edit(Typed(data, template), n => n is JsonArray ? new JsonArray() : null)!);
             yield return ($"{sample}.long-text", template, (JsonObject)Edit(Typed(data, template), (n, key) =>
-                n is JsonValue v && v.GetValueKind() == JsonValueKind.String && !Keys.Contains(key ?? "") ? JsonValue.Create(LongText) : null));
+                n is JsonValue v && v.GetValueKind() == JsonValueKind.String && !Keys.Contains(key ?? "") ? JsonValue.Create(LongText) : null)!);
         }
         yield return ("help.all-commands", "help", HelpCommands.Help(CommandCatalog.All).Data);
         yield return ("message.reply", "message", BotReply.Text("Created role `be-sr`.\n- one\n- two").Data);

@@ -123,7 +123,7 @@ public class SlackEndToEndTests : IAsyncLifetime
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Equal("", await response.Content.ReadAsStringAsync());
-        var hook = Assert.Single(_slack.Calls, c => c.Path.EndsWith("hooks/click-1"));
+        var hook = Assert.Single(_slack.Calls, c => c.Path.EndsWith("hooks/click-1", StringComparison.Ordinal));
         Assert.Contains("missing its loop", hook.Body);
     }
 
@@ -137,8 +137,8 @@ public class SlackEndToEndTests : IAsyncLifetime
 
         Assert.Contains("Working on it", ack["text"]!.GetValue<string>());
         var deadline = TestClock.UtcNow.AddSeconds(20);
-        while (!_slack.Calls.Any(c => c.Path.EndsWith("hooks/r1")) && TestClock.UtcNow < deadline) await Task.Delay(100);
-        var answer = Assert.Single(_slack.Calls, c => c.Path.EndsWith("hooks/r1"));
+        while (!_slack.Calls.Any(c => c.Path.EndsWith("hooks/r1", StringComparison.Ordinal)) && TestClock.UtcNow < deadline) await Task.Delay(100);
+        var answer = Assert.Single(_slack.Calls, c => c.Path.EndsWith("hooks/r1", StringComparison.Ordinal));
         Assert.Contains("Technical screen", answer.Body); // nobody is in the pools yet: the answer names the rounds that cannot be staffed
     }
 }

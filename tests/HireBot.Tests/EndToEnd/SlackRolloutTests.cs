@@ -65,7 +65,7 @@ public class SlackRolloutTests : IAsyncLifetime
     private Task<HttpResponseMessage> InteractAsync(JsonObject payload) =>
         _bot.Http.SendAsync(SlackSigner.Form("/slack/interactions", "payload=" + Uri.EscapeDataString(payload.ToJsonString()), TestClock.Now));
 
-    private async Task<FakeSlackCall> EventuallyAsync(Func<FakeSlackCall?> probe, string what, int seconds = 30)
+    private static async Task<FakeSlackCall> EventuallyAsync(Func<FakeSlackCall?> probe, string what, int seconds = 30)
     {
         var deadline = TestClock.UtcNow.AddSeconds(seconds);
         while (true)

@@ -57,7 +57,7 @@ public class SlackScheduleTests : IAsyncLifetime
         };
         var clicked = await _bot.Http.SendAsync(SlackSigner.Form("/slack/interactions", "payload=" + Uri.EscapeDataString(pick.ToJsonString()), TestClock.Now));
         Assert.Equal(HttpStatusCode.OK, clicked.StatusCode);
-        var booked = Assert.Single(_slack.Calls, c => c.Path.EndsWith("hooks/picked"));
+        var booked = Assert.Single(_slack.Calls, c => c.Path.EndsWith("hooks/picked", StringComparison.Ordinal));
         Assert.Contains("Booked", booked.Body);
 
         await OptionsAsync("reschedule ada@example.com", "resched");
@@ -72,8 +72,8 @@ public class SlackScheduleTests : IAsyncLifetime
         // Generous: until the job's trigger starts on the scheduler's clock (branch `report`), Quartz takes a
         // "now" on the machine's clock, behind TestClock, as misfired and runs the job about a minute late.
         var deadline = TestClock.UtcNow.AddSeconds(30);
-        while (!_slack.Calls.Any(c => c.Path.EndsWith("hooks/" + hookId)) && TestClock.UtcNow < deadline) await Task.Delay(100);
-        var hook = Assert.Single(_slack.Calls, c => c.Path.EndsWith("hooks/" + hookId));
+        while (!_slack.Calls.Any(c => c.Path.EndsWith("hooks/" + hookId, StringComparison.Ordinal)) && TestClock.UtcNow < deadline) await Task.Delay(100);
+        var hook = Assert.Single(_slack.Calls, c => c.Path.EndsWith("hooks/" + hookId, StringComparison.Ordinal));
         Assert.DoesNotContain("${", hook.Body); // nothing left unbound
         var blocks = JsonNode.Parse(hook.Body)!["blocks"]!.AsArray().Select(b => b!.AsObject()).ToList();
         Assert.Contains("Schedule options: Ada Lovelace", blocks.Select(b => (string?)b["text"]?["text"]));

@@ -38,7 +38,7 @@ public class SlackScorecardTests : IAsyncLifetime
     private Task<HttpResponseMessage> InteractAsync(JsonObject payload) =>
         _bot.Http.SendAsync(SlackSigner.Form("/slack/interactions", "payload=" + Uri.EscapeDataString(payload.ToJsonString()), TestClock.Now));
 
-    private async Task<T> EventuallyAsync<T>(Func<T?> probe) where T : class
+    private static async Task<T> EventuallyAsync<T>(Func<T?> probe) where T : class
     {
         var deadline = TestClock.UtcNow.AddSeconds(20);
         while (true)

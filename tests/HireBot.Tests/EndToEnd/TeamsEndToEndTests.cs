@@ -36,11 +36,11 @@ public class TeamsEndToEndTests : IAsyncLifetime
         var deadline = TestClock.UtcNow.AddSeconds(15);
         while (TestClock.UtcNow < deadline)
         {
-            var sends = _connector.Requests.Where(r => r.Method == "POST" && r.RawTarget.EndsWith("/activities")).ToList();
+            var sends = _connector.Requests.Where(r => r.Method == "POST" && r.RawTarget.EndsWith("/activities", StringComparison.Ordinal)).ToList();
             if (sends.Count >= count) return sends;
             await Task.Delay(50);
         }
-        return _connector.Requests.Where(r => r.Method == "POST" && r.RawTarget.EndsWith("/activities")).ToList();
+        return _connector.Requests.Where(r => r.Method == "POST" && r.RawTarget.EndsWith("/activities", StringComparison.Ordinal)).ToList();
     }
 
     [Fact]
@@ -68,7 +68,7 @@ public class TeamsEndToEndTests : IAsyncLifetime
 
         var sends = await WaitForSendsAsync(2);
         Assert.Equal(2, sends.Count);
-        Assert.Equal(2, _connector.Requests.Count(r => r.Method == "POST" && r.RawTarget.EndsWith("/activities")));
+        Assert.Equal(2, _connector.Requests.Count(r => r.Method == "POST" && r.RawTarget.EndsWith("/activities", StringComparison.Ordinal)));
     }
 
     [Fact]

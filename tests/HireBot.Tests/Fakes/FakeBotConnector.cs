@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Collections.Concurrent;
 using System.Net;
 using System.Text;
@@ -144,7 +145,7 @@ public sealed class FakeBotConnector : IAsyncDisposable
         {
             if (_chaos is not null) Refused.Enqueue(recorded);
             if (failure.RetryAfter is { } wait)
-                context.Response.Headers.RetryAfter = ((int)wait.TotalSeconds).ToString();
+                context.Response.Headers.RetryAfter = ((int)wait.TotalSeconds).ToString(CultureInfo.InvariantCulture);
             return Results.Json(new { error = new { code = failure.ErrorCode ?? "ServiceError", message = "fake failure" } }, statusCode: failure.Status);
         }
         var id = $"activity-{Interlocked.Increment(ref _ids)}";
@@ -220,9 +221,9 @@ public sealed class FakeBotConnector : IAsyncDisposable
         var conversation = Uri.UnescapeDataString(segments[^2]);
         var members = _rosters.GetValueOrDefault(_rosterOf.GetValueOrDefault(conversation) ?? conversation) ?? [];
         var asked = int.TryParse(query["pageSize"], out var n) ? n : 100;
-        var start = query["continuationToken"].ToString() is { Length: > 0 } token ? int.Parse(Encoding.UTF8.GetString(Convert.FromBase64String(token))) : 0;
+        var start = query["continuationToken"].ToString() is { Length: > 0 } token ? int.Parse(Encoding.UTF8.GetString(Convert.FromBase64String(token)), CultureInfo.InvariantCulture) : 0;
         var page = members.Skip(start).Take(Math.Min(asked, MaxPageSize)).ToList();
-        var next = start + page.Count < members.Count ? Convert.ToBase64String(Encoding.UTF8.GetBytes((start + page.Count).ToString())) : null;
+        var next = start + page.Count < members.Count ? Convert.ToBase64String(Encoding.UTF8.GetBytes((start + page.Count).ToString(CultureInfo.InvariantCulture))) : null;
         PagedRequests.Enqueue(query["continuationToken"].ToString());
         return Results.Json(new { continuationToken = next, members = page.Select(MemberJson) });
     }

@@ -59,8 +59,8 @@ public sealed class FakeEntra : IAsyncDisposable
             ["issuer"] = JwtFactory.BotFrameworkIssuer,
             ["authorization_endpoint"] = "https://invalid.example/authorize",
             ["jwks_uri"] = $"{self!.BaseUrl}/v1/.well-known/keys",
-            ["id_token_signing_alg_values_supported"] = new[] { "RS256" },
-            ["token_endpoint_auth_methods_supported"] = new[] { "private_key_jwt" },
+            ["id_token_signing_alg_values_supported"] = (string[])["RS256"],
+            ["token_endpoint_auth_methods_supported"] = (string[])["private_key_jwt"],
         }));
         app.MapGet("/v1/.well-known/keys", () =>
         {

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Collections.Concurrent;
 using System.Net;
 using System.Text.Json.Nodes;
@@ -115,7 +116,7 @@ public sealed class FakeGraph : IAsyncDisposable
 
         if (_failures.TryDequeue(out var failure))
         {
-            context.Response.Headers.RetryAfter = failure.RetryAfterSeconds.ToString();
+            context.Response.Headers.RetryAfter = failure.RetryAfterSeconds.ToString(CultureInfo.InvariantCulture);
             await Error(failure.Status, "ApplicationThrottled", "Application is over its limit.").ExecuteAsync(context);
             return;
         }

@@ -71,7 +71,7 @@ public class FuzzedBodyTests(ITestOutputHelper output) : IAsyncLifetime
         using var request = endpoint switch
         {
             "/slack/commands" => _traffic.SlackCommand(0, "role list"),
-            "/slack/interactions" => _traffic.SlackBlockAction(0, "fuzz.ping"),
+            "/slack/interactions" => PlatformTraffic.SlackBlockAction(0, "fuzz.ping"),
             "/slack/events" => SlackSigner.Json("/slack/events",
                 """{"token":"x","team_id":"T0FAKE001","api_app_id":"A1","type":"event_callback","event_id":"Ev1","event_time":1,"event":{"type":"app_home_opened","user":"U0LOAD000","channel":"D1","tab":"home"}}""",
                 TestClock.Now),

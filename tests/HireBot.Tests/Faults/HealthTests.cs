@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Diagnostics;
 using System.Net;
 using System.Text.Json.Nodes;
@@ -90,7 +91,7 @@ public class HealthTests
 
     private static int Kill(int pid, string signal)
     {
-        using var kill = Process.Start("kill", [$"-{signal}", pid.ToString()])!;
+        using var kill = Process.Start("kill", [$"-{signal}", pid.ToString(CultureInfo.InvariantCulture)])!;
         kill.WaitForExit();
         return kill.ExitCode;
     }

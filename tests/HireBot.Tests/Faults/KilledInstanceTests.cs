@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text.Json.Nodes;
 using HireBot.Outbox;
 using HireBot.Tests.Fakes;
@@ -68,6 +69,6 @@ public class KilledInstanceTests(ITestOutputHelper output)
     private static async Task<long> CountAsync(BotApp bot, string sql)
     {
         await using var cmd = bot.Db.CreateCommand(sql);
-        return Convert.ToInt64(await cmd.ExecuteScalarAsync());
+        return Convert.ToInt64(await cmd.ExecuteScalarAsync(), CultureInfo.InvariantCulture);
     }
 }

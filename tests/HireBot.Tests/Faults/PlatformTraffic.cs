@@ -60,7 +60,7 @@ public sealed class PlatformTraffic(FakeSlack slack, FakeEntra entra, FakeBotCon
             $"&channel_id=C0LOAD&response_url={Uri.EscapeDataString(slack.ResponseUrl("load"))}&trigger_id=t{user}",
             TestClock.Now);
 
-    public HttpRequestMessage SlackBlockAction(int user, string verb)
+    public static HttpRequestMessage SlackBlockAction(int user, string verb)
     {
         var payload = new JsonObject
         {

@@ -77,8 +77,8 @@ public class InboxTests
         while ((handler.GaveUp.IsEmpty || handler.Done.Count < 5) && TestClock.UtcNow < deadline)
             if (await worker.ProcessOnceAsync(default) == 0) await Task.Delay(50);
 
-        Assert.Equal(["alice|1", "alice|2", "alice|3"], handler.Done.Where(k => k.StartsWith("alice")));
-        Assert.Equal(["bob|1", "bob|2"], handler.Done.Where(k => k.StartsWith("bob")));
+        Assert.Equal(["alice|1", "alice|2", "alice|3"], handler.Done.Where(k => k.StartsWith("alice", StringComparison.Ordinal)));
+        Assert.Equal(["bob|1", "bob|2"], handler.Done.Where(k => k.StartsWith("bob", StringComparison.Ordinal)));
         Assert.Equal(2, handler.Tries.Count(k => k == "alice|boom"));
         Assert.Equal(["alice|boom"], handler.GaveUp);
         var tries = handler.Tries.ToList();
@@ -243,7 +243,7 @@ public class InboxTests
         {
             Tries.Enqueue(item.Key);
             await Task.Delay(item.Key == "alice|1" ? 30 : 1, ct); // a slow first row must not let the group's next one overtake it
-            if (item.Key.EndsWith("boom")) throw new InvalidOperationException("this one always fails");
+            if (item.Key.EndsWith("boom", StringComparison.Ordinal)) throw new InvalidOperationException("this one always fails");
             Done.Enqueue(item.Key);
             return [Reply(item, "done")];
         }

@@ -1,3 +1,4 @@
+using System.Globalization;
 using Xunit.Abstractions;
 using HireBot.Tests.Support;
 using Npgsql;
@@ -74,7 +75,7 @@ public sealed class NudgeClusterTests(ITestOutputHelper output)
         await using var cmd = db.CreateCommand(sql);
         var counts = new Dictionary<string, long>();
         await using var reader = await cmd.ExecuteReaderAsync();
-        while (await reader.ReadAsync()) counts[reader.GetString(0)] = Convert.ToInt64(reader.GetValue(1));
+        while (await reader.ReadAsync()) counts[reader.GetString(0)] = Convert.ToInt64(reader.GetValue(1), CultureInfo.InvariantCulture);
         return counts;
     }
 }

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text.RegularExpressions;
 using HireBot.Tests.Cards;
 
@@ -11,7 +12,7 @@ public class LogEventIdTests
     {
         var ids = Directory.EnumerateFiles(Path.Combine(CardSamples.RepoRoot, "src"), "*.cs", SearchOption.AllDirectories)
             .Where(f => !f.Contains($"{Path.DirectorySeparatorChar}obj{Path.DirectorySeparatorChar}"))
-            .SelectMany(f => Regex.Matches(File.ReadAllText(f), @"\[LoggerMessage\(EventId = (\d+)").Select(m => (Id: int.Parse(m.Groups[1].Value), File: Path.GetFileName(f))))
+            .SelectMany(f => Regex.Matches(File.ReadAllText(f), @"\[LoggerMessage\(EventId = (\d+)").Select(m => (Id: int.Parse(m.Groups[1].Value, CultureInfo.InvariantCulture), File: Path.GetFileName(f))))
             .ToList();
 
         Assert.True(ids.Count > 50, $"only {ids.Count} log messages found: is the source where the test looks?");

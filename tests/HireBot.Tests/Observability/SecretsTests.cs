@@ -77,7 +77,7 @@ public class SecretsTests : IAsyncLifetime
         return JsonNode.Parse(await response.Content.ReadAsStringAsync())!["text"]!.GetValue<string>();
     }
 
-    private async Task WaitAsync(Func<bool> done, string what)
+    private static async Task WaitAsync(Func<bool> done, string what)
     {
         var deadline = TestClock.UtcNow.AddSeconds(20);
         while (!done())

@@ -51,7 +51,7 @@ public class OrganisationIsolationTests : IAsyncLifetime
             TeamB, "Organisation B", null, "U0BOTB", protector.Protect(FakeSlack.InstalledBotToken, TeamB), ["commands", "chat:write", "users:read", "users:read.email"]), default);
         _loop = await Bot.NewLoopAsync("zeta", new InterviewSpec("screen", [Panelist]));
         var card = ScorecardHarness.Filled(_loop.Interviews[0], "screen", 3);
-        foreach (var key in card.Where(p => p.Key.StartsWith("evidence.")).Select(p => p.Key).ToList()) card[key] = "strong evidence of depth, with examples";
+        foreach (var key in card.Where(p => p.Key.StartsWith("evidence.", StringComparison.Ordinal)).Select(p => p.Key).ToList()) card[key] = "strong evidence of depth, with examples";
         var submitted = await Bot.Http.PostAsJsonAsync("/local/actions", new { from = Panelist, verb = "scorecard.submit", data = card });
         submitted.EnsureSuccessStatusCode();
         Assert.Equal(1L, await Bot.ScalarAsync<long>("SELECT count(*) FROM scorecards"));

@@ -17,7 +17,7 @@ public class UndeliveredReportTextTests
             .Select(k => UndeliveredReports.Report(Failed(k, "nudge", new JsonObject { ["interviewId"] = interview, ["round"] = "Coding" }), "x", Guid.NewGuid(), "rita@example.com", "Ada", "ada@example.com", "Grace").Key)
             .Distinct().ToList();
         Assert.Single(reminders);
-        var kits = new[] { "kit:a:grace@example.com", "kit:b:grace@example.com" }
+        var kits = ((string[])["kit:a:grace@example.com", "kit:b:grace@example.com"])
             .Select(k => UndeliveredReports.Report(Failed(k, "kit", new JsonObject()), "x", Guid.NewGuid(), "rita@example.com", "Ada", "ada@example.com", "Grace").Key)
             .Distinct().ToList();
         Assert.Equal(2, kits.Count);

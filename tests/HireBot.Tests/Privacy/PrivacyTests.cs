@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text.Json.Nodes;
 using HireBot.Hiring;
 using HireBot.Organisations;
@@ -147,7 +148,7 @@ public class PrivacyTests : IAsyncLifetime
         ];
         Assert.Equal(expected, lines.Select(l => l[(l.IndexOf(" — ", StringComparison.Ordinal) + 3)..]));
         // Each line carries its time, on the bot's clock.
-        var today = TestClock.Now.UtcDateTime.ToString("yyyy-MM-dd");
+        var today = TestClock.Now.UtcDateTime.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
         Assert.All(lines, l => Assert.StartsWith($"• {today} ", l));
     }
 

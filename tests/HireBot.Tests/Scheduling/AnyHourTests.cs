@@ -1,3 +1,4 @@
+using System.Globalization;
 using HireBot.Tests.Support;
 
 namespace HireBot.Tests.Scheduling;
@@ -18,7 +19,7 @@ public class AnyHourTests
     [InlineData(DayOfWeek.Sunday, "23:58")]
     public async Task Schedule_and_book_hold_their_rules_whatever_the_hour(DayOfWeek day, string time)
     {
-        var clock = TestClock.At(day, TimeSpan.Parse(time));
+        var clock = TestClock.At(day, TimeSpan.Parse(time, CultureInfo.InvariantCulture));
         await using var bot = await BotApp.StartAsync($"anyhour-{day}-{time.Replace(":", "")}",
             new Dictionary<string, string?> { ["Scheduling:DeclinePollMinutes"] = "1440" }, clock: clock);
         var s = new LoopSetup(bot, "hour");

@@ -68,7 +68,7 @@ public class GraphSchedulingTests : IAsyncLifetime
 
         await s.BookAsync();
 
-        Assert.Contains(_graph.Requests, r => r.Method == "POST" && r.Path.EndsWith("/calendar/getSchedule"));
+        Assert.Contains(_graph.Requests, r => r.Method == "POST" && r.Path.EndsWith("/calendar/getSchedule", StringComparison.Ordinal));
         var interviews = await s.InterviewsAsync();
         Assert.Equal(5, interviews.Count);
         var posts = _graph.Requests.Where(r => r.Method == "POST" && r.Path == $"/v1.0/users/{Organizer}/events").ToList();
@@ -118,7 +118,7 @@ public class GraphSchedulingTests : IAsyncLifetime
         await LoopSetup.Ok(await s.ClickAsync(LoopSetup.Recruiter, "replacement.accept",
             new JsonObject { ["interviewId"] = interviewId.ToString(), ["panelistId"] = proposalId.ToString() }));
 
-        var patch = _graph.Requests.Last(r => r.Method == "PATCH" && r.Path.EndsWith($"/events/{eventId}"));
+        var patch = _graph.Requests.Last(r => r.Method == "PATCH" && r.Path.EndsWith($"/events/{eventId}", StringComparison.Ordinal));
         var invited = patch.Json["attendees"]!.AsArray().Select(a => a!["emailAddress"]!["address"]!.GetValue<string>()).ToList();
         Assert.Equal(new[] { proposed, s.Candidate }.Order(), invited.Order());
         Assert.DoesNotContain(declined, invited);

@@ -109,7 +109,7 @@ public class LocalSchedulingTests : IAsyncLifetime
         var replies = await Task.WhenAll(s.PickAsync(LoopSetup.Recruiter, card), s.PickAsync(LoopSetup.Recruiter, card));
         var again = await s.PickAsync(LoopSetup.Recruiter, card, index: card["data"]!["options"]!.AsArray().Count - 1);
 
-        Assert.Single(replies, r => LoopSetup.Text(r).StartsWith("Booked"));
+        Assert.Single(replies, r => LoopSetup.Text(r).StartsWith("Booked", StringComparison.Ordinal));
         Assert.Single(replies, r => LoopSetup.Text(r).Contains("already booked"));
         Assert.Contains("already booked", LoopSetup.Text(again));
         Assert.Equal(5, (await s.InterviewsAsync()).Count);
@@ -182,7 +182,7 @@ public class LocalSchedulingTests : IAsyncLifetime
             before.Select(r => (Guid)r[0]).ToArray());
         Assert.Equal(6, kits.Count);
         // Kits still waiting are withdrawn; one due "now" (a round within a day) may already have gone.
-        Assert.All(kits, k => Assert.Contains((string)k[0], new[] { "failed", "sent" }));
+        Assert.All(kits, k => Assert.Contains((string)k[0], (string[])["failed", "sent"]));
         var scheduler = await _bot.Services.GetRequiredService<ISchedulerFactory>().GetScheduler();
         foreach (var row in before) Assert.False(await scheduler.Exists(InterviewJobs.EndedKey((Guid)row[0])));
         Assert.Equal("Scheduling", await s.LoopStateAsync());
@@ -231,7 +231,7 @@ public class LocalSchedulingTests : IAsyncLifetime
             .Single(m => m["card"]!.ToJsonString().Contains(interviewId.ToString()));
         var action = posted["card"]!["actions"]![0]!["data"]!.AsObject();
         var proposed = await s.ScalarAsync<string>("SELECT proposed_email FROM replacement_proposals WHERE interview_id = $1", interviewId);
-        Assert.Contains(proposed, s.Interviewers.Where(e => e.StartsWith("backend")));
+        Assert.Contains(proposed, s.Interviewers.Where(e => e.StartsWith("backend", StringComparison.Ordinal)));
         Assert.NotEqual(declined, proposed);
 
         var refused = await s.ClickAsync("mallory@example.com", "replacement.accept", (JsonObject)action.DeepClone());

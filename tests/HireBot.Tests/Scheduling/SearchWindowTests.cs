@@ -1,3 +1,4 @@
+using System.Globalization;
 using HireBot.Scheduling;
 
 namespace HireBot.Tests.Scheduling;
@@ -5,7 +6,7 @@ namespace HireBot.Tests.Scheduling;
 /// <summary>The dates a recruiter may type after <c>between … and …</c>, resolved in the candidate's zone.</summary>
 public class SearchWindowTests
 {
-    private static readonly DateTimeOffset Now = DateTimeOffset.Parse("2026-12-01T10:07:00Z");
+    private static readonly DateTimeOffset Now = DateTimeOffset.Parse("2026-12-01T10:07:00Z", CultureInfo.InvariantCulture);
 
     [Theory]
     [InlineData("2026-12-03", "2026-12-04", "2026-12-03T00:00:00Z", "2026-12-05T00:00:00Z")]
@@ -21,8 +22,8 @@ public class SearchWindowTests
         var window = SearchWindow.Resolve(between, and, TimeZoneInfo.Utc, Now, 10);
 
         Assert.True(window.IsOk, window.Error);
-        Assert.Equal(DateTimeOffset.Parse(start), window.Value!.Start);
-        Assert.Equal(DateTimeOffset.Parse(end), window.Value.End);
+        Assert.Equal(DateTimeOffset.Parse(start, CultureInfo.InvariantCulture), window.Value!.Start);
+        Assert.Equal(DateTimeOffset.Parse(end, CultureInfo.InvariantCulture), window.Value.End);
     }
 
     [Theory]

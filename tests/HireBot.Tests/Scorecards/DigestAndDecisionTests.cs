@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text.Json.Nodes;
 using HireBot.Decisions;
 using HireBot.Tests.Support;
@@ -149,7 +150,7 @@ public class DigestAndDecisionTests : IAsyncLifetime
         var loop = await _bot.NewLoopAsync(slug, new InterviewSpec("screen", ["pat@example.com"]));
         await _bot.ActAsync("pat@example.com", "scorecard.submit", Filled(loop.Interviews[0], "screen", 3));
 
-        var reply = await _bot.SayAsync(who, string.Format(command, loop.Candidate));
+        var reply = await _bot.SayAsync(who, string.Format(CultureInfo.InvariantCulture, command, loop.Candidate));
 
         Assert.True(IsError(reply));
         Assert.Contains(error, Text(reply));

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Net.Http.Json;
 using System.Text.Json.Nodes;
 using HireBot.Jobs;
@@ -94,7 +95,7 @@ public static class ScorecardHarness
         var data = new JsonObject { ["interviewId"] = interviewId.ToString(), ["recommendation"] = recommendation };
         foreach (var c in Focus[round])
         {
-            data[$"rating.{c}"] = rating.ToString();
+            data[$"rating.{c}"] = rating.ToString(CultureInfo.InvariantCulture);
             data[$"evidence.{c}"] = $"Walked through {c} with a concrete example from their last job.";
         }
         if (redFlags is not null) data["redFlags"] = redFlags;

@@ -82,8 +82,8 @@ public class ScorecardSubmissionTests : IAsyncLifetime
         Assert.All(replies, r => Assert.True(r["replaces"]!.GetValue<bool>()));
         Assert.Equal(1, await _bot.ScalarAsync<long>("SELECT count(*) FROM scorecards WHERE interview_id = $1", loop.Interviews[0]));
         Assert.Equal(1, await _bot.ScalarAsync<long>("SELECT count(*) FROM scorecard_audit WHERE interview_id = $1", loop.Interviews[0]));
-        Assert.Equal(["Retries everything forever"], await _bot.ScalarAsync<string[]>(
-            "SELECT red_flags FROM scorecards WHERE interview_id = $1", loop.Interviews[0]));
+        Assert.Equal(["Retries everything forever"], (await _bot.ScalarAsync<string[]>(
+            "SELECT red_flags FROM scorecards WHERE interview_id = $1", loop.Interviews[0]))!);
         Assert.Equal(JsonValue.Create("3 · Leaning yes")!.ToJsonString(), replies[0]["data"]!["competencies"]![0]!["rating"]!.ToJsonString());
     }
 

@@ -8,7 +8,7 @@ namespace HireBot.Tests.Slack;
 
 public sealed class SlackOptionsTests
 {
-    private static IServiceProvider Build(Dictionary<string, string?> settings)
+    private static ServiceProvider Build(Dictionary<string, string?> settings)
     {
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(settings).Build();
         return new ServiceCollection().AddLogging().AddSlack(configuration).BuildServiceProvider();

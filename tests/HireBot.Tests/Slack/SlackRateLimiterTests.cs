@@ -1,3 +1,4 @@
+using System.Globalization;
 using HireBot.Slack;
 using Microsoft.Extensions.Time.Testing;
 
@@ -5,9 +6,9 @@ namespace HireBot.Tests.Slack;
 
 public sealed class SlackRateLimiterTests
 {
-    private readonly FakeTimeProvider time = new(DateTimeOffset.Parse("2026-11-27T09:00:00Z"));
+    private readonly FakeTimeProvider time = new(DateTimeOffset.Parse("2026-11-27T09:00:00Z", CultureInfo.InvariantCulture));
 
-    private int Burst(SlackRateLimiter limiter, string method, string team, string? channel = null)
+    private static int Burst(SlackRateLimiter limiter, string method, string team, string? channel = null)
     {
         var n = 0;
         while (limiter.TryAcquire(method, team, channel) == TimeSpan.Zero && n < 1000)

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text;
 using HireBot.Slack;
 using HireBot.Tests.Fakes.Slack;
@@ -9,12 +10,12 @@ namespace HireBot.Tests.Slack;
 public sealed class SlackSignatureVerifierTests
 {
     private const string Body = "token=x&team_id=T0001&command=%2Fhire&text=status";
-    private static readonly DateTimeOffset Now = DateTimeOffset.Parse("2026-11-27T09:00:00Z");
+    private static readonly DateTimeOffset Now = DateTimeOffset.Parse("2026-11-27T09:00:00Z", CultureInfo.InvariantCulture);
 
     private static SlackSignatureCheck Check(string secretConfigured, long ts, string? signature, string body = Body, string? tsHeader = null)
     {
         var verifier = new SlackSignatureVerifier(Options.Create(new SlackOptions { SigningSecret = secretConfigured }), new FakeTimeProvider(Now));
-        return verifier.Verify(tsHeader ?? ts.ToString(), signature, Encoding.UTF8.GetBytes(body));
+        return verifier.Verify(tsHeader ?? ts.ToString(CultureInfo.InvariantCulture), signature, Encoding.UTF8.GetBytes(body));
     }
 
     private static string Signed(long ts, string body = Body, string secret = SlackSigner.Secret) => SlackSigner.Sign(secret, ts, body);

@@ -66,8 +66,8 @@ public class SlackSlowCommandFailureTests : IAsyncLifetime
     private async Task<string> AnswerAsync(string hook)
     {
         var deadline = TestClock.UtcNow.AddSeconds(30);
-        while (!_slack.Calls.Any(c => c.Path.EndsWith($"hooks/{hook}")) && TestClock.UtcNow < deadline) await Task.Delay(100);
-        var calls = _slack.Calls.Where(c => c.Path.EndsWith($"hooks/{hook}")).ToList();
+        while (!_slack.Calls.Any(c => c.Path.EndsWith($"hooks/{hook}", StringComparison.Ordinal)) && TestClock.UtcNow < deadline) await Task.Delay(100);
+        var calls = _slack.Calls.Where(c => c.Path.EndsWith($"hooks/{hook}", StringComparison.Ordinal)).ToList();
         Assert.True(calls.Count == 1, $"response_url posts: {calls.Count}; Slack calls: {string.Join(", ", _slack.Calls.Select(c => c.Path))}; Graph: {string.Join(", ", _graph.Requests.Select(r => r.Path))}");
         return JsonNode.Parse(calls[0].Body)!["text"]!.GetValue<string>();
     }

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Diagnostics;
 using System.Net;
 using System.Net.Sockets;
@@ -47,7 +48,7 @@ public class EmbeddedClusterLifecycleTests : IDisposable
         // Another bot, still alive, started it: a second one shares it and leaves it running.
         using (var alive = Process.Start(new ProcessStartInfo("sleep", "30"))!)
         {
-            await File.WriteAllTextAsync(Path.Combine(_dir, "owner.pid"), alive.Id.ToString());
+            await File.WriteAllTextAsync(Path.Combine(_dir, "owner.pid"), alive.Id.ToString(CultureInfo.InvariantCulture));
             var sharer = await EmbeddedPostgres.StartAsync(options, NullLogger.Instance, default);
             Assert.Equal(first.ConnectionString, sharer.ConnectionString);
             await sharer.DisposeAsync();

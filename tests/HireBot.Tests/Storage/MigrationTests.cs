@@ -33,7 +33,7 @@ public class MigrationTests
             await using var versions = db.CreateCommand("SELECT count(*), count(DISTINCT version), max(version) FROM schema_migrations");
             await using var reader = await versions.ExecuteReaderAsync();
             Assert.True(await reader.ReadAsync());
-            var files = typeof(Migrator).Assembly.GetManifestResourceNames().Count(n => n.Contains(".Migrations.") && n.EndsWith(".sql"));
+            var files = typeof(Migrator).Assembly.GetManifestResourceNames().Count(n => n.Contains(".Migrations.") && n.EndsWith(".sql", StringComparison.Ordinal));
             Assert.Equal(files, reader.GetInt64(0)); // every file applied, none twice
             Assert.Equal(files, reader.GetInt64(1));
             Assert.Equal(Migrator.LatestVersion, reader.GetInt32(2));

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Net;
 using HireBot.Slack;
 using Microsoft.AspNetCore.Builder;
@@ -54,7 +55,7 @@ public sealed class SlackTestHost : IAsyncDisposable
             ["SLACK_RESPONSE_URL_HOSTS"] = "hooks.slack.com,127.0.0.1",
         }.Where(p => p.Value is not null));
         builder.Configuration.AddInMemoryCollection(settings ?? new Dictionary<string, string?>());
-        builder.Services.AddSingleton<TimeProvider>(new FakeTimeProvider(DateTimeOffset.Parse("2026-11-27T09:00:00Z")));
+        builder.Services.AddSingleton<TimeProvider>(new FakeTimeProvider(DateTimeOffset.Parse("2026-11-27T09:00:00Z", CultureInfo.InvariantCulture)));
         builder.Services.AddSlack(builder.Configuration);
         builder.Services.AddSingleton<RecordingSlackHandler>();
         builder.Services.AddSingleton<SlackRequestHandler>(sp => sp.GetRequiredService<RecordingSlackHandler>());
