@@ -31,6 +31,7 @@ public sealed class FakeAshby : IAsyncDisposable
     private readonly WebApplication _app;
     private Random? _chaos;
     private double _chaosShare;
+    private int _loseWriteAnswers;
 
     private FakeAshby()
     {
@@ -81,6 +82,9 @@ public sealed class FakeAshby : IAsyncDisposable
 
     public void StopFailing() => _chaos = null;
 
+    /// <summary>The next <paramref name="count"/> writes are stored, then answered 500: the answer is lost, the write is not.</summary>
+    public void LoseWriteAnswers(int count) => Interlocked.Exchange(ref _loseWriteAnswers, count);
+
     /// <summary>A webhook delivery as Ashby sends it: <c>{ action, data }</c> signed with <paramref name="secret"/>.</summary>
     public static (byte[] Body, Dictionary<string, string> Headers) Webhook(string action, JsonObject data, string secret = WebhookSecret)
     {
@@ -102,7 +106,7 @@ public sealed class FakeAshby : IAsyncDisposable
             return;
         }
 
-        var fault = Roll();
+        var fault = Writes.Contains(method) && Interlocked.Decrement(ref _loseWriteAnswers) >= 0 ? 500 : Roll();
         if (fault is 429 or 503 || (fault == 500 && !Writes.Contains(method)))
         {
             var status = fault == 500 ? 502 : fault;
