@@ -113,7 +113,7 @@ public sealed class FakeAshby : IAsyncDisposable
             Record(method, authorization, body, status, faulted: true);
             if (status == 429)
             {
-                http.Response.Headers.RetryAfter = RetryAfterSeconds.ToString();
+                http.Response.Headers.RetryAfter = RetryAfterSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
             }
 
             await Results.Json(Refusal(status == 429 ? "rate_limit_exceeded" : "server_error", "Try again later"), statusCode: status).ExecuteAsync(http);

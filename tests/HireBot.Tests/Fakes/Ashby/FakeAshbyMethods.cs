@@ -73,7 +73,7 @@ internal static class FakeAshbyMethods
         if (request["cursor"] is JsonValue cursor)
         {
             var text = cursor.GetValue<string>();
-            if (!text.StartsWith("c", StringComparison.Ordinal) || !int.TryParse(text[1..], CultureInfo.InvariantCulture, out start) || start > items.Count)
+            if (!text.StartsWith('c') || !int.TryParse(text[1..], CultureInfo.InvariantCulture, out start) || start > items.Count)
             {
                 return FakeAshby.Refusal("invalid_next_cursor", "The cursor could not be decoded; start again without one");
             }
