@@ -1,6 +1,8 @@
 using HireBot.Core.Text;
 using System.Globalization;
 using System.Text.Json.Nodes;
+using HireBot.Charts;
+using HireBot.Core.Charts;
 using HireBot.Core.Decisions;
 using HireBot.Hiring;
 using Microsoft.Extensions.Options;
@@ -15,7 +17,7 @@ namespace HireBot.Decisions;
 /// hours from interview end to submission. Only the role's recruiters and hiring managers may run it
 /// (Core's Permissions); interviewers see their own figures in the private note after a scorecard.
 /// </summary>
-public sealed class CalibrationCommands(HireBot.Organisations.OrgDb db, IOptions<DecisionPolicy> policy) : ICommandFeature
+public sealed class CalibrationCommands(HireBot.Organisations.OrgDb db, IOptions<DecisionPolicy> policy, ChartPublisher charts) : ICommandFeature
 {
     public IReadOnlyList<string> Commands => ["calibration"];
 
@@ -31,15 +33,18 @@ public sealed class CalibrationCommands(HireBot.Organisations.OrgDb db, IOptions
         var cards = await LoopFeedbackStore.LoadScorecardTimesAsync(conn, interviewers, cancellationToken);
         var names = await NamesAsync(conn, interviewers, cancellationToken);
         var rows = CalibrationReport.Rows(interviewers, history, cards, policy.Value);
+        string NameOf(string email) => PersonName.Of(email, names.GetValueOrDefault(email));
+        var chart = CalibrationChart.Model(rows, NameOf, $"Interviewer leniency: {role.Template.Title}");
         return new BotReply("message", new JsonObject
         {
             ["title"] = $"Interviewer calibration: {role.Template.Title} (`{role.Slug}`)",
+            ["image"] = await charts.PublishAsync(conn, null, chart, ChartStore.Calibration, null, cancellationToken),
             ["text"] = "Leniency is how far an interviewer's ratings sit above (+) or below (−) the other panelists' on the same candidates and " +
                 "competencies, across the organisation's loops, shrunk toward zero when history is short (90% interval). Agreement is Krippendorff's " +
                 "ordinal alpha with their fellow panelists: 1 is always the same rating, 0 no better than chance. Digests adjust for leniency.",
             ["facts"] = new JsonArray(rows.Select(r => (JsonNode)new JsonObject
             {
-                ["title"] = PersonName.Of(r.Panelist, names.GetValueOrDefault(r.Panelist)),
+                ["title"] = NameOf(r.Panelist),
                 ["value"] = Describe(r),
             }).ToArray()),
         });
