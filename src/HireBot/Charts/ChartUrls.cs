@@ -1,6 +1,8 @@
 using System.Security.Cryptography;
 using System.Text;
 using HireBot.Slack;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.Extensions.Options;
 
 namespace HireBot.Charts;
@@ -11,21 +13,26 @@ namespace HireBot.Charts;
 /// at its expiry even for someone who saw it. The key is <c>Charts__SigningKey</c>, else derived
 /// (HKDF-SHA256, info "hirebot chart urls v1") from SLACK_TOKEN_ENCRYPTION_KEY, SLACK_SIGNING_SECRET
 /// or MicrosoftAppPassword, which every node of a deployment shares; with none of them (local mode,
-/// one process) a random key for the process's life.
+/// one process) a random key for the process's life. URLs start with <c>Charts__PublicBaseUrl</c>, else
+/// the address the bot listens on (right for local mode and the Playground, not for a real deployment).
 /// </summary>
 public sealed class ChartUrls
 {
     public const string PathPrefix = "/charts/";
     private readonly byte[] _key;
-    private readonly Uri _base;
+    private readonly string _configured;
+    private readonly IServer _server;
 
-    public ChartUrls(IOptions<ChartOptions> options, IOptions<SlackOptions> slack, IConfiguration configuration)
+    public ChartUrls(IOptions<ChartOptions> options, IOptions<SlackOptions> slack, IConfiguration configuration, IServer server)
     {
         _key = Key(options.Value, slack.Value, configuration);
-        var configured = options.Value.PublicBaseUrl;
-        var listening = (configuration["urls"] ?? configuration["ASPNETCORE_URLS"] ?? "http://127.0.0.1:3978").Split(';')[0];
-        _base = new Uri((configured.Length > 0 ? configured : listening).TrimEnd('/') + "/");
+        _configured = options.Value.PublicBaseUrl;
+        _server = server;
     }
+
+    /// <summary><c>Charts__PublicBaseUrl</c>, else the first address the server listens on (known once it started).</summary>
+    private Uri Base => new((_configured.Length > 0 ? _configured
+        : _server.Features.Get<IServerAddressesFeature>()?.Addresses.FirstOrDefault() ?? "http://127.0.0.1:3978").TrimEnd('/') + "/");
 
     /// <summary>A new unguessable chart id (22 characters of base64url).</summary>
     public static string NewId() => Base64Url(RandomNumberGenerator.GetBytes(16));
@@ -33,7 +40,7 @@ public sealed class ChartUrls
     public string UrlFor(string id, DateTimeOffset expires)
     {
         var exp = expires.ToUnixTimeSeconds();
-        return new Uri(_base, $"charts/{id}.png?exp={exp}&sig={Sign(id, exp)}").AbsoluteUri;
+        return new Uri(Base, $"charts/{id}.png?exp={exp}&sig={Sign(id, exp)}").AbsoluteUri;
     }
 
     /// <summary>True when <paramref name="sig"/> is this key's signature of the id and expiry and the expiry is after <paramref name="now"/>.</summary>
