@@ -46,10 +46,11 @@ public class ChartServingTests : IAsyncLifetime
         using var response = await GetAsync(url);
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Equal("image/png", response.Content.Headers.ContentType!.MediaType);
-        Assert.StartsWith("private", response.Headers.CacheControl!.ToString());
+        Assert.True(response.Headers.CacheControl!.Private);
         using var bitmap = SKBitmap.Decode(await response.Content.ReadAsByteArrayAsync());
         Assert.Equal(1280, bitmap.Width);
-        Assert.Equal(1L, await _bot.ScalarAsync<long>("SELECT count(*) FROM charts WHERE loop_id = $1 AND kind = 'digest'", loop.LoopId));
+        var id = new Uri(url).AbsolutePath["/charts/".Length..^".png".Length];
+        Assert.Equal(1L, await _bot.ScalarAsync<long>("SELECT count(*) FROM charts WHERE id = $1 AND loop_id = $2 AND kind = 'digest'", id, loop.LoopId));
     }
 
     [Fact]
