@@ -32,7 +32,7 @@ public static class DigestChart
             new(policy.HireThreshold, F($"Hire bar {policy.HireThreshold:0.0#}"), ChartLineKind.HireBar),
         };
         var ticks = rubric.Scale.Anchors.OrderBy(x => x.Value).Select(x => ((double)x.Value, $"{x.Value} {x.Label}")).ToList();
-        return new ChartModel(title, "Score on the rubric's scale (point: estimate; bar: 90% interval; dots: panelists' ratings)",
+        return new ChartModel(title, "Score (point: estimate · bar: 90% interval · dots: ratings)",
             rubric.Scale.Min - 0.15, rubric.Scale.Max + 0.15, ticks, rows, lines, AltText(title, rows, policy));
     }
 

@@ -12,8 +12,10 @@ namespace HireBot.Charts;
 /// </summary>
 public sealed class ChartPublisher(ChartRenderer renderer, ChartUrls urls, IOptions<ChartOptions> options, TimeProvider clock, ILogger<ChartPublisher> logger)
 {
-    public async Task<JsonObject> PublishAsync(NpgsqlConnection conn, NpgsqlTransaction? tx, ChartModel model, string kind, Guid? loopId, CancellationToken ct)
+    /// <summary>The card data for the chart, or null when no chat client could fetch it (<see cref="ChartUrls.Linkable"/>).</summary>
+    public async Task<JsonObject?> PublishAsync(NpgsqlConnection conn, NpgsqlTransaction? tx, ChartModel model, string kind, Guid? loopId, CancellationToken ct)
     {
+        if (!urls.Linkable) return null;
         var chart = renderer.Render(model);
         var id = ChartUrls.NewId();
         var now = clock.GetUtcNow();

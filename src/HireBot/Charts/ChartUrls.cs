@@ -28,7 +28,16 @@ public sealed class ChartUrls
         _key = Key(options.Value, slack.Value, configuration);
         _configured = options.Value.PublicBaseUrl;
         _server = server;
+        var platform = configuration["MicrosoftAppId"] is { Length: > 0 } || slack.Value.SigningSecret.Length > 0 || slack.Value.ClientId.Length > 0;
+        Linkable = _configured.Length > 0 || !platform;
     }
+
+    /// <summary>
+    /// False when Teams or Slack is connected but <c>Charts__PublicBaseUrl</c> is not set: the listening
+    /// address is then no address a chat client can fetch from (Slack refuses a message whose image it
+    /// cannot download), so digests go without the picture.
+    /// </summary>
+    public bool Linkable { get; }
 
     /// <summary><c>Charts__PublicBaseUrl</c>, else the first address the server listens on (known once it started).</summary>
     private Uri Base => new((_configured.Length > 0 ? _configured

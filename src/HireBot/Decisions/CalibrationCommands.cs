@@ -34,11 +34,11 @@ public sealed class CalibrationCommands(HireBot.Organisations.OrgDb db, IOptions
         var names = await NamesAsync(conn, interviewers, cancellationToken);
         var rows = CalibrationReport.Rows(interviewers, history, cards, policy.Value);
         string NameOf(string email) => PersonName.Of(email, names.GetValueOrDefault(email));
-        var chart = CalibrationChart.Model(rows, NameOf, $"Interviewer leniency: {role.Template.Title}");
-        return new BotReply("message", new JsonObject
+        var chart = await charts.PublishAsync(conn, null, CalibrationChart.Model(rows, NameOf, $"Interviewer leniency: {role.Template.Title}"),
+            ChartStore.Calibration, null, cancellationToken);
+        var data = new JsonObject
         {
             ["title"] = $"Interviewer calibration: {role.Template.Title} (`{role.Slug}`)",
-            ["image"] = await charts.PublishAsync(conn, null, chart, ChartStore.Calibration, null, cancellationToken),
             ["text"] = "Leniency is how far an interviewer's ratings sit above (+) or below (−) the other panelists' on the same candidates and " +
                 "competencies, across the organisation's loops, shrunk toward zero when history is short (90% interval). Agreement is Krippendorff's " +
                 "ordinal alpha with their fellow panelists: 1 is always the same rating, 0 no better than chance. Digests adjust for leniency.",
@@ -47,7 +47,9 @@ public sealed class CalibrationCommands(HireBot.Organisations.OrgDb db, IOptions
                 ["title"] = NameOf(r.Panelist),
                 ["value"] = Describe(r),
             }).ToArray()),
-        });
+        };
+        if (chart is not null) data["image"] = chart;
+        return new BotReply("message", data);
     }
 
     public static string Describe(CalibrationRow r)

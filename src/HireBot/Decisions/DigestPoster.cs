@@ -38,7 +38,7 @@ public sealed class DigestPoster(HireBot.Organisations.OrgDb db, RoleStore roles
     public async Task AttachChartAsync(NpgsqlConnection conn, NpgsqlTransaction? tx, Guid loopId, Role role, PanelAssessment a, JsonObject data, CancellationToken ct)
     {
         var model = DigestChart.Model(a, role.Template.Rubric, policy.Value, ChartTitle(a, data["incomplete"]?.GetValue<bool>() == true));
-        data["chart"] = await charts.PublishAsync(conn, tx, model, ChartStore.Digest, loopId, ct);
+        if (await charts.PublishAsync(conn, tx, model, ChartStore.Digest, loopId, ct) is { } chart) data["chart"] = chart;
     }
 
     /// <summary>The verdict and overall score, never the candidate: the image may travel further than the card.</summary>
