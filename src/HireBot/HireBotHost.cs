@@ -1,4 +1,5 @@
 using HireBot.Calendar;
+using HireBot.Charts;
 using HireBot.Cards;
 using HireBot.Configuration;
 using HireBot.Hiring;
@@ -71,6 +72,7 @@ public static class HireBotHost
         services.AddCards();
         services.AddSingleton<MessageRenderer>();
         services.AddSingleton<IChannelClient, LocalChannelClient>();
+        services.AddCharts(builder.Configuration);
         services.AddHiring();
         services.AddScorecards(builder.Configuration);
         services.AddSlackChannel(builder.Configuration);
@@ -92,6 +94,7 @@ public static class HireBotHost
         app.UseTelemetry();
         app.MapHealth();
         app.MapLegal();
+        app.MapCharts();
         if (LocalEndpoints.IsEnabled(app.Configuration))
         {
             app.MapLocal();

@@ -65,6 +65,10 @@ internal sealed class BlockKitBodyWriter(bool allowInputs)
             case "Container":
                 WriteElements(element["items"] as JsonArray);
                 break;
+            case "Image":
+                Flush();
+                Blocks.Add(BlockKitElements.Image(element));
+                break;
             case "ActionSet":
                 WriteActions(element["actions"] as JsonArray ?? []);
                 break;

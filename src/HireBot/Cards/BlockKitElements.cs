@@ -17,6 +17,21 @@ internal static class BlockKitElements
             .Replace("<", "&lt;", StringComparison.Ordinal)
             .Replace(">", "&gt;", StringComparison.Ordinal);
 
+    /// <summary>An Image becomes an image block: Slack fetches <c>image_url</c> itself, so it must be a public http(s) URL; <c>altText</c> becomes <c>alt_text</c> (required by Slack).</summary>
+    public static JsonObject Image(JsonObject image)
+    {
+        var url = BlockKitBodyWriter.Str(image, "url");
+        if (url.Length > BlockKitLimits.ImageUrl || !Uri.TryCreate(url, UriKind.Absolute, out var uri) || uri.Scheme is not ("http" or "https"))
+            throw new BlockKitTranslationException($"Image URL must be an absolute http(s) URL of at most {BlockKitLimits.ImageUrl} characters.");
+        var alt = BlockKitBodyWriter.Str(image, "altText");
+        return new JsonObject
+        {
+            ["type"] = "image",
+            ["image_url"] = url,
+            ["alt_text"] = BlockKitLimits.Truncate(alt.Length > 0 ? alt : "Chart", BlockKitLimits.AltText),
+        };
+    }
+
     /// <summary>Action.Execute becomes a button whose action_id is the verb and value the action data as JSON; Action.OpenUrl a link button.</summary>
     public static JsonObject Button(JsonObject action, HashSet<string> usedIds)
     {

@@ -47,6 +47,10 @@ public static class BlockKitLimits
     public const int InputLabel = 2000;
     public const int PlainTextInput = 3000;
 
+    /// <summary>https://docs.slack.dev/reference/block-kit/blocks/image-block : image_url 3000, alt_text 2000.</summary>
+    public const int ImageUrl = 3000;
+    public const int AltText = 2000;
+
     /// <summary>Top-level notification text of a message; kept within the section size so it is never cut by Slack.</summary>
     public const int MessageText = 3000;
 

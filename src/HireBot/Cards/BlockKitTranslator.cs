@@ -5,7 +5,7 @@ namespace HireBot.Cards;
 /// <summary>
 /// Renders a bound Adaptive Card for Slack (ARCHITECTURE.md "Cards": one definition, two renderings).
 /// Mapping: heading TextBlock → header; subtle TextBlock → context; other TextBlocks → section
-/// (adjacent ones merged, bolder as *bold*, text converted from <see cref="NeutralText"/> to mrkdwn); FactSet → section fields; Container → its items;
+/// (adjacent ones merged, bolder as *bold*, text converted from <see cref="NeutralText"/> to mrkdwn); FactSet → section fields; Image → image block (alt_text from altText); Container → its items;
 /// <c>separator</c> → divider; ActionSet and card actions → actions with buttons
 /// (action_id = Action.Execute verb, value = the action data as JSON). In a modal, inputs become
 /// input blocks (block_id = action_id = input id), the first card-level Action.Execute becomes the

@@ -1,6 +1,8 @@
 using HireBot.Core.Text;
 using System.Globalization;
 using System.Text.Json.Nodes;
+using HireBot.Charts;
+using HireBot.Core.Charts;
 using HireBot.Core.Decisions;
 using HireBot.Hiring;
 using Microsoft.Extensions.Options;
@@ -15,7 +17,7 @@ namespace HireBot.Decisions;
 /// hours from interview end to submission. Only the role's recruiters and hiring managers may run it
 /// (Core's Permissions); interviewers see their own figures in the private note after a scorecard.
 /// </summary>
-public sealed class CalibrationCommands(HireBot.Organisations.OrgDb db, IOptions<DecisionPolicy> policy) : ICommandFeature
+public sealed class CalibrationCommands(HireBot.Organisations.OrgDb db, IOptions<DecisionPolicy> policy, ChartPublisher charts) : ICommandFeature
 {
     public IReadOnlyList<string> Commands => ["calibration"];
 
@@ -31,7 +33,10 @@ public sealed class CalibrationCommands(HireBot.Organisations.OrgDb db, IOptions
         var cards = await LoopFeedbackStore.LoadScorecardTimesAsync(conn, interviewers, cancellationToken);
         var names = await NamesAsync(conn, interviewers, cancellationToken);
         var rows = CalibrationReport.Rows(interviewers, history, cards, policy.Value);
-        return new BotReply("message", new JsonObject
+        string NameOf(string email) => PersonName.Of(email, names.GetValueOrDefault(email));
+        var chart = await charts.PublishAsync(conn, null, CalibrationChart.Model(rows, NameOf, $"Interviewer leniency: {role.Template.Title}"),
+            ChartStore.Calibration, null, cancellationToken);
+        var data = new JsonObject
         {
             ["title"] = $"Interviewer calibration: {role.Template.Title} (`{role.Slug}`)",
             ["text"] = "Leniency is how far an interviewer's ratings sit above (+) or below (−) the other panelists' on the same candidates and " +
@@ -39,10 +44,12 @@ public sealed class CalibrationCommands(HireBot.Organisations.OrgDb db, IOptions
                 "ordinal alpha with their fellow panelists: 1 is always the same rating, 0 no better than chance. Digests adjust for leniency.",
             ["facts"] = new JsonArray(rows.Select(r => (JsonNode)new JsonObject
             {
-                ["title"] = PersonName.Of(r.Panelist, names.GetValueOrDefault(r.Panelist)),
+                ["title"] = NameOf(r.Panelist),
                 ["value"] = Describe(r),
             }).ToArray()),
-        });
+        };
+        if (chart is not null) data["image"] = chart;
+        return new BotReply("message", data);
     }
 
     public static string Describe(CalibrationRow r)

@@ -37,7 +37,8 @@ public sealed class DecisionCommands(
         await using var conn = await db.OpenConnectionAsync(ct);
         var loop = await LoopFeedbackStore.LoadAsync(conn, null, c.Candidate!.LoopId, lockLoop: false, ct);
         if (loop is null) return BotReply.Error("That loop no longer exists.");
-        var (_, data) = digests.Build(loop, c.Role!, markIncomplete: false, await digests.HistoryAsync(conn, null, loop.LoopId, ct));
+        var (assessment, data) = digests.Build(loop, c.Role!, markIncomplete: false, await digests.HistoryAsync(conn, null, loop.LoopId, ct));
+        await digests.AttachChartAsync(conn, null, loop.LoopId, c.Role!, assessment, data, ct);
         if (loop.IsScoringPanelist(c.Actor.Email))
             await ScorecardStore.RecordViewAsync(conn, null, loop.LoopId, c.Actor.Email, clock.GetUtcNow(), ct);
         await Privacy.AuditStore.RecordAsync(conn, null, c.Candidate.CandidateId, loop.LoopId, Privacy.AuditStore.ViewedDigest, c.Actor.Email, clock.GetUtcNow(), ct);

@@ -1,4 +1,7 @@
+using System.Globalization;
 using System.Text.Json.Nodes;
+using HireBot.Charts;
+using HireBot.Core.Charts;
 using HireBot.Core.Decisions;
 using HireBot.Core.Loops;
 using HireBot.Core.Roles;
@@ -15,7 +18,8 @@ namespace HireBot.Decisions;
 /// feedback deadline marked incomplete when it has not gone out by then. Outbox keys make every
 /// post happen at most once whatever fires twice.
 /// </summary>
-public sealed class DigestPoster(HireBot.Organisations.OrgDb db, RoleStore roles, IOptions<DecisionPolicy> policy, TimeProvider clock, ILogger<DigestPoster> logger)
+public sealed class DigestPoster(HireBot.Organisations.OrgDb db, RoleStore roles, IOptions<DecisionPolicy> policy, ChartPublisher charts, TimeProvider clock,
+    ILogger<DigestPoster> logger)
 {
     public DecisionPolicy Policy => policy.Value;
 
@@ -26,6 +30,22 @@ public sealed class DigestPoster(HireBot.Organisations.OrgDb db, RoleStore roles
         var incomplete = markIncomplete || !assessment.IsComplete || loop.HasScheduledInterviews;
         return (assessment, DigestCard.Data(loop, role, assessment, incomplete));
     }
+
+    /// <summary>
+    /// Renders the digest chart (<see cref="DigestChart"/>), stores it with the loop and adds it to the
+    /// card data as <c>chart</c>: the picture goes above the digest's text, which stays whole.
+    /// </summary>
+    public async Task AttachChartAsync(NpgsqlConnection conn, NpgsqlTransaction? tx, Guid loopId, Role role, PanelAssessment a, JsonObject data, CancellationToken ct)
+    {
+        var model = DigestChart.Model(a, role.Template.Rubric, policy.Value, ChartTitle(a, data["incomplete"]?.GetValue<bool>() == true));
+        if (await charts.PublishAsync(conn, tx, model, ChartStore.Digest, loopId, ct) is { } chart) data["chart"] = chart;
+    }
+
+    /// <summary>The verdict and overall score, never the candidate: the image may travel further than the card.</summary>
+    public static string ChartTitle(PanelAssessment a, bool provisional) =>
+        (provisional ? "Provisional · " : "") + DigestCard.VerdictLabel(a.Decision.Verdict) + (a.Overall is { } o
+            ? string.Create(CultureInfo.InvariantCulture, $" · score {o.Score:0.0} (90% interval {o.Lower:0.0}–{o.Upper:0.0})")
+            : " · no ratings yet");
 
     /// <summary>What other loops' scorecards say about this panel's interviewers (leniency, partially pooled).</summary>
     public async Task<PanelHistory> HistoryAsync(NpgsqlConnection conn, NpgsqlTransaction? tx, Guid loopId, CancellationToken ct)
@@ -45,6 +65,7 @@ public sealed class DigestPoster(HireBot.Organisations.OrgDb db, RoleStore roles
         if (await roles.FindAsync(loop.RoleId, ct) is not { } role || loop.Expected(role.Template).Count == 0) return false;
         var (assessment, data) = Build(loop, role, markIncomplete: false, await HistoryAsync(conn, tx, loopId, ct));
         if (!assessment.IsComplete) return false;
+        await AttachChartAsync(conn, tx, loopId, role, assessment, data, ct);
         var added = await OutboxStore.EnqueueAsync(conn, tx, Messages($"digest:{loopId}", role, data, loopId), ct);
         await LoopFeedbackStore.MarkDigestPostedAsync(conn, tx, loopId, clock.GetUtcNow(), ct);
         if (added > 0) DecisionsLog.DigestPosted(logger, loopId, false);
@@ -60,6 +81,7 @@ public sealed class DigestPoster(HireBot.Organisations.OrgDb db, RoleStore roles
         if (loop is null || loop.DigestPostedAt is not null || loop.State is LoopState.Decided or LoopState.Withdrawn) return false;
         if (await roles.FindAsync(loop.RoleId, ct) is not { } role) return false;
         var (assessment, data) = Build(loop, role, markIncomplete: true, await HistoryAsync(conn, tx, loopId, ct));
+        await AttachChartAsync(conn, tx, loopId, role, assessment, data, ct);
         var added = await OutboxStore.EnqueueAsync(conn, tx, Messages($"digest-deadline:{loopId}", role, data, loopId), ct);
         // The provisional digest shows others' feedback where a late panelist may read it (the
         // hiring channel): whatever they submit afterwards is flagged as possibly anchored.

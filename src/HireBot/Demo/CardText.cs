@@ -26,6 +26,9 @@ public static class CardText
                     var line = e["text"]?.GetValue<string>() ?? string.Concat((e["inlines"] as JsonArray ?? []).Select(i => i?["text"]?.GetValue<string>()));
                     if (line.Length > 0) text.Append(indent).AppendLine(e["weight"]?.GetValue<string>() == "Bolder" ? line.ToUpperInvariant() : line);
                     break;
+                case "Image":
+                    text.Append(indent).AppendLine($"[chart: {e["url"]}]");
+                    break;
                 case "FactSet":
                     foreach (var f in e["facts"] as JsonArray ?? []) text.Append(indent).AppendLine(CultureInfo.InvariantCulture, $"{f?["title"]}: {f?["value"]}");
                     break;

@@ -107,7 +107,8 @@ public static class DemoRunner
             await SubmitAsync(requests.First(r => r.Recipient == $"person:{Late}"), 2);
 
             Step("The panel is complete: the digest goes to the hiring channel");
-            await WaitForAsync(m => m.Kind == "digest", 1, TimeSpan.FromSeconds(20), mark);
+            var digest = (await WaitForAsync(m => m.Kind == "digest", 1, TimeSpan.FromSeconds(20), mark))[0];
+            await SaveChartAsync(digest.Card, "hirebot-demo-digest.png");
 
             Step("The hiring manager records the decision");
             mark = _seen;
@@ -116,7 +117,8 @@ public static class DemoRunner
             await WaitForAsync(m => m.Kind == "decision", 1, TimeSpan.FromSeconds(20), mark);
 
             Step("The recruiter reviews interviewer calibration across the organisation's loops");
-            await SayAsync(Recruiter, "calibration be-sr");
+            var calibration = await SayAsync(Recruiter, "calibration be-sr");
+            await SaveChartAsync(services.GetRequiredService<Cards.MessageRenderer>().Render("message", calibration["data"]!.AsObject()), "hirebot-demo-calibration.png");
             Console.WriteLine("\nDemo complete.");
         }
 
@@ -217,6 +219,16 @@ public static class DemoRunner
             if (found.Count < count)
                 throw new InvalidOperationException($"The demo expected {count} message(s) that did not arrive within {timeout.TotalSeconds:0} s.");
             return found;
+        }
+
+        /// <summary>Fetches the card's chart from its signed URL, as Teams or Slack would, and writes it to the working directory.</summary>
+        private async Task SaveChartAsync(JsonNode card, string file)
+        {
+            var url = (card["body"] as JsonArray ?? []).FirstOrDefault(e => e?["type"]?.GetValue<string>() == "Image")?["url"]?.GetValue<string>()
+                ?? throw new InvalidOperationException($"The card for {file} has no chart.");
+            var png = await http.GetByteArrayAsync(new Uri(url).PathAndQuery);
+            await File.WriteAllBytesAsync(file, png);
+            Console.WriteLine($"   (chart: {url}\n    written to {Path.GetFullPath(file)}, {png.Length / 1024} KB)");
         }
 
         /// <summary>Prints what the local channel delivered since the last call, as each recipient sees it.</summary>

@@ -16,7 +16,7 @@ public sealed record Forgotten(string Placeholder, int Loops, int InterviewsCanc
 /// <summary>
 /// Erases a candidate (<c>candidate forget</c>, or the retention job): their name and email, the
 /// free text written about them (scorecard evidence and notes, in the scorecards and in their
-/// audited versions, and the decision reason), and their name in messages not yet sent. Kept for
+/// audited versions, and the decision reason), their digest charts, and their name in messages not yet sent. Kept for
 /// calibration: the ratings' numbers, competencies, recommendations, panelists and rounds.
 /// Anything pending is cancelled: an open loop is withdrawn, booked interviews are cancelled through
 /// the cancellation path (kits withdrawn, calendar events cancelled), pending outbox rows about the
@@ -63,6 +63,8 @@ public sealed class CandidateEraser(OrgDb db, ISchedulerFactory quartz, Intervie
             ct, interviews.ToArray());
         await Exec(conn, tx, "UPDATE loops SET decision_reason = CASE WHEN decision_reason IS NULL THEN NULL ELSE '' END WHERE candidate_id = $1", ct, candidateId);
         await Exec(conn, tx, "DELETE FROM schedule_proposals WHERE loop_id = ANY($1)", ct, loops.ToArray());
+        // The digest charts: scores of this candidate behind URLs that were posted; erased, those URLs answer 404.
+        await Exec(conn, tx, "DELETE FROM charts WHERE loop_id = ANY($1)", ct, loops.ToArray());
 
         // Random, so two forgotten candidates of a role never collide and nothing links back to the person.
         var placeholder = $"forgotten-{Guid.NewGuid().ToString("N")[..12]}@forgotten.invalid";

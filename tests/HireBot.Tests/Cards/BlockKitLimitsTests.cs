@@ -91,4 +91,26 @@ public class BlockKitLimitsTests
         var error = Assert.Throws<BlockKitTranslationException>(() => _translator.ToModal(card, "cb"));
         Assert.Contains("private_metadata", error.Message, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void The_digest_chart_is_an_image_block_above_the_text_within_Slack_limits()
+    {
+        var data = CardSamples.Data("digest.chart").AsObject();
+        data["chart"]!["altText"] = new string('a', 2500);
+        var blocks = _translator.ToMessage(CardSamples.Catalog().Bind("digest", data).Card)["blocks"]!.AsArray();
+
+        var image = blocks.Single(b => (string?)b!["type"] == "image")!;
+        Assert.Equal((string?)data["chart"]!["url"], (string?)image["image_url"]);
+        Assert.Equal(BlockKitLimits.AltText, ((string)image["alt_text"]!).Length);
+        Assert.True(blocks.IndexOf(image) < blocks.IndexOf(blocks.First(b => b!["fields"] is not null)), "the picture comes before the figures");
+        Assert.True(blocks.Count <= BlockKitLimits.MessageBlocks);
+        Assert.Contains(blocks, b => b!.ToJsonString().Contains("System design", StringComparison.Ordinal)); // the text stays
+    }
+
+    [Theory]
+    [InlineData("charts/x.png")]
+    [InlineData("javascript:alert(1)")]
+    public void An_image_without_an_absolute_http_url_is_refused(string url) =>
+        Assert.Throws<BlockKitTranslationException>(() => _translator.ToMessage(BlockKitTranslatorTests.Card(
+            $$"""[{"type":"Image","url":"{{url}}","altText":"a chart"}]""")));
 }

@@ -91,7 +91,7 @@ public class BlockKitTranslatorTests
     }
 
     [Theory]
-    [InlineData("""[{"type":"Image","url":"https://example.org/a.png"}]""", "Image")]
+    [InlineData("""[{"type":"Media","sources":[{"mimeType":"video/mp4","url":"https://example.org/a.mp4"}]}]""", "Media")]
     [InlineData("""[{"type":"ColumnSet","columns":[]}]""", "ColumnSet")]
     [InlineData("""[{"type":"ActionSet","actions":[{"type":"Action.ShowCard","title":"More"}]}]""", "Action.ShowCard")]
     [InlineData("""[{"type":"Input.Text","id":"x","label":"X"}]""", "modal")]

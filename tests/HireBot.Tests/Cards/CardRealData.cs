@@ -16,7 +16,7 @@ internal static class CardRealData
 {
     // Values that are ids or must match a choice keep their sample value when text is stretched.
     private static readonly HashSet<string> Keys =
-        ["id", "interviewId", "loopId", "optionId", "value", "rating", "recommendation", "selectedRedFlags"];
+        ["id", "interviewId", "loopId", "optionId", "value", "rating", "recommendation", "selectedRedFlags", "url"];
 
     public static readonly string LongText = string.Concat(Enumerable.Repeat("Scopes first & names trade-offs <fast> before `slow` ones; ", 60));
 

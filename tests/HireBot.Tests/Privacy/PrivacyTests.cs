@@ -161,6 +161,8 @@ public class PrivacyTests : IAsyncLifetime
         var now = _bot.Clock.GetUtcNow();
         await _bot.ScalarAsync<int>("UPDATE loops SET decided_at = $2 WHERE id = $1", old.LoopId, now.AddDays(-31));
         await _bot.ScalarAsync<int>("UPDATE loops SET decided_at = $2 WHERE id = $1", recent.LoopId, now.AddDays(-29));
+        const string Charts = "SELECT count(*) FROM charts WHERE loop_id = $1";
+        Assert.True(await _bot.ScalarAsync<long>(Charts, old.LoopId) > 0, "the summary stored no chart: the erasure below would show nothing");
 
         await _bot.Services.GetRequiredService<RetentionJob>().RunAsync(default);
 
@@ -168,6 +170,8 @@ public class PrivacyTests : IAsyncLifetime
         Assert.NotNull(await _bot.ScalarAsync<DateTime?>("SELECT c.forgotten_at FROM candidates c JOIN loops l ON l.candidate_id = c.id WHERE l.id = $1", old.LoopId));
         Assert.Equal(RetentionJob.Actor, await _bot.ScalarAsync<string>(
             "SELECT a.actor FROM audit_events a JOIN loops l ON l.candidate_id = a.candidate_id WHERE l.id = $1 AND a.action = 'forgot'", old.LoopId));
+        Assert.Equal(0L, await _bot.ScalarAsync<long>(Charts, old.LoopId));
+        Assert.True(await _bot.ScalarAsync<long>(Charts, recent.LoopId) > 0);
         foreach (var kept in new[] { recent.Candidate, open.Candidate })
             Assert.Equal(1L, await _bot.ScalarAsync<long>("SELECT count(*) FROM candidates WHERE email = $1 AND forgotten_at IS NULL", kept));
     }

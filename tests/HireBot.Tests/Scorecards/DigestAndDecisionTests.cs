@@ -95,9 +95,15 @@ public class DigestAndDecisionTests : IAsyncLifetime
         // Only the screen (all Technical) is rated: the weight shown is the rubric's 45 of 45 + 35 + 20, not 100% of what was rated.
         Assert.Contains("Technical (45%)", digest);
         Assert.DoesNotContain("(100%)", digest);
-        // Quinn's behavioral focus competencies are unrated: said once, under "Not assessed", not again as risk flags or probe suggestions.
+        // Quinn's behavioral focus competencies are unrated: said once in the text, under "Not assessed", not again as risk flags or
+        // probe suggestions (the chart's alt text, which describes the picture for screen readers, says it once more).
+        var text = posted["card"]!["body"]!.AsArray().Where(e => (string?)e!["type"] != "Image").Select(e => e!.ToJsonString());
+        var image = posted["card"]!["body"]!.AsArray().Single(e => (string?)e!["type"] == "Image")!;
         foreach (var unrated in new[] { "Collaboration", "Ownership" })
-            Assert.Equal(1, System.Text.RegularExpressions.Regex.Count(digest, $@"\b{unrated}\b"));
+        {
+            Assert.Equal(1, System.Text.RegularExpressions.Regex.Count(string.Concat(text), $@"\b{unrated}\b"));
+            Assert.Contains(unrated, (string)image["altText"]!);
+        }
         Assert.DoesNotContain("nobody rated it", digest);
         Assert.Contains("quinn@example.com (Behavioral)", digest);
         Assert.DoesNotContain("pat@example.com (", digest);
