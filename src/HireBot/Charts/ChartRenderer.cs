@@ -105,7 +105,7 @@ public sealed class ChartRenderer(ChartFonts fonts)
     private static string Label(ChartRow row) => row.Kind switch
     {
         ChartRowKind.Overall or ChartRowKind.Dimension => row.Label.ToUpperInvariant(),
-        ChartRowKind.Gap when row.Point is null && row.Dots.Count == 0 && row.Label == row.Label.ToUpperInvariant() => row.Label,
+        ChartRowKind.Gap when row.Point is null && row.Dots.Count == 0 && !row.Label.Any(char.IsLower) => row.Label,
         ChartRowKind.Competency or ChartRowKind.Gap => "   " + row.Label,
         _ => row.Label,
     };

@@ -27,7 +27,7 @@ public static class CardText
                     if (line.Length > 0) text.Append(indent).AppendLine(e["weight"]?.GetValue<string>() == "Bolder" ? line.ToUpperInvariant() : line);
                     break;
                 case "Image":
-                    text.Append(indent).AppendLine($"[chart: {e["url"]}]");
+                    text.Append(indent).AppendLine(CultureInfo.InvariantCulture, $"[chart: {e["url"]}]");
                     break;
                 case "FactSet":
                     foreach (var f in e["facts"] as JsonArray ?? []) text.Append(indent).AppendLine(CultureInfo.InvariantCulture, $"{f?["title"]}: {f?["value"]}");

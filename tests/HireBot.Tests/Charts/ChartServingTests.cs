@@ -68,7 +68,7 @@ public class ChartServingTests : IAsyncLifetime
         string[] refused =
         [
             $"/charts/{id}.png?exp={exp}&sig={sig[..^2]}AA",                       // signature altered
-            $"/charts/{id}.png?exp={long.Parse(exp) + 86400}&sig={sig}",            // expiry extended
+            $"/charts/{id}.png?exp={long.Parse(exp, System.Globalization.CultureInfo.InvariantCulture) + 86400}&sig={sig}",            // expiry extended
             $"/charts/{id}.png?exp={exp}",                                         // no signature
             $"/charts/{other}.png?exp={exp}&sig={sig}",                            // another id
             new Uri(urls.UrlFor(id, _bot.Clock.GetUtcNow().AddMinutes(-1))).PathAndQuery, // properly signed, expired
