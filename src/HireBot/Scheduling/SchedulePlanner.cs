@@ -30,11 +30,14 @@ public sealed class SchedulePlanner(SchedulingStore store, ICalendar calendar, T
         var people = await store.KnownPeopleAsync(emails, ct);
         var booked = await store.BookedStartsAsync(emails, window.Start, window.End, ct);
         var schedules = emails.Count == 0 ? [] : await calendar.GetFreeBusyAsync(emails, window.Start, window.End, ct);
-        // Someone the organisation has not described gets the default hours, in the zone their
-        // calendar reports when it reports one (Google), else UTC.
+        // A zone the organisation has not set (no row, or the table's default UTC) comes from the
+        // person's calendar when it reports one (Google's settings/timezone).
         var zones = schedules.Where(s => s.TimeZone is not null).ToDictionary(s => s.Email, s => s.TimeZone!, StringComparer.OrdinalIgnoreCase);
         foreach (var email in emails)
-            people.TryAdd(email, zones.TryGetValue(email, out var zone) ? PersonRow.Default(email) with { TimeZoneId = zone } : PersonRow.Default(email));
+        {
+            var person = people.GetValueOrDefault(email) ?? PersonRow.Default(email);
+            people[email] = zones.TryGetValue(email, out var zone) && person.TimeZoneId == "UTC" ? person with { TimeZoneId = zone } : person;
+        }
 
         var request = RequestMapper.Map(new RequestMapper.Facts(role, toPlace, pools, people, booked, schedules, candidatePerson, window, settings));
         // An anytime search: at the budget it answers with the best options found so far.
