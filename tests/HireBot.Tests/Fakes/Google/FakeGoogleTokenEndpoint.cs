@@ -12,7 +12,7 @@ namespace HireBot.Tests.Fakes.Google;
 /// (https://developers.google.com/identity/protocols/oauth2/service-account#httprest): the form
 /// carries <c>grant_type=urn:ietf:params:oauth:grant-type:jwt-bearer</c> and an RS256
 /// <c>assertion</c> whose claims are iss (the service account), sub (the impersonated user),
-/// scope, aud (this endpoint) and iat/exp at most an hour apart. The assertion is verified with
+/// scope, aud (always Google's token URL) and iat/exp at most an hour apart. The assertion is verified with
 /// the service account's public key; the answer is <c>{access_token, expires_in, token_type}</c>,
 /// or 400 <c>invalid_grant</c> / 401 <c>unauthorized_client</c> as Google answers.
 /// </summary>
@@ -48,7 +48,8 @@ public sealed class FakeGoogleTokenEndpoint
         var result = await new JsonWebTokenHandler().ValidateTokenAsync(form["assertion"].ToString(), new TokenValidationParameters
         {
             ValidIssuer = ServiceAccount,
-            ValidAudience = Url.AbsoluteUri,
+            // Google documents aud as always https://oauth2.googleapis.com/token, wherever the grant is posted.
+            ValidAudience = "https://oauth2.googleapis.com/token",
             IssuerSigningKey = new RsaSecurityKey(SharedKey.Value.ExportParameters(false)),
             ValidAlgorithms = [SecurityAlgorithms.RsaSha256],
             RequireSignedTokens = true,
@@ -56,7 +57,7 @@ public sealed class FakeGoogleTokenEndpoint
             LifetimeValidator = (notBefore, expires, _, _) => expires is { } exp && exp > TestClock.UtcNow && exp - TestClock.UtcNow <= TimeSpan.FromHours(1.1),
         });
         if (!result.IsValid)
-            return Results.Json(new { error = "invalid_grant", error_description = "Invalid JWT Signature." }, statusCode: 400);
+            return Results.Json(new { error = "invalid_grant", error_description = "Invalid JWT Signature. " + result.Exception?.Message }, statusCode: 400);
         var claims = result.Claims;
         var iat = Convert.ToInt64(claims["iat"]);
         var exp = Convert.ToInt64(claims["exp"]);
