@@ -211,3 +211,69 @@ public class GoogleSchedulingTests : IAsyncLifetime
         }
     }
 }
+
+/// <summary>The provider chosen per organisation: the default organisation on Google, others local.</summary>
+public class GoogleCalendarRoutingTests : IAsyncLifetime
+{
+    private FakeGoogleCalendar _google = null!;
+    private BotApp _bot = null!;
+
+    public async Task InitializeAsync()
+    {
+        _google = await FakeGoogleCalendar.StartAsync();
+        _google.Person("recruiting@example.com");
+        _bot = await BotApp.StartAsync(nameof(GoogleCalendarRoutingTests), new Dictionary<string, string?>
+        {
+            ["Calendar:Provider"] = "local",
+            ["Orgs:default:CalendarProvider"] = "google",
+            ["Google:BaseUrl"] = _google.ApiUrl.ToString(),
+            ["Google:TokenUrl"] = _google.Tokens.Url.ToString(),
+            ["Google:ServiceAccountEmail"] = FakeGoogleTokenEndpoint.ServiceAccount,
+            ["Google:PrivateKey"] = FakeGoogleTokenEndpoint.PrivateKeyPem,
+            ["Google:OrganizerEmail"] = "recruiting@example.com",
+            ["Scheduling:DeclinePollMinutes"] = "1440",
+        });
+    }
+
+    public async Task DisposeAsync()
+    {
+        await _bot.DisposeAsync();
+        await _google.DisposeAsync();
+    }
+
+    [Fact]
+    public async Task Each_call_goes_to_the_calendar_of_the_organisation_in_scope()
+    {
+        var router = _bot.Services.GetRequiredService<CalendarRouter>();
+        using (HireBot.Organisations.OrgScope.Enter(HireBot.Organisations.OrgScope.Default))
+            Assert.IsType<GoogleCalendar>(router.Current);
+        using (HireBot.Organisations.OrgScope.Enter(Guid.CreateVersion7()))
+            Assert.IsType<LocalCalendar>(router.Current);
+
+        var s = new LoopSetup(_bot, "gr-route");
+        await s.CreateAsync();
+        foreach (var email in s.Interviewers) _google.Person(email);
+        await s.BookAsync();
+
+        Assert.Equal(5, _google.EventCount);
+        Assert.All(await s.InterviewsAsync(), r => Assert.StartsWith("https://meet.google.com/", (string)r[5]));
+    }
+
+    [Fact]
+    public async Task Free_busy_is_batched_within_Googles_limits_and_reports_zones_and_unknown_calendars()
+    {
+        var calendar = _bot.Services.GetRequiredService<GoogleCalendar>();
+        var emails = Enumerable.Range(0, 120).Select(i => $"p{i}@example.com").ToList();
+        foreach (var email in emails.Skip(1)) _google.Person(email, "Europe/Berlin");
+        var start = new DateTimeOffset(TestClock.UtcNow.Date.AddDays(1), TimeSpan.Zero); // Google's times are whole seconds
+        _google.Person(emails[5], "Europe/Berlin").BusyBetween(start.AddDays(70), start.AddDays(70).AddHours(1));
+
+        var schedules = await calendar.GetFreeBusyAsync(emails, start, start.AddDays(100), default);
+
+        var calls = _google.Requests.Where(r => r.Path == "/calendar/v3/freeBusy").ToList();
+        Assert.Equal(3 * 2, calls.Count); // 50 + 50 + 20 calendars, 60 + 40 days
+        Assert.Equal("notFound", schedules[0].Error);
+        Assert.Equal("Europe/Berlin", schedules[1].TimeZone);
+        Assert.Equal([new BusyInterval(start.AddDays(70), start.AddDays(70).AddHours(1))], schedules[5].Busy);
+    }
+}
