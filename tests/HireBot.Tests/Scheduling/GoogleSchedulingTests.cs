@@ -194,6 +194,24 @@ public class GoogleSchedulingTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Interviewers_whose_zone_the_organisation_did_not_set_work_in_their_Google_Calendar_zone()
+    {
+        var s = new LoopSetup(_bot, "gg-zone");
+        await s.CreateAsync();
+        // 9 to 5 in India is 03:30 to 11:30 UTC; the candidate (UTC) works from 09:00.
+        foreach (var email in s.Interviewers) _google.Person(email, "Asia/Kolkata");
+
+        await s.BookAsync();
+
+        Assert.Contains(_google.Requests, r => r.Path == "/calendar/v3/users/me/settings/timezone" && r.Subject == s.Backend(1));
+        Assert.All(await s.InterviewsAsync(), r =>
+        {
+            var starts = ((DateTime)r[2]).ToUniversalTime();
+            Assert.InRange(starts.TimeOfDay, TimeSpan.FromHours(9), TimeSpan.FromHours(10.5));
+        });
+    }
+
+    [Fact]
     public async Task A_throttled_call_past_its_budget_fails_as_throttled()
     {
         var api = _bot.Services.GetRequiredService<GoogleApi>();

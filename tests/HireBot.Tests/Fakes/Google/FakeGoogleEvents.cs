@@ -143,7 +143,7 @@ internal sealed partial class FakeGoogleEvents
     private void Save(string id, JsonObject e)
     {
         _version++;
-        e["updated"] = DateTimeOffset.UtcNow.ToString("O");
+        e["updated"] = HireBot.Tests.Support.TestClock.Now.ToString("O");
         e["etag"] = $"\"{_version}\"";
         _events[id] = (e, _version);
     }

@@ -57,7 +57,7 @@ public sealed class FakeGoogleTokenEndpoint
             LifetimeValidator = (notBefore, expires, _, _) => expires is { } exp && exp > TestClock.UtcNow && exp - TestClock.UtcNow <= TimeSpan.FromHours(1.1),
         });
         if (!result.IsValid)
-            return Results.Json(new { error = "invalid_grant", error_description = "Invalid JWT Signature. " + result.Exception?.Message }, statusCode: 400);
+            return Results.Json(new { error = "invalid_grant", error_description = "Invalid JWT Signature." }, statusCode: 400);
         var claims = result.Claims;
         var iat = Convert.ToInt64(claims["iat"]);
         var exp = Convert.ToInt64(claims["exp"]);
