@@ -49,8 +49,15 @@ public sealed class GoogleApi(HttpClient http, GoogleTokens tokens, IOptions<Goo
                 using var response = await http.SendAsync(request, ct);
                 status = (int)response.StatusCode;
                 var text = await response.Content.ReadAsStringAsync(ct);
-                json = text.Length == 0 ? null : JsonNode.Parse(text);
+                json = Parse(text);
                 retryAfter = response.Headers.RetryAfter?.Delta;
+            }
+            catch (TokenResponseException error) when (error.StatusCode is { } code && ((int)code >= 500 || code == HttpStatusCode.TooManyRequests))
+            {
+                // The token endpoint itself is down or throttling: like any other transient answer.
+                if (!await BackOffAsync(attempt, null, started, budget, ct))
+                    throw Fail(operation, CalendarFailure.Unavailable, $"Google's token endpoint failed for {operation} (HTTP {(int)code}).", (int)code, null, error);
+                continue;
             }
             catch (TokenResponseException error)
             {
@@ -80,6 +87,20 @@ public sealed class GoogleApi(HttpClient http, GoogleTokens tokens, IOptions<Goo
 
             var failure = IsThrottled(status, reason) ? CalendarFailure.Throttled : status >= 500 ? CalendarFailure.Unavailable : CalendarFailure.Rejected;
             throw Fail(operation, failure, $"Google {operation} failed with HTTP {status}{(reason is null ? "" : $" ({reason})")}.", status, reason, null);
+        }
+    }
+
+    /// <summary>The body as JSON; null when empty or not JSON (a proxy's HTML error page, say).</summary>
+    private static JsonNode? Parse(string text)
+    {
+        if (text.Length == 0) return null;
+        try
+        {
+            return JsonNode.Parse(text);
+        }
+        catch (System.Text.Json.JsonException)
+        {
+            return null;
         }
     }
 
