@@ -1,6 +1,5 @@
 using HireBot.Calendar;
 using HireBot.Hiring;
-using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using Quartz;
 using ICalendar = HireBot.Calendar.ICalendar;

@@ -85,6 +85,23 @@ public sealed class FakeGoogleCalendar : IAsyncDisposable
     public FakeGooglePerson Person(string email, string? timeZone = "UTC") =>
         _people.AddOrUpdate(email, _ => new FakeGooglePerson(timeZone), (_, p) => { p.TimeZone = timeZone; return p; });
 
+    /// <summary>The bot's Google settings aimed at this fake, with <paramref name="organizer"/> a known user.</summary>
+    public Dictionary<string, string?> BotSettings(string organizer)
+    {
+        Person(organizer);
+        return new()
+        {
+            ["Google:BaseUrl"] = ApiUrl.ToString(),
+            ["Google:TokenUrl"] = Tokens.Url.ToString(),
+            ["Google:ServiceAccountEmail"] = FakeGoogleTokenEndpoint.ServiceAccount,
+            ["Google:PrivateKey"] = FakeGoogleTokenEndpoint.PrivateKeyPem,
+            ["Google:OrganizerEmail"] = organizer,
+            ["Google:BackoffMilliseconds"] = "5",
+            ["Google:MaxAttempts"] = "12",
+            ["Scheduling:DeclinePollMinutes"] = "1440",
+        };
+    }
+
     public JsonObject? Event(string eventId) => _events.Find(eventId);
 
     public void Respond(string eventId, string email, string responseStatus) => _events.Respond(eventId, email, responseStatus);

@@ -22,19 +22,9 @@ public class GoogleSchedulingTests : IAsyncLifetime
     public async Task InitializeAsync()
     {
         _google = await FakeGoogleCalendar.StartAsync();
-        _google.Person(Organizer);
-        _bot = await BotApp.StartAsync(nameof(GoogleSchedulingTests), new Dictionary<string, string?>
-        {
-            ["Calendar:Provider"] = "google",
-            ["Google:BaseUrl"] = _google.ApiUrl.ToString(),
-            ["Google:TokenUrl"] = _google.Tokens.Url.ToString(),
-            ["Google:ServiceAccountEmail"] = FakeGoogleTokenEndpoint.ServiceAccount,
-            ["Google:PrivateKey"] = FakeGoogleTokenEndpoint.PrivateKeyPem,
-            ["Google:OrganizerEmail"] = Organizer,
-            ["Google:BackoffMilliseconds"] = "5",
-            ["Google:MaxAttempts"] = "12",
-            ["Scheduling:DeclinePollMinutes"] = "1440",
-        });
+        var settings = _google.BotSettings(Organizer);
+        settings["Calendar:Provider"] = "google";
+        _bot = await BotApp.StartAsync(nameof(GoogleSchedulingTests), settings);
     }
 
     public async Task DisposeAsync()
@@ -239,18 +229,10 @@ public class GoogleCalendarRoutingTests : IAsyncLifetime
     public async Task InitializeAsync()
     {
         _google = await FakeGoogleCalendar.StartAsync();
-        _google.Person("recruiting@example.com");
-        _bot = await BotApp.StartAsync(nameof(GoogleCalendarRoutingTests), new Dictionary<string, string?>
-        {
-            ["Calendar:Provider"] = "local",
-            ["Orgs:default:CalendarProvider"] = "google",
-            ["Google:BaseUrl"] = _google.ApiUrl.ToString(),
-            ["Google:TokenUrl"] = _google.Tokens.Url.ToString(),
-            ["Google:ServiceAccountEmail"] = FakeGoogleTokenEndpoint.ServiceAccount,
-            ["Google:PrivateKey"] = FakeGoogleTokenEndpoint.PrivateKeyPem,
-            ["Google:OrganizerEmail"] = "recruiting@example.com",
-            ["Scheduling:DeclinePollMinutes"] = "1440",
-        });
+        var settings = _google.BotSettings("recruiting@example.com");
+        settings["Calendar:Provider"] = "local";
+        settings["Orgs:default:CalendarProvider"] = "google";
+        _bot = await BotApp.StartAsync(nameof(GoogleCalendarRoutingTests), settings);
     }
 
     public async Task DisposeAsync()
