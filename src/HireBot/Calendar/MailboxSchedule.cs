@@ -3,12 +3,14 @@ namespace HireBot.Calendar;
 /// <summary>
 /// Free/busy of one mailbox over the requested window. <see cref="Error"/> is set (and
 /// <see cref="Busy"/> empty) when the calendar could not read the mailbox, e.g. an unknown address.
+/// <see cref="TimeZone"/> is the owner's zone (IANA) when the calendar knows it (Google's settings/timezone).
 /// </summary>
 public sealed record MailboxSchedule(
     string Email,
     IReadOnlyList<BusyInterval> Busy,
     WorkingHours? WorkingHours,
-    string? Error = null)
+    string? Error = null,
+    string? TimeZone = null)
 {
     public bool IsKnown => Error is null;
 }

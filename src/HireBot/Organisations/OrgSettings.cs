@@ -4,7 +4,8 @@ namespace HireBot.Organisations;
 /// One organisation as the settings describe it (<c>Orgs__&lt;key&gt;__…</c>, each a comma list):
 /// the Teams tenants and Slack workspaces (team ids, or Enterprise Grid ids) that belong to it,
 /// its email domains (addresses in them join a person's accounts across those tenants and
-/// workspaces), and its admins' emails.
+/// workspaces), and its admins' emails. <see cref="CalendarProvider"/> (<c>Orgs__&lt;key&gt;__CalendarProvider</c>:
+/// graph, google or local) overrides <c>Calendar__Provider</c> for this organisation.
 /// </summary>
 public sealed record OrgSettings(string Key, IReadOnlyList<string> TeamsTenantIds, IReadOnlyList<string> SlackTeamIds,
     IReadOnlyList<string> EmailDomains, IReadOnlyList<string> Admins)
@@ -12,6 +13,8 @@ public sealed record OrgSettings(string Key, IReadOnlyList<string> TeamsTenantId
     public const string Section = "Orgs";
 
     public static readonly OrgSettings None = new("", [], [], [], []);
+
+    public string? CalendarProvider { get; init; }
 
     /// <summary>Whether <paramref name="email"/> is in one of the organisation's configured domains.</summary>
     public bool OwnsDomainOf(string email)
@@ -27,7 +30,10 @@ public sealed record OrgSettings(string Key, IReadOnlyList<string> TeamsTenantId
         configuration.GetSection(Section).GetChildren().Select(org => new OrgSettings(org.Key.Trim().ToLowerInvariant(),
             List(org, "TeamsTenantIds"), List(org, "SlackTeamIds"),
             List(org, "EmailDomains").Select(d => d.TrimStart('@').ToLowerInvariant()).ToList(),
-            List(org, "Admins").Select(a => a.ToLowerInvariant()).ToList())).ToList();
+            List(org, "Admins").Select(a => a.ToLowerInvariant()).ToList())
+        {
+            CalendarProvider = org["CalendarProvider"] is { Length: > 0 } provider ? provider.Trim().ToLowerInvariant() : null,
+        }).ToList();
 
     private static List<string> List(IConfigurationSection org, string name)
     {

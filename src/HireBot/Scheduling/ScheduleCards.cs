@@ -54,7 +54,9 @@ public static class ScheduleCards
             notes.Add($"I searched for {Seconds(plan.SearchBudget)}; these are the best options found, and a longer search might find better.");
         notes.AddRange( plan.LaterRounds.Select(r => $"{r.Name} is not scheduled now: it happens only after the earlier rounds pass."));
         if (plan.KeptRounds.Count > 0) notes.Add($"Kept as booked: {string.Join(", ", plan.KeptRounds.Select(r => r.Name))}.");
-        if (plan.UnreadableCalendars > 0) notes.Add($"{Counted.Of(plan.UnreadableCalendars, "calendar")} could not be read and were treated as free.");
+        if (plan.UnreadableCalendars > 0)
+            notes.Add($"{Counted.Of(plan.UnreadableCalendars, "calendar")} could not be read and were treated as free" +
+                      (plan.UnreadableNames is { Count: > 0 } names ? $": {string.Join(", ", names)}." : "."));
         return notes;
     }
 

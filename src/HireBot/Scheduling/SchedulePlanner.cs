@@ -27,9 +27,17 @@ public sealed class SchedulePlanner(SchedulingStore store, ICalendar calendar, T
             .Select(id => role.Template.Pools.FirstOrDefault(p => p.Id == id)).OfType<InterviewerPool>().ToList();
         var emails = pools.SelectMany(p => p.Members.Concat(p.Trainees)).Select(e => e.ToLowerInvariant()).Distinct().ToList();
 
-        var people = await store.PeopleAsync(emails, ct);
+        var people = await store.KnownPeopleAsync(emails, ct);
         var booked = await store.BookedStartsAsync(emails, window.Start, window.End, ct);
         var schedules = emails.Count == 0 ? [] : await calendar.GetFreeBusyAsync(emails, window.Start, window.End, ct);
+        // A zone the organisation has not set (no row, or the table's default UTC) comes from the
+        // person's calendar when it reports one (Google's settings/timezone).
+        var zones = schedules.Where(s => s.TimeZone is not null).ToDictionary(s => s.Email, s => s.TimeZone!, StringComparer.OrdinalIgnoreCase);
+        foreach (var email in emails)
+        {
+            var person = people.GetValueOrDefault(email) ?? PersonRow.Default(email);
+            people[email] = zones.TryGetValue(email, out var zone) && person.TimeZoneId == "UTC" ? person with { TimeZoneId = zone } : person;
+        }
 
         var request = RequestMapper.Map(new RequestMapper.Facts(role, toPlace, pools, people, booked, schedules, candidatePerson, window, settings));
         // An anytime search: at the budget it answers with the best options found so far.
@@ -38,6 +46,7 @@ public sealed class SchedulePlanner(SchedulingStore store, ICalendar calendar, T
         var started = clock.GetTimestamp();
         var result = toPlace.Count == 0 ? new SchedulingResult([], []) : LoopScheduler.Schedule(request, deadline.Token);
         Telemetry.HireBotMetrics.SchedulingTime.Record(clock.GetElapsedTime(started).TotalMilliseconds);
-        return new SchedulePlan(result, later, kept, schedules.Count(s => !s.IsKnown), budget);
+        var unreadable = schedules.Where(s => !s.IsKnown).Select(s => Hiring.PersonName.Of(s.Email, people.GetValueOrDefault(s.Email)?.DisplayName)).ToList();
+        return new SchedulePlan(result, later, kept, unreadable.Count, budget, unreadable);
     }
 }

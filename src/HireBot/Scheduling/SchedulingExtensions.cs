@@ -1,6 +1,5 @@
 using HireBot.Calendar;
 using HireBot.Hiring;
-using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using Quartz;
 using ICalendar = HireBot.Calendar.ICalendar;
@@ -10,7 +9,7 @@ namespace HireBot.Scheduling;
 public static class SchedulingExtensions
 {
     /// <summary>
-    /// The calendar (Graph when configured, else the local PostgreSQL calendar), the
+    /// The calendar (Graph or Google when configured, chosen per organisation, else the local PostgreSQL calendar), the
     /// <c>schedule</c>/<c>reschedule</c>/<c>cancel</c> commands, the <c>schedule.pick</c> and
     /// <c>replacement.accept</c> actions, and the recurring decline watch. Needs AddHiring and AddJobs.
     /// </summary>
@@ -21,9 +20,7 @@ public static class SchedulingExtensions
         if (errors.Count > 0) throw new OptionsValidationException(SchedulingOptions.Section, typeof(SchedulingOptions), errors);
         services.AddSingleton(Options.Create(options));
 
-        services.AddGraphCalendar(configuration);
-        services.TryAddSingleton<ICalendar, LocalCalendar>();
-        services.TryAddSingleton<LocalCalendar>();
+        services.AddCalendars(configuration);
 
         services.AddSingleton<SchedulingStore>().AddSingleton<BookingStore>().AddSingleton<CancellationStore>().AddSingleton<ReplacementStore>();
         services.AddSingleton<SchedulePlanner>().AddSingleton<InterviewInvites>().AddSingleton<ReplacementFinder>().AddSingleton<DeclineWatcher>();
