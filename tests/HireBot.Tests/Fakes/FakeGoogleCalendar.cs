@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Collections.Concurrent;
 using System.Net;
 using System.Text.Json.Nodes;
@@ -162,8 +163,8 @@ public sealed class FakeGoogleCalendar : IAsyncDisposable
     private IResult FreeBusy(JsonNode request)
     {
         var items = request["items"]?.AsArray().Select(i => i!["id"]!.GetValue<string>()).ToList() ?? [];
-        var min = DateTimeOffset.Parse(request["timeMin"]!.GetValue<string>());
-        var max = DateTimeOffset.Parse(request["timeMax"]!.GetValue<string>());
+        var min = DateTimeOffset.Parse(request["timeMin"]!.GetValue<string>(), CultureInfo.InvariantCulture);
+        var max = DateTimeOffset.Parse(request["timeMax"]!.GetValue<string>(), CultureInfo.InvariantCulture);
         if (max <= min) return Error(400, "calendar", "timeRangeEmpty", "The specified time range is empty.");
         if (max - min > TimeSpan.FromDays(90)) return Error(400, "calendar", "timeRangeTooLong", "The requested time range is too long.");
         if (items.Count > 50) return Error(400, "calendar", "tooManyCalendarsRequested", "The number of calendars requested is too large.");

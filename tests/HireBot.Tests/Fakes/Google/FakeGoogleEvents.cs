@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
 using Microsoft.AspNetCore.Http;
@@ -119,22 +120,22 @@ internal sealed partial class FakeGoogleEvents
             {
                 if (query.ContainsKey("timeMin") || query.ContainsKey("updatedMin"))
                     return FakeGoogleCalendar.Error(400, "global", "invalid", "Sync token cannot be used with timeMin or updatedMin.");
-                since = long.Parse(token["sync-".Length..]);
+                since = long.Parse(token["sync-".Length..], CultureInfo.InvariantCulture);
                 if (since < _oldestValidSync)
                     return FakeGoogleCalendar.Error(410, "global", "fullSyncRequired", "Sync token is no longer valid, a full sync is required.");
                 items = _events.Where(e => e.Value.Version > since);
             }
             else
             {
-                var timeMin = query["timeMin"].ToString() is { Length: > 0 } t ? DateTimeOffset.Parse(t) : DateTimeOffset.MinValue;
+                var timeMin = query["timeMin"].ToString() is { Length: > 0 } t ? DateTimeOffset.Parse(t, CultureInfo.InvariantCulture) : DateTimeOffset.MinValue;
                 var showDeleted = query["showDeleted"] == "true";
                 items = _events.Where(e => (showDeleted || e.Value.Event["status"]!.GetValue<string>() != "cancelled")
-                    && DateTimeOffset.Parse(e.Value.Event["end"]!["dateTime"]!.GetValue<string>()) > timeMin);
+                    && DateTimeOffset.Parse(e.Value.Event["end"]!["dateTime"]!.GetValue<string>(), CultureInfo.InvariantCulture) > timeMin);
             }
             var all = items.OrderBy(e => e.Value.Version).Select(e => e.Value.Event).ToList();
             var page = all.Skip(offset).Take(max).Select(e => (JsonNode)e.DeepClone()).ToArray();
             var answer = new JsonObject { ["kind"] = "calendar#events", ["items"] = new JsonArray(page) };
-            if (offset + max < all.Count) answer["nextPageToken"] = (offset + max).ToString();
+            if (offset + max < all.Count) answer["nextPageToken"] = (offset + max).ToString(CultureInfo.InvariantCulture);
             else answer["nextSyncToken"] = $"sync-{_version}";
             return Results.Json(answer);
         }

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Collections.Concurrent;
 using System.Security.Cryptography;
 using HireBot.Tests.Support;
@@ -59,8 +60,8 @@ public sealed class FakeGoogleTokenEndpoint
         if (!result.IsValid)
             return Results.Json(new { error = "invalid_grant", error_description = "Invalid JWT Signature." }, statusCode: 400);
         var claims = result.Claims;
-        var iat = Convert.ToInt64(claims["iat"]);
-        var exp = Convert.ToInt64(claims["exp"]);
+        var iat = Convert.ToInt64(claims["iat"], CultureInfo.InvariantCulture);
+        var exp = Convert.ToInt64(claims["exp"], CultureInfo.InvariantCulture);
         if (exp - iat > 3600) return Results.Json(new { error = "invalid_grant", error_description = "Invalid JWT: Token must be a short-lived token (60 minutes)." }, statusCode: 400);
         var subject = claims.TryGetValue("sub", out var sub) ? sub as string : null;
         var scope = claims.TryGetValue("scope", out var s) ? s as string ?? "" : "";
