@@ -12,7 +12,7 @@ namespace HireBot.Ats;
 /// short 429s; past that, <see cref="AtsException.RetryAfter"/> becomes the outbox's retry, and a
 /// refusal is final and reported to the loop's recruiters (the outbox's undelivered reports).
 /// </summary>
-public sealed class AtsChannelClient(AtsConnectionStore connections, AtsImporter importer, OrgDb db) : IChannelClient
+public sealed class AtsChannelClient(AtsConnectionStore connections, AtsImporter importer, AtsAttributeMap attributes, OrgDb db) : IChannelClient
 {
     public string Channel => AtsExport.Channel;
 
@@ -64,7 +64,7 @@ public sealed class AtsChannelClient(AtsConnectionStore connections, AtsImporter
         var roleId = r.GetGuid(1);
         var atsInterview = r.IsDBNull(3) ? null : r.GetString(3);
         await r.DisposeAsync();
-        var map = await MapAsync(roleId, ct);
+        var map = await attributes.LoadAsync(roleId, ct);
         var ratings = after["ratings"]!.AsArray().OfType<JsonObject>().Select(x =>
         {
             var competency = x["competencyId"]!.GetValue<string>();
@@ -86,16 +86,5 @@ public sealed class AtsChannelClient(AtsConnectionStore connections, AtsImporter
         return await r.ReadAsync(ct)
             ? new AtsDecision(applicationId, r.GetString(0), r.GetString(1), r.IsDBNull(2) ? "" : r.GetString(2), r.GetFieldValue<DateTimeOffset>(3))
             : null;
-    }
-
-    /// <summary>The role's competency → ATS attribute mapping.</summary>
-    private async Task<Dictionary<string, string>> MapAsync(Guid roleId, CancellationToken ct)
-    {
-        await using var cmd = db.CreateCommand("SELECT competency, attribute FROM ats_attribute_map WHERE role_id = $1");
-        cmd.Parameters.Add(new() { Value = roleId });
-        var map = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
-        await using var r = await cmd.ExecuteReaderAsync(ct);
-        while (await r.ReadAsync(ct)) map[r.GetString(0)] = r.GetString(1);
-        return map;
     }
 }

@@ -20,7 +20,7 @@ public static class AtsExtensions
             .ValidateOnStart();
         services.AddHttpClient<GreenhouseHttp>(h => h.Timeout = TimeSpan.FromSeconds(30));
         services.AddSingleton<IAtsAdapter, GreenhouseAdapter>();
-        services.AddSingleton<AtsConnectionStore>().AddSingleton<AtsImporter>().AddSingleton<AtsVerifier>();
+        services.AddSingleton<AtsConnectionStore>().AddSingleton<AtsImporter>().AddSingleton<AtsVerifier>().AddSingleton<AtsAttributeMap>();
         services.AddSingleton<IChannelClient, AtsChannelClient>();
         services.AddSingleton<ICommandFeature, AtsCommands>();
         var every = TimeSpan.FromMinutes(configuration.GetValue($"{AtsOptions.Section}:ReconcileMinutes", 15.0));
