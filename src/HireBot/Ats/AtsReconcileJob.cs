@@ -9,15 +9,15 @@ namespace HireBot.Ats;
 /// so a webhook that never arrived is caught within one period.
 /// </summary>
 [DisallowConcurrentExecution]
-public sealed class AtsReconcileJob(AtsConnectionStore connections, ISchedulerFactory schedulers) : IJob
+public sealed class AtsReconcileJob(AtsConnectionStore connections, TimeProvider clock) : IJob
 {
     public static readonly JobKey Key = new("ats-reconcile", "ats");
 
     public async ValueTask Execute(IJobExecutionContext context, CancellationToken cancellationToken)
     {
-        var scheduler = await schedulers.GetScheduler(cancellationToken);
+        var scheduler = context.Scheduler;
         foreach (var org in await connections.ConnectedOrgsAsync(cancellationToken))
             using (OrgScope.Enter(org))
-                await AtsSyncJob.TriggerAsync(scheduler, null, verify: false, cancellationToken);
+                await AtsSyncJob.TriggerAsync(scheduler, clock, null, verify: false, cancellationToken);
     }
 }

@@ -28,12 +28,13 @@ public sealed class AtsSyncJob(AtsImporter importer, AtsVerifier verifier) : IJo
     }
 
     /// <summary>Runs the organisation in scope's sync (or verification) now, in the background.</summary>
-    public static async Task TriggerAsync(IScheduler scheduler, string? atsJobId, bool verify, CancellationToken ct)
+    public static async Task TriggerAsync(IScheduler scheduler, TimeProvider clock, string? atsJobId, bool verify, CancellationToken ct)
     {
         var org = OrgScope.Required;
         var job = JobBuilder.Create<AtsSyncJob>().WithIdentity(KeyFor(org))
             .UsingJobData(OrgScope.JobDataKey, org.ToString()).Build();
-        var trigger = TriggerBuilder.Create().ForJob(job).StartNow()
+        // The scheduler's clock, not the machine's: StartNow would read the wall clock.
+        var trigger = TriggerBuilder.Create().ForJob(job).StartAt(clock.GetUtcNow())
             .UsingJobData(JobIdKey, atsJobId ?? "").UsingJobData(VerifyKey, verify ? "true" : "false").Build();
         // A sync already waiting is replaced: either one would read the same changes.
         await scheduler.ScheduleJob(job, [trigger], new ScheduleJobOptions { Replace = true }, ct);

@@ -21,7 +21,7 @@ public static class AtsWebhookEndpoints
     }
 
     private static async Task<IResult> HandleAsync(string token, HttpRequest request, AtsConnectionStore connections, AtsImporter importer,
-        ISchedulerFactory schedulers, ILoggerFactory loggers, CancellationToken ct)
+        ISchedulerFactory schedulers, TimeProvider clock, ILoggerFactory loggers, CancellationToken ct)
     {
         var logger = loggers.CreateLogger("HireBot.Ats.Webhook");
         if (request.ContentLength > MaxBody) return Results.StatusCode(StatusCodes.Status413PayloadTooLarge);
@@ -44,7 +44,7 @@ public static class AtsWebhookEndpoints
         }
         AtsLog.WebhookAccepted(logger, hook.Event, org);
         if (row.VerifiedAt is not null && hook.Event != "ping")
-            await AtsSyncJob.TriggerAsync(await schedulers.GetScheduler(ct), null, verify: false, ct);
+            await AtsSyncJob.TriggerAsync(await schedulers.GetScheduler(ct), clock, null, verify: false, ct);
         return Results.Ok();
     }
 }

@@ -45,8 +45,14 @@ public sealed partial class GreenhouseTests
         Assert.False(ScorecardHarness.IsError(reply), ScorecardHarness.Text(reply));
         var secret = SecretShown().Match(ScorecardHarness.Text(reply)).Groups[1].Value;
         Assert.Equal(48, secret.Length);
-        Assert.Single(await bot.WaitForLocalAsync(m => m["recipient"]!.GetValue<string>() == $"person:{Admin}"
-            && m["card"]!.ToJsonString().Contains("Connected to greenhouse")));
+        var verified = await bot.WaitForLocalAsync(m => m["recipient"]!.GetValue<string>() == $"person:{Admin}"
+            && m["card"]!.ToJsonString().Contains("Connected to greenhouse"));
+        Assert.True(verified.Count == 1, "No verification message: " + await bot.ScalarAsync<string>(
+            "SELECT string_agg(idempotency_key || ' ' || status || ' ' || coalesce(last_error, ''), '; ') FROM outbox") + " | " +
+            await bot.ScalarAsync<string>("SELECT coalesce(last_error, 'no error') || ' ' || coalesce(verified_at::text, 'unverified') FROM ats_connections") + " | " +
+            string.Join(",", fake.Requests.Select(r => $"{r.Method} {r.Path} {r.Status}")) + " | " +
+            await bot.ScalarAsync<string>("SELECT string_agg(trigger_name || ' ' || trigger_state || ' ' || next_fire_time, '; ') FROM qrtz_triggers WHERE job_group = 'ats'") + " | " +
+            await bot.ScalarAsync<string>("SELECT string_agg(job_name, '; ') FROM qrtz_job_details WHERE job_group = 'ats'"));
         await UntilAsync(async () => await bot.ScalarAsync<long>("SELECT count(*) FROM ats_jobs") == 3, "the first import made the three roles");
         var token = (await bot.ScalarAsync<string>("SELECT webhook_token FROM ats_connections"))!;
         return new Connected(bot, fake, secret, new Uri(bot.BaseAddress, $"/ats/{token}/webhook").ToString());
