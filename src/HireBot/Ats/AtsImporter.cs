@@ -238,7 +238,10 @@ public sealed partial class AtsImporter(
             var scheduler = await schedulers.GetScheduler(ct);
             using (scheduler.EnlistTransaction(tx))
             {
-                await Jobs.InterviewJobs.ScheduleAsync(scheduler, id, iv.StartUtc, iv.EndUtc, clock.GetUtcNow(), ct);
+                // An interview that already ended in the ATS asks for its scorecards now (a trigger in the
+                // past would wait for Quartz's misfire scan).
+                var now = clock.GetUtcNow();
+                await Jobs.InterviewJobs.ScheduleAsync(scheduler, id, iv.StartUtc, iv.EndUtc < now ? now : iv.EndUtc, now, ct);
                 await tx.CommitAsync(ct);
             }
             booked++;

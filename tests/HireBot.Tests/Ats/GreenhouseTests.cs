@@ -91,7 +91,10 @@ public sealed partial class GreenhouseTests
         Assert.Equal("screen", await c.Bot.ScalarAsync<string>("SELECT round_id FROM interviews"));
         Assert.Equal(Panelist, await c.Bot.ScalarAsync<string>("SELECT email FROM interview_panelists"));
         // A second delivery of the same change imports nothing twice.
+        var synced = await c.Bot.ScalarAsync<DateTime>("SELECT last_sync_at FROM ats_connections");
         Assert.Equal(HttpStatusCode.OK, await FakeGreenhouse.SendWebhookAsync(c.Bot.Http, c.WebhookUrl, c.Secret, "candidate_stage_change", "5001", "101"));
+        await UntilAsync(async () => await c.Bot.ScalarAsync<DateTime>("SELECT last_sync_at FROM ats_connections") > synced, "the repeated webhook's sync ran");
+        Assert.Equal(1L, await c.Bot.ScalarAsync<long>("SELECT count(*) FROM interviews"));
 
         c.Fake.AddApplication("5002", "7002", "Grace", "Hopper", "grace@candidates.test", "101", "2101", TestClock.Now);
         Assert.Equal(HttpStatusCode.Unauthorized, await FakeGreenhouse.SendWebhookAsync(c.Bot.Http, c.WebhookUrl, "not-the-secret", "new_candidate_application", "5002", "101"));
@@ -130,6 +133,9 @@ public sealed partial class GreenhouseTests
         Assert.False(ScorecardHarness.IsError(import), ScorecardHarness.Text(import));
 
         c.Fake.FailEvery(5);
+        var synced = await c.Bot.ScalarAsync<DateTime>("SELECT last_sync_at FROM ats_connections");
+        Assert.False(ScorecardHarness.IsError(await c.Bot.SayAsync(Admin, "ats sync")));
+        await UntilAsync(async () => await c.Bot.ScalarAsync<DateTime>("SELECT last_sync_at FROM ats_connections") > synced, "a sync through the faults");
         Assert.False(ScorecardHarness.IsError(await c.Bot.ActAsync(Panelist, "scorecard.submit", ScorecardHarness.Filled(interview, "screen", 3))));
         Assert.False(ScorecardHarness.IsError(await c.Bot.ActAsync(Panelist, "scorecard.submit", ScorecardHarness.Filled(interview, "screen", 4))));
         var decided = await c.Bot.SayAsync(Admin, "decide ada.byron@candidates.test hire Strong on every competency");

@@ -34,6 +34,7 @@ public sealed class FakeGreenhouse : IAsyncDisposable
     private readonly ConcurrentQueue<(string Method, string Path, int Status)> _requests = new();
     private long _counter;
     private int _failEvery;
+    private int _failures;
 
     private FakeGreenhouse()
     {
@@ -70,7 +71,7 @@ public sealed class FakeGreenhouse : IAsyncDisposable
         return fake;
     }
 
-    /// <summary>Fault injection: every <paramref name="n"/>th answer (0 = none) is a 429 or a 5xx, alternately.</summary>
+    /// <summary>Fault injection: every <paramref name="n"/>th answer (0 = none) is a 429, then a 5xx, alternately.</summary>
     public void FailEvery(int n) => Interlocked.Exchange(ref _failEvery, n);
 
     /// <summary>An open job with an "Application Review" stage (nothing schedulable) and one interview stage holding <paramref name="interviews"/>.</summary>
@@ -150,14 +151,14 @@ public sealed class FakeGreenhouse : IAsyncDisposable
         var every = Volatile.Read(ref _failEvery);
         if (every > 0 && n % every == 0)
         {
-            if (n / every % 2 == 1)
+            if (Interlocked.Increment(ref _failures) % 2 == 1)
             {
                 c.Response.Headers["X-RateLimit-Remaining"] = "0";
                 c.Response.Headers["X-RateLimit-Reset"] = Support.TestClock.Now.AddSeconds(1).ToUnixTimeSeconds().ToString(CultureInfo.InvariantCulture);
                 c.Response.Headers.RetryAfter = "1";
                 await Error(c, 429, "Rate limit exceeded");
             }
-            else await Error(c, n % 3 == 0 ? 503 : 500, "Internal Server Error");
+            else await Error(c, _failures % 4 == 0 ? 503 : 500, "Internal Server Error");
             return;
         }
         c.Response.Headers["X-RateLimit-Remaining"] = (RateLimit - 1).ToString(CultureInfo.InvariantCulture);
