@@ -183,8 +183,9 @@ public sealed partial class AtsImporter(
         CancellationToken ct)
     {
         var interviews = await adapter.ListInterviewsAsync(c, app.Id, ct);
-        if (interviews.Count == 0) return 0;
         var role = await roles.FindAsync(roleId, ct);
+        await CancelGoneAsync(app, interviews.Select(i => i.Id).ToHashSet(), candidate, role, ct);
+        if (interviews.Count == 0) return 0;
         var settings = directory.Settings(db.Org);
         var booked = 0;
         foreach (var iv in interviews)
@@ -247,6 +248,30 @@ public sealed partial class AtsImporter(
             booked++;
         }
         return booked;
+    }
+
+    /// <summary>
+    /// An interview taken from the ATS that the ATS no longer lists (cancelled or deleted there,
+    /// the <c>interview_deleted</c> webhook) is cancelled here too, with its timers; the recruiters are told.
+    /// </summary>
+    private async Task CancelGoneAsync(AtsApplication app, HashSet<string> listed, CandidateLoop candidate, Core.Roles.Role? role, CancellationToken ct)
+    {
+        var gone = new List<(string AtsId, Guid Id)>();
+        await using (var cmd = db.CreateCommand(
+            "SELECT a.ats_interview_id, a.interview_id FROM ats_interviews a JOIN interviews i ON i.id = a.interview_id WHERE a.application_id = $1 AND i.status = 'Scheduled'"))
+        {
+            cmd.Parameters.Add(new() { Value = app.Id });
+            await using var r = await cmd.ExecuteReaderAsync(ct);
+            while (await r.ReadAsync(ct)) if (!listed.Contains(r.GetString(0))) gone.Add((r.GetString(0), r.GetGuid(1)));
+        }
+        if (gone.Count == 0) return;
+        var scheduler = await schedulers.GetScheduler(ct);
+        foreach (var (atsId, id) in gone)
+        {
+            if (await db.ExecuteAsync("UPDATE interviews SET status = 'Cancelled' WHERE id = $1 AND status = 'Scheduled'", ct, id) == 0) continue;
+            await Jobs.InterviewJobs.CancelAsync(scheduler, id, ct);
+            await TellAsync(role, $"ats-cancelled:{atsId}", $"An interview of {candidate.Name} was cancelled in the ATS, so it is cancelled here too.", candidate.LoopId, ct);
+        }
     }
 
     private async Task<bool> IsPersonAsync(string email, CancellationToken ct)

@@ -10,7 +10,7 @@ namespace HireBot.Ats;
 /// worked, where to point the ATS's webhooks; the first import follows.
 /// </summary>
 public sealed class AtsVerifier(AtsConnectionStore connections, AtsImporter importer, OutboxStore outbox, TimeProvider clock, ILogger<AtsVerifier> logger,
-    IConfiguration configuration)
+    Microsoft.Extensions.Options.IOptions<AtsOptions> options)
 {
     public async Task VerifyAsync(CancellationToken ct)
     {
@@ -28,7 +28,7 @@ public sealed class AtsVerifier(AtsConnectionStore connections, AtsImporter impo
                 await jobs.MoveNextAsync();
                 await connections.MarkVerifiedAsync(clock.GetUtcNow(), ct);
                 ok = true;
-                var url = $"{(configuration["Ats:PublicUrl"] ?? "https://<this bot's public address>").TrimEnd('/')}/ats/{row.WebhookToken}/webhook";
+                var url = $"{(options.Value.PublicUrl ?? "https://<this bot's public address>").TrimEnd('/')}/ats/{row.WebhookToken}/webhook";
                 text = $"Connected to {kind}: the API key works. In {kind}, add a webhook to {url} with the secret key you were given, " +
                        "for new applications, stage changes and interview deletions. The first import is running now.";
             }

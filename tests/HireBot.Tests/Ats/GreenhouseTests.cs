@@ -103,6 +103,11 @@ public sealed partial class GreenhouseTests
         Assert.Equal(0L, await c.Bot.ScalarAsync<long>("SELECT count(*) FROM candidates WHERE email = 'grace@candidates.test'"));
         Assert.Equal(1L, await c.Bot.ScalarAsync<long>("SELECT count(*) FROM candidates"));
         Assert.Equal(1L, await c.Bot.ScalarAsync<long>("SELECT count(*) FROM interviews"));
+
+        // Cancelled in Greenhouse: the interview_deleted webhook cancels it here too.
+        c.Fake.RemoveInterview("5001", "9001");
+        Assert.Equal(HttpStatusCode.OK, await FakeGreenhouse.SendWebhookAsync(c.Bot.Http, c.WebhookUrl, c.Secret, "interview_deleted", "5001", "101"));
+        await UntilAsync(async () => await c.Bot.ScalarAsync<string>("SELECT status FROM interviews") == "Cancelled", "the deleted interview was cancelled");
     }
 
     [Fact]

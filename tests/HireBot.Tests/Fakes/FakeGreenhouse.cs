@@ -118,6 +118,13 @@ public sealed class FakeGreenhouse : IAsyncDisposable
                 { ["id"] = long.Parse(i.Id, CultureInfo.InvariantCulture), ["email"] = i.Email, ["name"] = i.Email.Split('@')[0], ["response_status"] = "accepted" }).ToArray()),
         });
 
+    /// <summary>Deletes an application's scheduled interview (Greenhouse then sends interview_deleted).</summary>
+    public void RemoveInterview(string applicationId, string id)
+    {
+        if (_interviews.TryGetValue(applicationId, out var list))
+            foreach (var i in list.OfType<JsonObject>().Where(i => i["id"]!.ToString() == id).ToList()) list.Remove(i);
+    }
+
     /// <summary>Posts a webhook as Greenhouse does; <paramref name="secret"/> signs it (a wrong one makes a bad signature).</summary>
     public static async Task<HttpStatusCode> SendWebhookAsync(HttpClient http, string url, string secret, string action, string applicationId, string jobId)
     {

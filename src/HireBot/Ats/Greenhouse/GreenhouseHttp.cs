@@ -72,7 +72,15 @@ public sealed class GreenhouseHttp(HttpClient http, TimeProvider clock)
             await PaceAsync(c.ApiKey, ct);
             using var request = build();
             request.Headers.Authorization = Basic(c.ApiKey);
-            var response = await http.SendAsync(request, ct);
+            HttpResponseMessage response;
+            try
+            {
+                response = await http.SendAsync(request, ct);
+            }
+            catch (Exception e) when (e is HttpRequestException || e is TaskCanceledException && !ct.IsCancellationRequested)
+            {
+                throw new AtsException("Greenhouse could not be reached (network or timeout).", TimeSpan.FromSeconds(5), e);
+            }
             Remember(c.ApiKey, response);
             if (response.IsSuccessStatusCode) return response;
             var status = (int)response.StatusCode;
