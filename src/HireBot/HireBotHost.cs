@@ -1,3 +1,4 @@
+using HireBot.Ats;
 using HireBot.Calendar;
 using HireBot.Charts;
 using HireBot.Cards;
@@ -81,6 +82,7 @@ public static class HireBotHost
         services.AddScheduling(builder.Configuration);
         services.AddNudges(builder.Configuration);
         services.AddPrivacy(builder.Configuration);
+        services.AddAts(builder.Configuration);
         services.AddTelemetry(builder.Configuration);
         services.AddHealth();
         configureServices?.Invoke(services, builder.Configuration);
@@ -89,6 +91,7 @@ public static class HireBotHost
         var app = builder.Build();
         await Migrator.MigrateAsync(app.Services.GetRequiredService<NpgsqlDataSource>(), app.Logger, ct);
         await app.Services.GetRequiredService<OrganisationDirectory>().ApplySettingsAsync(ct);
+        await app.Services.GetRequiredService<HireBot.Ats.AtsConnectionStore>().ApplySettingsAsync(ct);
         app.UseMiddleware<DatabaseUnavailableMiddleware>();
         app.UseLocalBodyLimit();
         app.UseTelemetry();
@@ -102,6 +105,7 @@ public static class HireBotHost
         }
         app.MapSlack();
         app.MapTeamsChannel();
+        app.MapAts();
         return app;
     }
 }

@@ -19,6 +19,7 @@ public static class Permissions
 
     private const string RunRefusal = "Only the recruiters and hiring managers of `{role}` can run `{command}`.";
     private const string RecruitersOnly = "Only the recruiters of `{role}` can run `{command}`.";
+    private const string AdminsOnly = "Only an admin of this organisation (named in its settings, `Orgs__<key>__Admins`) can run `{command}`.";
     private const string Owing = "You are on {candidate}'s panel and have not submitted your scorecard yet. ";
 
     public static IReadOnlyList<AccessRule> Rules { get; } =
@@ -55,6 +56,12 @@ public static class Permissions
         // Interviewers see only their own calibration, in the private note after a scorecard.
         new("calibration", TargetKind.Role, RecruitersAndManagers, RunRefusal),
         new("audit", TargetKind.Candidate, Relation.Recruiter, RecruitersOnly),
+        // The ATS connection holds the organisation's API key: only its admins set it or sync all of it.
+        new("ats connect", TargetKind.None, Relation.OrgAdmin, AdminsOnly),
+        new("ats status", TargetKind.None, Relation.Member, "Only members of this organisation can see its ATS connection."),
+        new("ats sync", TargetKind.None, Relation.OrgAdmin, AdminsOnly + " A role's recruiters can run `ats sync <role-id>`."),
+        new("ats sync", TargetKind.Role, RecruitersAndManagers | Relation.OrgAdmin, RunRefusal),
+        new("ats link", TargetKind.Candidate, Relation.Recruiter, RecruitersOnly),
 
         new("schedule.pick", TargetKind.Loop, RecruitersAndManagers, "Only the recruiters and hiring managers of `{role}` can book interviews."),
         new("replacement.accept", TargetKind.Interview, RecruitersAndManagers, "Only the recruiters and hiring managers of `{role}` can change a panel."),

@@ -37,4 +37,7 @@ public enum Relation
 
     /// <summary>A recruiter of the role.</summary>
     Recruiter = 64,
+
+    /// <summary>An admin of the actor's organisation (<c>Orgs__&lt;key&gt;__Admins</c>): connects the ATS.</summary>
+    OrgAdmin = 128,
 }

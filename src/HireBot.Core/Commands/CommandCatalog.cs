@@ -39,6 +39,11 @@ public static class CommandCatalog
         Spec("calibration", "calibration <role-id>",
             "Per interviewer of the role's pools: scorecards, leniency with its interval, agreement with the panel, median hours to submit.", ["role"]),
         Spec("audit", "audit <candidate>", "Who created, scheduled, scored, viewed, decided and forgot, with times.", ["candidate"]),
+        Spec("ats connect", "ats connect greenhouse|ashby <api-key> [user <ats-user-id>] [template <template-id>] [secret <webhook-secret>] [url <api-url>]",
+            "Connect the organisation's applicant tracking system (organisation admins).", ["kind", "key"], ["user", "template", "secret", "url"]),
+        Spec("ats status", "ats status", "The ATS connection: verified, last sync, last error.", []),
+        Spec("ats sync", "ats sync [role-id]", "Import from the ATS now (all jobs, or one role's job).", ["role?"]),
+        Spec("ats link", "ats link <candidate> <ats-application-id>", "Link a candidate added by hand to their ATS application.", ["candidate", "atsid"]),
     ];
 
     public static CommandSpec? Find(string name) => All.FirstOrDefault(s => s.Name == name);

@@ -80,6 +80,7 @@ public sealed class DecisionCommands(
             ["digestSummary"] = DigestCard.OneLine(assessment),
         };
         await OutboxStore.EnqueueAsync(conn, tx, DigestPoster.Messages($"decision:{loop.LoopId}", role, data, loop.LoopId, CardNames.Decision), ct);
+        await Ats.AtsExport.EnqueueDecisionAsync(conn, tx, loop.LoopId, ct);
         var scheduler = await schedulers.GetScheduler(ct);
         // The deadline digest is dropped in the same transaction (Quartz "Joining an existing transaction").
         using (scheduler.EnlistTransaction(tx))

@@ -5,7 +5,7 @@ using HireBot.Core.Roles;
 namespace HireBot.Hiring;
 
 /// <summary><c>role create|list|show|export|add|channel</c>.</summary>
-public sealed class RoleCommands(RoleStore roles, PeopleStore people, TemplateLibrary templates, IEnumerable<IChannelReachCheck> reach) : ICommandFeature
+public sealed class RoleCommands(RoleStore roles, PeopleStore people, TemplateLibrary templates, IEnumerable<IChannelReachCheck> reach, Ats.AtsAttributeMap atsMap) : ICommandFeature
 {
     public IReadOnlyList<string> Commands => ["role create", "role list", "role show", "role export", "role import", "role add", "role channel"];
 
@@ -14,7 +14,7 @@ public sealed class RoleCommands(RoleStore roles, PeopleStore people, TemplateLi
         "role create" => await CreateAsync(c, ct),
         "role list" => await ListAsync(ct),
         "role show" => Show(c.Role!, c.Access.SeesEmails, await roles.ConversationKindAsync(c.Role!.HiringChannel, ct)),
-        "role export" => Export(c.Role!, c.Access.SeesEmails),
+        "role export" => Export(c.Role!, c.Access.SeesEmails, await atsMap.LoadAsync(c.Role!.Id, ct)),
         "role import" => await ImportAsync(c, ct),
         "role add" => await AddPersonAsync(c, ct),
         "role channel" => await SetChannelAsync(c, ct),
@@ -54,11 +54,11 @@ public sealed class RoleCommands(RoleStore roles, PeopleStore people, TemplateLi
     private const string EmailsHidden = "names are shown to the role's recruiters and hiring managers";
 
     /// <summary>The template as JSON; pool members' addresses only for those who may see people's emails.</summary>
-    private static BotReply Export(Role role, bool seesEmails)
+    private static BotReply Export(Role role, bool seesEmails, IReadOnlyDictionary<string, string> atsAttributes)
     {
         var template = seesEmails ? role.Template
             : role.Template with { Pools = role.Template.Pools.Select(p => p with { Members = [], Trainees = [] }).ToList() };
-        return BotReply.Text($"```\n{RoleTemplateJson.Write(template)}\n```" + (seesEmails ? "" : $"\nPool members are left out: {EmailsHidden}."));
+        return BotReply.Text($"```\n{Ats.AtsAttributeMap.Join(RoleTemplateJson.Write(template), atsAttributes)}\n```" + (seesEmails ? "" : $"\nPool members are left out: {EmailsHidden}."));
     }
 
     private static BotReply Show(Role role, bool seesEmails, string? channelKind)
@@ -114,12 +114,18 @@ public sealed class RoleCommands(RoleStore roles, PeopleStore people, TemplateLi
     {
         var json = c.Command.Required("json").Trim().Trim('`').Trim();
         if (json.StartsWith("json", StringComparison.OrdinalIgnoreCase)) json = json[4..];
-        var parsed = RoleTemplateJson.Parse(json);
+        // The ATS attribute mapping rides along in the same JSON (Ats.AtsAttributeMap).
+        var (templateJson, attributes, atsError) = Ats.AtsAttributeMap.Split(json);
+        if (atsError is not null) return BotReply.Error(atsError);
+        var parsed = RoleTemplateJson.Parse(templateJson);
         if (!parsed.IsOk) return BotReply.Error(parsed.Error!);
         var role = c.Role!;
+        var unknown = attributes?.Keys.Where(k => !parsed.Value!.Rubric.Dimensions.SelectMany(d => d.Competencies).Any(x => x.Id == k)).ToList() ?? [];
+        if (unknown.Count > 0) return BotReply.Error($"`ats.attributes` names competencies the template does not have: {string.Join(", ", unknown)}.");
         var pools = parsed.Value!.Pools.Select(p => p.Members.Count + p.Trainees.Count > 0
             ? p : role.Template.Pools.FirstOrDefault(old => old.Id == p.Id) ?? p).ToList();
         await roles.SaveAsync(role with { Template = parsed.Value with { Pools = pools } }, ct);
+        if (attributes is not null) await atsMap.SaveAsync(role.Id, attributes, ct);
         return BotReply.Text($"Imported the template into `{role.Slug}`: {parsed.Value.Rubric.Dimensions.Count} dimensions, {parsed.Value.Loop.Rounds.Count} rounds.");
     }
 

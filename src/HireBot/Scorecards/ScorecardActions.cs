@@ -77,6 +77,7 @@ public sealed class ScorecardActions(
                 return view.Submitted((await ScorecardStore.FindAsync(conn, tx, facts.InterviewId, actor.Email, ct))!);
             }
             await ScorecardStore.AuditAsync(conn, tx, null, card, actor.Email, now, ct);
+            await Ats.AtsExport.EnqueueScorecardAsync(conn, tx, facts.LoopId, facts.InterviewId, card.PanelistEmail, ct);
             var noted = await SendCalibrationNoteAsync(conn, tx, facts, actor.Email, ct);
             await digests.PostIfCompleteAsync(conn, tx, facts.LoopId, ct);
             // Submitting cancels what is pending, in the same transaction (the sweep also skips submitted pairs).
@@ -96,6 +97,7 @@ public sealed class ScorecardActions(
         var amended = card with { PanelistEmail = existing.PanelistEmail, SubmittedAt = existing.SubmittedAt, AmendedAt = now, SawOthersBeforeSubmitting = saw };
         await ScorecardStore.UpdateAsync(conn, tx, amended, ct);
         await ScorecardStore.AuditAsync(conn, tx, existing, amended, actor.Email, now, ct);
+        await Ats.AtsExport.EnqueueScorecardAsync(conn, tx, facts.LoopId, facts.InterviewId, amended.PanelistEmail, ct);
         await tx.CommitAsync(ct);
         ScorecardsLog.Amended(logger, facts.InterviewId, saw);
         return view.Submitted(amended);

@@ -48,6 +48,11 @@ public class PermissionsTests
         ("decide", TargetKind.Candidate, [A, A, X, X, X, N, N, N]),
         ("calibration", TargetKind.Role, [A, A, X, X, X, X, X, N]),
         ("audit", TargetKind.Candidate, [A, X, X, X, X, N, N, N]),
+        ("ats connect", TargetKind.None, [X, X, X, X, X, X, X, X]),
+        ("ats status", TargetKind.None, [A, A, A, A, A, A, A, X]),
+        ("ats sync", TargetKind.None, [X, X, X, X, X, X, X, X]),
+        ("ats sync", TargetKind.Role, [A, A, X, X, X, X, X, N]),
+        ("ats link", TargetKind.Candidate, [A, X, X, X, X, N, N, N]),
         ("schedule.pick", TargetKind.Loop, [A, A, X, X, X, N, N, N]),
         ("replacement.accept", TargetKind.Interview, [A, A, X, X, X, N, N, N]),
         ("scorecard.open", TargetKind.Interview, [X, X, A, X, X, N, N, N]),
@@ -75,6 +80,16 @@ public class PermissionsTests
         var outcome = verdict.Allowed ? Expect.Allowed : verdict.Outcome == AccessOutcome.NotFound ? Expect.NotFound : Expect.Refused;
         Assert.Equal(expected, outcome.ToString());
         if (!verdict.Allowed) Assert.False(string.IsNullOrWhiteSpace(verdict.Refusal));
+    }
+
+    [Theory]
+    [InlineData("ats connect", TargetKind.None)]
+    [InlineData("ats sync", TargetKind.None)]
+    [InlineData("ats sync", TargetKind.Role)]
+    public void An_organisation_admin_may_connect_and_sync_the_ats(string action, TargetKind kind)
+    {
+        Assert.True(Permissions.Check(action, new Target(kind, "be-sr", "be-sr"), Relation.OrgAdmin).Allowed);
+        Assert.False(Permissions.Check(action, new Target(kind, "be-sr", "be-sr"), Relation.Member).Allowed);
     }
 
     [Fact]

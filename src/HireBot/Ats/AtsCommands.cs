@@ -1,0 +1,104 @@
+using System.Globalization;
+using System.Security.Cryptography;
+using System.Text;
+using HireBot.Hiring;
+using HireBot.Organisations;
+using Quartz;
+
+namespace HireBot.Ats;
+
+/// <summary>
+/// <c>ats connect|status|sync|link</c>. None of them calls the ATS: connecting stores the key
+/// (sealed) and starts the check in the background (<see cref="AtsSyncJob"/>), whose outcome the
+/// admin is told in chat; a sync is started the same way. Which adapter serves a connection is
+/// picked by its kind among the registered <see cref="IAtsAdapter"/>s.
+/// </summary>
+public sealed class AtsCommands(AtsConnectionStore connections, AtsImporter importer, TemplateLibrary templates, OrgDb db, ISchedulerFactory schedulers,
+    TimeProvider clock) : ICommandFeature
+{
+    public static readonly string[] Kinds = ["greenhouse", "ashby"];
+
+    public IReadOnlyList<string> Commands => ["ats connect", "ats status", "ats sync", "ats link"];
+
+    public async Task<BotReply> HandleAsync(CommandContext c, CancellationToken ct) => c.Command.Name switch
+    {
+        "ats connect" => await ConnectAsync(c, ct),
+        "ats status" => await StatusAsync(ct),
+        "ats sync" => await SyncAsync(c, ct),
+        "ats link" => await LinkAsync(c, ct),
+        _ => BotReply.Error($"`{c.Command.Name}` is not an ATS command."),
+    };
+
+    private async Task<BotReply> ConnectAsync(CommandContext c, CancellationToken ct)
+    {
+        var kind = c.Command.Required("kind").ToLowerInvariant();
+        if (!Kinds.Contains(kind)) return BotReply.Error($"`{kind}` is not an ATS HireBot knows: use `greenhouse` or `ashby`.");
+        if (!connections.CanSeal) return BotReply.Error("The bot cannot store an API key safely: set `Ats__EncryptionKey` (base64 of 32 random bytes) and restart it.");
+        var template = c.Command["template"] ?? TemplateLibrary.Default;
+        if (templates.Find(template) is null) return BotReply.Error($"No template `{template}`. Templates: {string.Join(", ", templates.Ids.Select(t => $"`{t}`"))}.");
+        Uri? url = null;
+        if (c.Command["url"] is { } typed && (!Uri.TryCreate(typed, UriKind.Absolute, out url) || url.Scheme != Uri.UriSchemeHttps))
+            return BotReply.Error("`url` must be an https address (leave it out for the ATS's own API).");
+        var secret = c.Command["secret"] ?? Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(24));
+        var token = Base64Url(RandomNumberGenerator.GetBytes(32));
+        await connections.SaveAsync(kind, url ?? connections.BaseUrl(kind, null), c.Command.Required("key"), secret, token, c.Command["user"], template,
+            c.Actor.Email.ToLowerInvariant(), ct);
+        await AtsSyncJob.TriggerAsync(await schedulers.GetScheduler(ct), clock, null, verify: true, ct);
+        var adapter = importer.AdapterFor(kind) is null ? $" (HireBot's {kind} adapter is not installed yet: the key is kept for it)" : "";
+        return BotReply.Text($"Stored the {kind} connection, encrypted{adapter}. I am checking the key with {kind} in the background and will tell you how it went. " +
+                             $"Webhook secret key (shown once; {kind} asks for it when you add the webhook): `{secret}`. New roles use the template `{template}`.");
+    }
+
+    private async Task<BotReply> StatusAsync(CancellationToken ct)
+    {
+        if (await connections.FindAsync(ct) is not { } row) return BotReply.Text("No ATS connected. An organisation admin runs `ats connect greenhouse <api-key>`.");
+        var text = new StringBuilder($"ATS: {row.Connection.Kind}{(row.FromSettings ? " (from settings)" : "")}, ");
+        text.Append(row.VerifiedAt is { } v ? $"key verified {v:yyyy-MM-dd HH:mm} UTC" : "key not verified yet");
+        text.Append(row.LastSyncAt is { } s ? $"; last sync {s:yyyy-MM-dd HH:mm} UTC" : "; never synced");
+        if (row.Watermark is { } w) text.Append(CultureInfo.InvariantCulture, $" (changes up to {w:yyyy-MM-dd HH:mm} UTC)");
+        if (row.LastError is { } e) text.Append(CultureInfo.InvariantCulture, $". Last error: {e}");
+        await using var cmd = db.CreateCommand(
+            "SELECT (SELECT count(*) FROM ats_jobs), (SELECT count(*) FROM ats_applications), (SELECT count(*) FROM outbox WHERE recipient LIKE 'conversation:ats:%' AND status = 'failed')");
+        await using var r = await cmd.ExecuteReaderAsync(ct);
+        await r.ReadAsync(ct);
+        text.Append(CultureInfo.InvariantCulture, $". {r.GetInt64(0)} job(s) as roles, {r.GetInt64(1)} application(s) as candidates, {r.GetInt64(2)} write-back(s) failed.");
+        return BotReply.Text(text.ToString());
+    }
+
+    private async Task<BotReply> SyncAsync(CommandContext c, CancellationToken ct)
+    {
+        if (await connections.FindAsync(ct) is null) return BotReply.Error("No ATS connected. An organisation admin runs `ats connect greenhouse <api-key>`.");
+        string? job = null;
+        if (c.Role is { } role)
+        {
+            await using var cmd = db.CreateCommand("SELECT job_id FROM ats_jobs WHERE role_id = $1");
+            cmd.Parameters.Add(new() { Value = role.Id });
+            job = await cmd.ExecuteScalarAsync(ct) as string;
+            if (job is null) return BotReply.Error($"`{role.Slug}` did not come from the ATS, so there is nothing to sync for it.");
+        }
+        await AtsSyncJob.TriggerAsync(await schedulers.GetScheduler(ct), clock, job, verify: false, ct);
+        return BotReply.Text($"Syncing {(c.Role is null ? "every open job" : $"`{c.Role.Slug}`")} from the ATS now; new candidates and problems come to the roles' recruiters in chat.");
+    }
+
+    private async Task<BotReply> LinkAsync(CommandContext c, CancellationToken ct)
+    {
+        var x = c.Candidate!;
+        var application = c.Command.Required("atsid").Trim();
+        await using var find = db.CreateCommand("SELECT job_id FROM ats_jobs WHERE role_id = $1");
+        find.Parameters.Add(new() { Value = x.RoleId });
+        var job = await find.ExecuteScalarAsync(ct) as string ?? "";
+        // One application per candidate, and one candidate per application: a new link replaces the candidate's old one.
+        await db.ExecuteAsync("DELETE FROM ats_applications WHERE candidate_id = $1", ct, x.CandidateId);
+        var linked = await db.ExecuteAsync(
+            """
+            INSERT INTO ats_applications (application_id, ats_candidate_id, candidate_id, job_id, imported_name, imported_email, updated_at)
+            VALUES ($1, '', $2, $3, $4, $5, $6) ON CONFLICT DO NOTHING
+            """, ct, application, x.CandidateId, job, x.Name, x.Email, clock.GetUtcNow());
+        return linked == 1
+            ? BotReply.Text($"Linked {x.Name} to ATS application {application}: their scorecards and decision will be written back to it.")
+            : BotReply.Error($"ATS application {application} is already linked to another candidate.");
+    }
+
+    private static string Base64Url(byte[] bytes) =>
+        Convert.ToBase64String(bytes).TrimEnd('=').Replace('+', '-').Replace('/', '_');
+}
