@@ -116,8 +116,9 @@ public sealed partial class GreenhouseTests
         await using var c = await ConnectAsync("ats_reconcile", 0.05); // every 3 s
         c.Fake.AddApplication("6001", "8001", "Katherine", "Johnson", "kj@candidates.test", "102", "2102", TestClock.Now.AddMinutes(1));
         c.Fake.AddApplication("6002", "8002", "Not", "Yet", "ny@candidates.test", "102", "12102", TestClock.Now.AddMinutes(1)); // Application Review
-        await UntilAsync(async () => await c.Bot.ScalarAsync<long>("SELECT count(*) FROM candidates WHERE email = 'kj@candidates.test'") == 1,
-            "the reconcile imported the application no webhook announced", seconds: 30);
+        await UntilAsync(async () => await c.Bot.ScalarAsync<long>("SELECT count(*) FROM candidates WHERE email = 'kj@candidates.test'") == 1
+                && await c.Bot.ScalarAsync<DateTime?>("SELECT watermark FROM ats_connections") is not null,
+            "the reconcile imported the application no webhook announced and moved its watermark", seconds: 30);
         Assert.Equal(0L, await c.Bot.ScalarAsync<long>("SELECT count(*) FROM candidates WHERE email = 'ny@candidates.test'"));
         Assert.NotNull(await c.Bot.ScalarAsync<DateTime?>("SELECT watermark FROM ats_connections"));
         Assert.Contains(c.Fake.Requests, r => r.Path == "/v1/applications" && r.Status == 200);
@@ -146,8 +147,9 @@ public sealed partial class GreenhouseTests
         var decided = await c.Bot.SayAsync(Admin, "decide ada.byron@candidates.test hire Strong on every competency");
         Assert.False(ScorecardHarness.IsError(decided), ScorecardHarness.Text(decided));
 
-        await UntilAsync(() => Task.FromResult(c.Fake.Notes.Count >= 3), "three notes reached Greenhouse", seconds: 60);
-        await Task.Delay(1000);
+        // Every write-back row finally sent: only then could a duplicate have been written.
+        await UntilAsync(async () => await c.Bot.ScalarAsync<long>("SELECT count(*) FROM outbox WHERE recipient = 'conversation:ats:5101' AND status <> 'sent'") == 0
+            && await c.Bot.ScalarAsync<long>("SELECT count(*) FROM outbox WHERE recipient = 'conversation:ats:5101'") == 3, "three notes reached Greenhouse", seconds: 60);
         var notes = c.Fake.Notes;
         Assert.Equal(3, notes.Count);
         Assert.All(notes, n => Assert.Equal("7101", n.CandidateId));
