@@ -1,105 +1,132 @@
-using HireBot.Tests.Support;
+using System.Diagnostics;
+using System.Globalization;
 using HireBot.Bench.Load;
-using HireBot.Inbox;
 using HireBot.Storage;
 using HireBot.Tests.Fakes;
 using HireBot.Tests.Faults;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging.Abstractions;
 using Npgsql;
 
 namespace HireBot.Bench;
 
 /// <summary>
-/// Issue 8, item 2: the real host on loopback over its own throwaway PostgreSQL, Slack and Teams
-/// pointed at loopback fakes, driven by signed Slack commands and block actions and authenticated
-/// Teams messages and invokes. Phases: warm-up; open loop at a fixed rate (acknowledgement latency
-/// per platform, measured by the client); closed loop with N clients (saturation throughput);
-/// then each kind alone in a short closed loop, beside the same loop on <c>GET /healthz</c> (the
-/// HTTP ceiling of this machine: no body, no verification, no database); the time the inbox
-/// worker then needs to run the Teams messages acknowledged but not yet processed; then
-/// pgbench's single-row insert rate on the same cluster, and the targets checked.
-/// Options: --rate 500 --seconds 20 --warmup 6 --clients 32 --saturate 10 --per-kind 5 --users 300
-/// --pg-clients 8 --pg-threads 2 --pg-seconds 15 --mix command,action,message,invoke.
+/// Issue 14, items 9 and 10: the bot as users run it, measured beside PostgreSQL's own insert rate.
+/// The embedded cluster is started exactly as <c>dotnet run --project src/HireBot</c> starts it
+/// (durable: fsync and synchronous commit on); the bot runs as its own process on it (see
+/// <see cref="BotProcess"/>), with Slack and Teams pointed at loopback fakes in this process.
+/// Phases: start until <c>/readyz</c> answers 200; the first seconds after ready at a modest rate
+/// (cold start); a warm-up; an open loop of the mix (Slack commands and block actions, Teams
+/// messages and invokes, a quarter each) with an empty GET alongside as a probe: acknowledgement
+/// latency per kind, and the time from each request to its reply arriving at the fake platform;
+/// a closed loop of the mix (saturation throughput); each kind alone; the bot's memory idle and
+/// under load; then pgbench's single-row insert rate on the same cluster. Ends with one markdown table.
+/// Options: --quick (a smoke run of a few seconds per phase), --rate 500 --seconds 30 --probe-rate 50
+/// --cold-rate 200 --cold-seconds 10 --warmup 10 --clients 32 --saturate 15 --per-kind 5 --users 300
+/// --tenants 10 --pg-clients 8 --pg-threads 2 --pg-seconds 15 --fsync on|off (off: a throwaway
+/// cluster, for comparison only).
 /// </summary>
 public sealed class LoadBench : IBenchScenario
 {
     public string Name => "load";
-    public string Description => "bot ack latency and throughput (Slack + Teams over loopback) beside pgbench insert tps";
+    public string Description => "the bot as users run it (durable embedded cluster, own process): ack and delivered-reply latency, saturation vs pgbench, RSS, cold start";
 
     private static readonly string[] Commands = ["role list", "status", "help", "candidate list"];
+    private static readonly string[] Mix = ["command", "action", "message", "invoke"];
+    private static readonly (string Kind, string Label)[] Kinds =
+        [("command", "Slack command"), ("action", "Slack action"), ("message", "Teams message"), ("invoke", "Teams invoke"), ("healthz", "empty GET")];
 
     public async Task RunAsync(string[] args, CancellationToken cancellationToken)
     {
-        int rate = Option(args, "--rate", 500), seconds = Option(args, "--seconds", 20), warmup = Option(args, "--warmup", 6);
-        int clients = Option(args, "--clients", 32), saturate = Option(args, "--saturate", 10), users = Option(args, "--users", 300);
-        int pgClients = Option(args, "--pg-clients", 8), pgThreads = Option(args, "--pg-threads", 2), pgSeconds = Option(args, "--pg-seconds", 15);
-        var kinds = Text(args, "--mix", "command,action,message,invoke").Split(',', StringSplitOptions.RemoveEmptyEntries);
-        var perKind = Option(args, "--per-kind", 5);
+        var quick = args.Contains("--quick");
+        int Opt(string name, int full, int smoke) => Option(args, name, quick ? smoke : full);
+        int rate = Opt("--rate", 500, 500), seconds = Opt("--seconds", 30, 3), probeRate = Opt("--probe-rate", 50, 50);
+        int coldRate = Opt("--cold-rate", 200, 200), coldSeconds = Opt("--cold-seconds", 10, 3), warmup = Opt("--warmup", 10, 2);
+        int clients = Opt("--clients", 32, 32), saturate = Opt("--saturate", 15, 3), perKind = Opt("--per-kind", 5, 1);
+        int users = Opt("--users", 300, 300), tenants = Opt("--tenants", 10, 10);
+        int pgClients = Opt("--pg-clients", 8, 8), pgThreads = Opt("--pg-threads", 2, 2), pgSeconds = Opt("--pg-seconds", 15, 3);
+        var durable = Text(args, "--fsync", "on") != "off";
+        var total = Stopwatch.StartNew();
 
         var dir = Path.Combine(Path.GetTempPath(), $"hirebot-load-{Environment.ProcessId}");
-        var pg = await EmbeddedPostgres.StartAsync(new DatabaseOptions { DataDirectory = dir, Throwaway = true }, NullLogger.Instance, cancellationToken);
+        // The bench starts the cluster (so pgbench can use it after the bot has stopped); the bot finds it
+        // running and uses it as `dotnet run` would its own: same initdb, same settings, database "hirebot".
+        var pg = await EmbeddedPostgres.StartAsync(new DatabaseOptions { DataDirectory = dir, Throwaway = !durable }, NullLogger.Instance, cancellationToken);
         try
         {
-            var connectionString = await CreateDatabaseAsync(pg.ConnectionString, "hirebot_load", cancellationToken);
             await using var slack = await FakeSlack.StartAsync();
             await using var entra = await FakeEntra.StartAsync();
             await using var connector = await FakeBotConnector.StartAsync();
-            var traffic = new PlatformTraffic(slack, entra, connector);
-            traffic.AddSlackUsers(users);
+            var platform = new PlatformTraffic(slack, entra, connector);
+            platform.AddSlackUsers(users);
+            var traffic = new BenchTraffic(slack, entra, connector, tenants);
+            var replies = new Replies(slack, connector);
 
-            var settings = traffic.Settings();
-            settings["ConnectionStrings:HireBot"] = connectionString;
+            var settings = platform.Settings();
+            settings["Teams:AllowedTenantIds"] = string.Join(",", traffic.Tenants);
+            settings["Database:DataDirectory"] = dir;
             settings["urls"] = "http://127.0.0.1:0";
             settings["BotEnvFile"] = "/nonexistent/bot.env";
             settings["Logging:LogLevel:Default"] = "Warning";
             settings["Logging:LogLevel:HireBot.Outbox.OutboxDispatcher"] = "Error"; // summarised below instead
-            await using var app = await HireBotHost.BuildAsync([], settings, (services, configuration) =>
-            {
-                services.AddSingleton<TimeProvider>(TestClock.Shared); // the clock the load's signatures and tokens are stamped with
-                PlatformTraffic.TrustFakeEntra(services, configuration);
-            }, cancellationToken);
-            await app.StartAsync(cancellationToken);
-            var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
+
+            using var stopCollecting = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+            var collecting = CollectAsync(replies, stopCollecting.Token);
+
+            var startedAt = Stopwatch.StartNew();
+            await using var bot = await BotProcess.StartAsync(settings, LoopbackCertificate.Certificate.GetCertHashString(), cancellationToken);
             using var http = new HttpClient(new SocketsHttpHandler { MaxConnectionsPerServer = 512, PooledConnectionIdleTimeout = TimeSpan.FromMinutes(2) })
             {
-                BaseAddress = new Uri(address), Timeout = Timeout.InfiniteTimeSpan,
+                BaseAddress = bot.Address, Timeout = Timeout.InfiniteTimeSpan,
             };
-            var runId = Guid.NewGuid().ToString("N")[..8];
-            var templates = new RequestTemplates(TestClock.Shared);
-            var driver = new LoadDriver(http, i => Mix(traffic, templates, runId, kinds, i, users));
-            Console.WriteLine($"host {address}, PostgreSQL {pg.ConnectionString.Split(';').First(p => p.StartsWith("Port", StringComparison.OrdinalIgnoreCase))}, " +
-                $"{Environment.ProcessorCount} cores, mix in turn: {string.Join(", ", kinds)}");
+            await BotProcess.WaitReadyAsync(http, cancellationToken);
+            var readyAfter = startedAt.Elapsed;
+            var rssReady = bot.RssMiB();
+            Console.WriteLine($"bot pid {bot.Id} at {bot.Address}: ready {readyAfter.TotalSeconds:0.0} s after start, RSS {rssReady:0} MiB; " +
+                $"PostgreSQL {(durable ? "durable (fsync on)" : "throwaway (fsync off)")}, {Environment.ProcessorCount} cores");
+            using var rss = new RssPeak(bot);
 
-            (await driver.OpenLoopAsync(Math.Min(rate, 200), TimeSpan.FromSeconds(warmup), 2000, cancellationToken)).Print($"warm-up {warmup} s");
-            var open = await driver.OpenLoopAsync(rate, TimeSpan.FromSeconds(seconds), 4000, cancellationToken);
-            open.Print($"open loop {rate} req/s for {seconds} s");
-            var closed = await driver.ClosedLoopAsync(clients, TimeSpan.FromSeconds(saturate), cancellationToken);
-            closed.Print($"closed loop, {clients} clients for {saturate} s");
-            var alone = new List<(string Kind, double Throughput)>();
-            foreach (var kind in perKind > 0 ? new[] { "healthz", "action", "invoke", "command", "message" } : [])
+            LoadDriver Driver(string phase, string[] kinds, Replies? timed) =>
+                new(http, i => Make(traffic, phase, kinds[i % kinds.Length], i, i / kinds.Length, users), timed);
+            async Task<(LoadResult Mix, LoadResult Probe, Dictionary<string, DeliveryFigures> Delivered)> OpenAsync(string phase, int r, int s)
             {
-                var single = new LoadDriver(http, i => Mix(traffic, templates, $"{runId}{kind}", [kind], i, users));
-                var result = await single.ClosedLoopAsync(clients, TimeSpan.FromSeconds(perKind), cancellationToken);
-                Console.WriteLine($"  alone: {kind,-8} {result.Throughput,7:0} ok/s  p50 {result.Percentile(null, 0.5):0.0} ms  p99 {result.Percentile(null, 0.99):0.0} ms  failures {result.Failures}");
-                alone.Add((kind, result.Throughput));
+                var mix = Driver(phase, Mix, replies).OpenLoopAsync(r, TimeSpan.FromSeconds(s), 4000, cancellationToken);
+                var probe = Driver(phase + "p", ["healthz"], null).OpenLoopAsync(probeRate, TimeSpan.FromSeconds(s), 1000, cancellationToken);
+                var (m, p) = (await mix, await probe);
+                return (m, p, await replies.SettleAsync(TimeSpan.FromSeconds(60), cancellationToken));
             }
-            await PrintInboxDrainAsync(app.Services.GetRequiredService<InboxStore>(), cancellationToken);
-            await app.StopAsync(cancellationToken);
-            await PrintOutboxAsync(connectionString, cancellationToken);
+
+            var cold = await OpenAsync("cold", coldRate, coldSeconds);
+            cold.Mix.Print($"first {coldSeconds} s after ready, {coldRate} req/s");
+            var rssCold = rss.TakePeak();
+            (await Driver("warm", Mix, null).OpenLoopAsync(Math.Min(rate, 200), TimeSpan.FromSeconds(warmup), 2000, cancellationToken)).Print($"warm-up {warmup} s");
+            rss.TakePeak();
+            var open = await OpenAsync("open", rate, seconds);
+            open.Mix.Print($"open loop {rate} req/s for {seconds} s");
+            var rssOpen = rss.TakePeak();
+            var closed = await Driver("sat", Mix, null).ClosedLoopAsync(clients, TimeSpan.FromSeconds(saturate), cancellationToken);
+            closed.Print($"closed loop, {clients} clients for {saturate} s");
+            var rssSaturated = rss.TakePeak();
+            var alone = new Dictionary<string, LoadResult>();
+            foreach (var (kind, _) in perKind > 0 ? Kinds : [])
+            {
+                alone[kind] = await Driver("alone" + kind, [kind], null).ClosedLoopAsync(clients, TimeSpan.FromSeconds(perKind), cancellationToken);
+                Console.WriteLine($"  alone: {kind,-8} {alone[kind].Throughput,7:0} ok/s  p99 {alone[kind].Percentile(null, 0.99):0.0} ms  failures {alone[kind].Failures}");
+            }
+            rss.TakePeak();
+            await replies.SettleAsync(TimeSpan.FromSeconds(30), cancellationToken); // let the backlog run before measuring idle memory
+            await Task.Delay(TimeSpan.FromSeconds(quick ? 1 : 5), cancellationToken);
+            var rssAfter = bot.RssMiB();
+            await stopCollecting.CancelAsync();
+            await collecting;
+            await bot.DisposeAsync();
+            await PrintOutboxAsync(new NpgsqlConnectionStringBuilder(pg.ConnectionString) { Database = "hirebot" }.ConnectionString, cancellationToken);
 
             var tps = await PgBench.InsertTpsAsync(pg.ConnectionString, pgClients, pgThreads, pgSeconds, cancellationToken);
             Console.WriteLine($"pgbench single-row INSERT, -c {pgClients} -j {pgThreads} -T {pgSeconds}: {tps:0} tps");
-
-            var p99 = open.Percentile(null, 0.99);
-            Console.WriteLine($"open loop: {open.Throughput:0} ok/s ÷ pgbench {tps:0} = {open.Throughput / tps:0.00} (capped by the offered {rate} req/s)");
-            Console.WriteLine($"saturation: {closed.Throughput:0} ok/s ÷ pgbench {tps:0} = {closed.Throughput / tps:0.00}");
-            foreach (var (kind, throughput) in alone)
-                Console.WriteLine($"  alone: {kind,-8} {throughput / tps:0.00} of pgbench");
-            Console.WriteLine($"target p99 < 50 ms at {rate} req/s: {(p99 < 50 && open.Failures == 0 ? "HOLDS" : "MISSED")} (p99 {p99:0.0} ms, failures {open.Failures})");
-            Console.WriteLine($"target throughput >= half of pgbench: {(closed.Throughput >= tps / 2 ? "HOLDS" : "MISSED")} ({closed.Throughput:0} vs {tps / 2:0})");
+            Console.WriteLine($"whole run {total.Elapsed.TotalSeconds:0} s{(quick ? " (--quick: a smoke run, not a measurement)" : "")}");
+            Console.WriteLine();
+            PrintTable(new Figures(rate, seconds, coldRate, coldSeconds, clients, saturate, perKind, durable, tps, pgClients, pgThreads, pgSeconds,
+                cold, open, closed, alone, readyAfter, rssReady, rssCold, rssOpen, rssSaturated, rssAfter));
         }
         finally
         {
@@ -109,46 +136,118 @@ public sealed class LoadBench : IBenchScenario
         }
     }
 
-    /// <summary>Request i of the mix: the four kinds in turn, spread over <paramref name="users"/> people.</summary>
-    private static LoadRequest Mix(PlatformTraffic traffic, RequestTemplates templates, string runId, string[] kinds, long i, int users)
+    private sealed record Figures(
+        int Rate, int Seconds, int ColdRate, int ColdSeconds, int Clients, int Saturate, int PerKind, bool Durable, double Tps, int PgClients, int PgThreads, int PgSeconds,
+        (LoadResult Mix, LoadResult Probe, Dictionary<string, DeliveryFigures> Delivered) Cold,
+        (LoadResult Mix, LoadResult Probe, Dictionary<string, DeliveryFigures> Delivered) Open,
+        LoadResult Closed, Dictionary<string, LoadResult> Alone,
+        TimeSpan ReadyAfter, double RssReady, double RssCold, double RssOpen, double RssSaturated, double RssAfter);
+
+    /// <summary>The one table for the README: kinds as columns, then the run's whole-bot figures, then the targets.</summary>
+    private static void PrintTable(Figures f)
     {
-        var round = i / kinds.Length;
-        var user = (int)(round % users);
-        var command = Commands[round % Commands.Length];
-        var id = $"load-{runId}-{i}";
-        return kinds[i % kinds.Length] switch
+        static string Ms(double v) => double.IsNaN(v) ? "–" : v < 10 ? v.ToString("0.0", CultureInfo.InvariantCulture) + " ms" : v < 10_000 ? v.ToString("0", CultureInfo.InvariantCulture) + " ms" : (v / 1000).ToString("0.0", CultureInfo.InvariantCulture) + " s";
+        LoadResult Of((LoadResult Mix, LoadResult Probe, Dictionary<string, DeliveryFigures> D) phase, string kind) => kind == "healthz" ? phase.Probe : phase.Mix;
+        string Delivered((LoadResult, LoadResult, Dictionary<string, DeliveryFigures> D) phase, string kind, double q) =>
+            kind == "healthz" ? "–" : phase.D.TryGetValue(kind, out var d) ? Ms(d.Percentile(q)) : "–";
+        var cluster = f.Durable ? "durable cluster" : "fsync-off cluster";
+        Console.WriteLine($"| {cluster}, 2 cores shared | {string.Join(" | ", Kinds.Select(k => k.Label))} |");
+        Console.WriteLine($"| --- |{string.Concat(Kinds.Select(_ => " --- |"))}");
+        void Row(string label, Func<string, string> cell) => Console.WriteLine($"| {label} | {string.Join(" | ", Kinds.Select(k => cell(k.Kind)))} |");
+        Row($"ack p50 at {f.Rate} req/s (GET: probe at its own rate)", k => Ms(Of(f.Open, k).Percentile(k, 0.5)));
+        Row($"ack p99 at {f.Rate} req/s", k => Ms(Of(f.Open, k).Percentile(k, 0.99)));
+        Row("request → reply delivered, p50", k => Delivered(f.Open, k, 0.5));
+        Row("request → reply delivered, p99", k => Delivered(f.Open, k, 0.99));
+        Row("failed acks / replies never delivered", k => $"{Of(f.Open, k).FailuresOf(k)} / {(k == "healthz" ? "–" : f.Open.Delivered.GetValueOrDefault(k)?.Undelivered.ToString(CultureInfo.InvariantCulture) ?? "–")}");
+        Row($"alone, closed loop {f.Clients} clients: ok/s", k => f.Alone.TryGetValue(k, out var r) ? r.Throughput.ToString("#,0", CultureInfo.InvariantCulture) : "–");
+        Row("alone ÷ pgbench", k => f.Alone.TryGetValue(k, out var r) ? (r.Throughput / f.Tps).ToString("0.00", CultureInfo.InvariantCulture) : "–");
+        Row($"first {f.ColdSeconds} s after ready, {f.ColdRate} req/s: ack p99", k => Ms(Of(f.Cold, k).Percentile(k, 0.99)));
+        Row($"first {f.ColdSeconds} s after ready: delivered p99", k => Delivered(f.Cold, k, 0.99));
+        void Whole(string label, string value) => Console.WriteLine($"| {label} | {value} |{string.Concat(Kinds.Skip(1).Select(_ => " |"))}");
+        Whole($"pgbench single-row INSERT, same cluster, -c {f.PgClients} -j {f.PgThreads} -T {f.PgSeconds}", $"{f.Tps:#,0} tps");
+        Whole($"the mix saturated, closed loop {f.Clients} clients {f.Saturate} s", $"{f.Closed.Throughput:#,0} ok/s = {f.Closed.Throughput / f.Tps:0.00} × pgbench (p99 {Ms(f.Closed.Percentile(null, 0.99))}, failures {f.Closed.Failures})");
+        Whole("bot process RSS: idle at ready / peak cold / peak open loop / peak saturated / idle after", $"{f.RssReady:0} / {f.RssCold:0} / {f.RssOpen:0} / {f.RssSaturated:0} / {f.RssAfter:0} MiB");
+        Whole("start → /readyz 200", $"{f.ReadyAfter.TotalSeconds:0.0} s");
+
+        var ackP99 = f.Open.Mix.Percentile(null, 0.99);
+        var failures = f.Open.Mix.Failures;
+        var delivered = f.Open.Delivered.Values.SelectMany(d => d.Latencies).Order().ToList();
+        var deliveredP99 = new DeliveryFigures(delivered, 0).Percentile(0.99);
+        var undelivered = f.Open.Delivered.Values.Sum(d => d.Undelivered);
+        var coldP99 = f.Cold.Mix.Percentile(null, 0.99);
+        static string Verdict(bool held) => held ? "**held**" : "**missed**";
+        Console.WriteLine();
+        Console.WriteLine($"- p99 ack < 50 ms at {f.Rate} req/s, zero failures: {Verdict(ackP99 < 50 && failures == 0)} (p99 {Ms(ackP99)} over the mix, {failures} failures)");
+        Console.WriteLine($"- mix saturation ≥ 0.5 × pgbench: {Verdict(f.Closed.Throughput >= f.Tps / 2)} ({f.Closed.Throughput:#,0} ÷ {f.Tps:#,0} = {f.Closed.Throughput / f.Tps:0.00})");
+        Console.WriteLine($"- p99 request → delivered reply < 1 s at {f.Rate} req/s: {Verdict(deliveredP99 < 1000 && undelivered == 0)} (p99 {Ms(deliveredP99)}, {undelivered} never delivered)");
+        Console.WriteLine($"- first {f.ColdSeconds} s after ready at {f.ColdRate} req/s, p99 ack < 1 s: {Verdict(coldP99 < 1000 && f.Cold.Mix.Failures == 0)} (p99 {Ms(coldP99)}, {f.Cold.Mix.Failures} failures)");
+    }
+
+    /// <summary>Request <paramref name="i"/> of a phase: <paramref name="n"/>-th of its kind, spread over <paramref name="users"/> people.</summary>
+    private static LoadRequest Make(BenchTraffic traffic, string phase, string kind, long i, long n, int users)
+    {
+        var user = (int)(n % users);
+        var command = Commands[n / users % Commands.Length];
+        var id = $"{phase}-{i}";
+        return kind switch
         {
-            "command" => new("slack", templates.Make($"c{user}|{command}", _ => traffic.SlackCommand(user, command))),
-            "action" => new("slack", templates.Make($"a{user}", _ => PlatformTraffic.SlackBlockAction(user, "load.ping"))),
-            "message" => new("teams", templates.Make($"m{user}|{command}", marker => traffic.TeamsMessage(user, command, marker), id)),
-            "invoke" => new("teams", templates.Make($"i{user}", marker => traffic.TeamsInvoke(user, "load.ping", marker), id)),
-            "healthz" => new("http", new HttpRequestMessage(HttpMethod.Get, "/healthz")),
-            var other => throw new ArgumentException($"--mix: unknown kind '{other}' (command, action, message, invoke, healthz)"),
+            "command" => new(kind, traffic.SlackCommand(user, command, id), id),
+            "action" => new(kind, traffic.SlackAction(user, "load.ping", id), id),
+            "message" => new(kind, traffic.TeamsMessage(user, phase, command, id), BenchTraffic.Conversation(user, phase)),
+            // An invoke is answered in its response; its own conversation keeps anything else it posts out of the messages' order.
+            "invoke" => new(kind, traffic.TeamsInvoke(user, phase + "i", "load.ping", id)),
+            "healthz" => new(kind, new HttpRequestMessage(HttpMethod.Get, "/healthz")),
+            var other => throw new ArgumentException($"unknown kind '{other}' (command, action, message, invoke, healthz)"),
         };
     }
 
-    /// <summary>
-    /// Teams messages are acknowledged once stored and run by the inbox worker: how many were still
-    /// waiting when the load stopped, and how fast the worker got through them (processing
-    /// throughput, as opposed to acknowledgement throughput).
-    /// </summary>
-    private static async Task PrintInboxDrainAsync(InboxStore inbox, CancellationToken ct)
+    private static async Task CollectAsync(Replies replies, CancellationToken ct)
     {
-        var (waiting, oldest) = await inbox.DepthAsync(ct);
-        var clock = System.Diagnostics.Stopwatch.StartNew();
-        var left = waiting;
-        while (left > 0 && clock.Elapsed < TimeSpan.FromMinutes(3))
+        try
         {
-            await Task.Delay(200, ct);
-            left = (await inbox.DepthAsync(ct)).Depth;
+            while (!ct.IsCancellationRequested)
+            {
+                replies.Collect();
+                await Task.Delay(20, ct);
+            }
         }
-        Console.WriteLine(waiting == 0
-            ? "inbox: nothing waiting when the load stopped"
-            : $"inbox: {waiting} acknowledged messages waiting when the load stopped (oldest {oldest.TotalSeconds:0.0} s); " +
-              $"{waiting - left} run in {clock.Elapsed.TotalSeconds:0.0} s with no new load ({(waiting - left) / clock.Elapsed.TotalSeconds:0}/s), {left} left");
+        catch (OperationCanceledException) { }
     }
 
-    /// <summary>Teams message replies go through the outbox: what became of them (the limiter models Teams' per-tenant limits).</summary>
+    /// <summary>The highest RSS of the bot sampled every 100 ms since the last <see cref="TakePeak"/>.</summary>
+    private sealed class RssPeak : IDisposable
+    {
+        private readonly CancellationTokenSource _stop = new();
+        private double _peak;
+
+        public RssPeak(BotProcess bot) => _ = Task.Run(async () =>
+        {
+            while (!_stop.IsCancellationRequested)
+            {
+                var now = bot.RssMiB();
+                lock (_stop) _peak = Math.Max(_peak, now);
+                try { await Task.Delay(100, _stop.Token); } catch (OperationCanceledException) { }
+            }
+        });
+
+        public double TakePeak()
+        {
+            lock (_stop)
+            {
+                var peak = _peak;
+                _peak = 0;
+                return peak;
+            }
+        }
+
+        public void Dispose()
+        {
+            _stop.Cancel();
+            _stop.Dispose();
+        }
+    }
+
+    /// <summary>What became of the replies written to the outbox.</summary>
     private static async Task PrintOutboxAsync(string connectionString, CancellationToken ct)
     {
         await using var db = NpgsqlDataSource.Create(connectionString);
@@ -156,17 +255,7 @@ public sealed class LoadBench : IBenchScenario
         await using var reader = await cmd.ExecuteReaderAsync(ct);
         var parts = new List<string>();
         while (await reader.ReadAsync(ct)) parts.Add($"{reader.GetString(0)} {reader.GetInt64(2)}{(reader.GetString(1) is { Length: > 0 } e ? $" ({e})" : "")}");
-        Console.WriteLine("outbox (Teams replies) at stop: " + string.Join("; ", parts));
-    }
-
-    private static async Task<string> CreateDatabaseAsync(string adminConnectionString, string name, CancellationToken ct)
-    {
-        await using (var admin = NpgsqlDataSource.Create(adminConnectionString))
-        {
-            await using var cmd = admin.CreateCommand($"DROP DATABASE IF EXISTS {name}; CREATE DATABASE {name}");
-            await cmd.ExecuteNonQueryAsync(ct);
-        }
-        return new NpgsqlConnectionStringBuilder(adminConnectionString) { Database = name }.ConnectionString;
+        Console.WriteLine("outbox at stop: " + string.Join("; ", parts));
     }
 
     private static string Text(string[] args, string name, string fallback)

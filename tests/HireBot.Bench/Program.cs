@@ -2,6 +2,9 @@ using System.Reflection;
 using HireBot.Bench;
 
 // Usage: dotnet run -c Release --project tests/HireBot.Bench -- <scenario|all> [options]
+if (args is [HireBot.Bench.Load.BotProcess.Mode, ..])
+    return await HireBot.Bench.Load.BotProcess.ServeAsync(args[1..]); // the load bench's bot, in a process of its own
+
 var scenarios = Assembly.GetExecutingAssembly().GetTypes()
     .Where(t => typeof(IBenchScenario).IsAssignableFrom(t) && t is { IsAbstract: false, IsInterface: false })
     .Select(t => (IBenchScenario)Activator.CreateInstance(t)!)

@@ -7,9 +7,10 @@ namespace HireBot.Bench.Load;
 /// start + i/rate whatever happened to earlier ones, and its latency counts from when it was due
 /// (so a stalled server is not hidden by a generator that waited for it). Closed loop: N clients
 /// each send the next request when the last one was answered, as fast as the bot allows. Both are
-/// bounded by count and time; every request carries a timeout.
+/// bounded by count and time; every request carries a timeout. With <paramref name="replies"/>,
+/// each request's reply at the fake platforms is timed too.
 /// </summary>
-public sealed class LoadDriver(HttpClient http, Func<long, LoadRequest> next)
+public sealed class LoadDriver(HttpClient http, Func<long, LoadRequest> next, Replies? replies = null)
 {
     public async Task<LoadResult> OpenLoopAsync(int rate, TimeSpan duration, int maxInFlight, CancellationToken ct)
     {
@@ -17,6 +18,7 @@ public sealed class LoadDriver(HttpClient http, Func<long, LoadRequest> next)
         var total = (long)(rate * duration.TotalSeconds);
         var inFlight = new List<Task>();
         var clock = Stopwatch.StartNew();
+        var start = HireBot.Tests.Support.TestClock.Now;
         long sent = 0;
         var pending = 0;
         while (sent < total && !ct.IsCancellationRequested)
@@ -34,7 +36,7 @@ public sealed class LoadDriver(HttpClient http, Func<long, LoadRequest> next)
                 var request = next(sent);
                 inFlight.Add(Task.Run(async () =>
                 {
-                    try { await SendAsync(request, clock, dueAt, result, ct); }
+                    try { await SendAsync(request, clock, start, dueAt, result, ct); }
                     finally { Interlocked.Decrement(ref pending); }
                 }, CancellationToken.None));
             }
@@ -50,27 +52,31 @@ public sealed class LoadDriver(HttpClient http, Func<long, LoadRequest> next)
     {
         var result = new LoadResult();
         var clock = Stopwatch.StartNew();
+        var start = HireBot.Tests.Support.TestClock.Now;
         long counter = 0;
         var workers = Enumerable.Range(0, clients).Select(_ => Task.Run(async () =>
         {
             while (clock.Elapsed < duration && !ct.IsCancellationRequested)
-                await SendAsync(next(Interlocked.Increment(ref counter)), clock, clock.Elapsed, result, ct);
+                await SendAsync(next(Interlocked.Increment(ref counter)), clock, start, clock.Elapsed, result, ct);
         }, CancellationToken.None));
         await Task.WhenAll(workers);
         result.Elapsed = clock.Elapsed;
         return result;
     }
 
-    private async Task SendAsync(LoadRequest request, Stopwatch clock, TimeSpan dueAt, LoadResult result, CancellationToken ct)
+    private async Task SendAsync(LoadRequest request, Stopwatch clock, DateTimeOffset start, TimeSpan dueAt, LoadResult result, CancellationToken ct)
     {
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(ct);
         timeout.CancelAfter(TimeSpan.FromSeconds(10));
+        var expected = replies?.Expect(request, start + dueAt);
         int status;
+        var answered = false;
         try
         {
             using var response = await http.SendAsync(request.Message, timeout.Token);
-            await response.Content.ReadAsByteArrayAsync(timeout.Token);
+            var body = await response.Content.ReadAsByteArrayAsync(timeout.Token);
             status = (int)response.StatusCode;
+            answered = body.Length > 2; // "{}" or nothing is a bare acknowledgement
         }
         catch (OperationCanceledException)
         {
@@ -84,6 +90,8 @@ public sealed class LoadDriver(HttpClient http, Func<long, LoadRequest> next)
         {
             request.Message.Dispose();
         }
-        result.Record(request.Platform, status, (clock.Elapsed - dueAt).TotalMilliseconds);
+        var latency = clock.Elapsed - dueAt;
+        if (expected is not null) Replies.Acknowledged(expected, start + dueAt + latency, status, answered);
+        result.Record(request.Kind, status, latency.TotalMilliseconds);
     }
 }

@@ -1,7 +1,7 @@
 using System.Globalization;
 namespace HireBot.Bench.Load;
 
-/// <summary>Client-side figures of one load phase: latencies and status codes per platform.</summary>
+/// <summary>Client-side figures of one load phase: acknowledgement latencies and status codes per kind of request.</summary>
 public sealed class LoadResult
 {
     private readonly Lock _gate = new();
@@ -30,6 +30,15 @@ public sealed class LoadResult
 
     public int Failures { get { lock (_gate) return _statuses.Where(s => s.Key.Item2 is < 200 or >= 300).Sum(s => s.Value) + _dropped; } }
 
+    /// <summary>Requests of <paramref name="kind"/> (all when null) that got no 2xx: refused, timed out, or not sent because too many were in flight.</summary>
+    public int FailuresOf(string? kind)
+    {
+        if (kind is null) return Failures;
+        lock (_gate) return _statuses.Where(s => s.Key.Item1 == kind && s.Key.Item2 is < 200 or >= 300).Sum(s => s.Value);
+    }
+
+    public int CountOf(string kind) { lock (_gate) return _latencies.GetValueOrDefault(kind)?.Count ?? 0; }
+
     public double Percentile(string? platform, double q)
     {
         lock (_gate)
@@ -44,7 +53,7 @@ public sealed class LoadResult
         lock (_gate)
         {
             Console.WriteLine($"{phase}: {Count} requests in {Elapsed.TotalSeconds:0.0} s, {Throughput:0} ok/s, failures {Failures} (dropped {_dropped})");
-            Console.WriteLine($"  {"platform",-8} {"n",7} {"p50 ms",8} {"p95 ms",8} {"p99 ms",8} {"max ms",8}  statuses");
+            Console.WriteLine($"  {"kind",-8} {"n",7} {"p50 ms",8} {"p95 ms",8} {"p99 ms",8} {"max ms",8}  statuses");
             foreach (var platform in _latencies.Keys.Order().Append("all"))
             {
                 var p = platform == "all" ? null : platform;

@@ -233,7 +233,11 @@ public sealed class FakeBotConnector : IAsyncDisposable
 
     public ValueTask DisposeAsync() => _app.DisposeAsync();
 
-    public sealed record RecordedRequest(string Method, string RawTarget, string Authorization, string Body);
+    public sealed record RecordedRequest(string Method, string RawTarget, string Authorization, string Body)
+    {
+        /// <summary>When the fake received it, on the tests' clock (the load bench times replies with it).</summary>
+        public DateTimeOffset At { get; init; } = HireBot.Tests.Support.TestClock.Now;
+    }
 
     private sealed record Failure(int Status, TimeSpan? RetryAfter, string? ErrorCode, string? PathContains = null);
 }
