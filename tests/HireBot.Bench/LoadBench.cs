@@ -58,7 +58,7 @@ public sealed class LoadBench : IBenchScenario
             await using var connector = await FakeBotConnector.StartAsync();
             var platform = new PlatformTraffic(slack, entra, connector);
             platform.AddSlackUsers(users);
-            var traffic = new BenchTraffic(slack, entra, connector, tenants);
+            var traffic = new BenchTraffic(platform, slack, connector, tenants);
             var replies = new Replies(slack, connector);
 
             var settings = platform.Settings();

@@ -16,12 +16,9 @@ namespace HireBot.Bench.Load;
 /// <see cref="Tenants"/> tenants, as many companies use one bot: Teams allows an app 50 sends per
 /// second per tenant, and one tenant would make the bench measure that limit.
 /// </summary>
-public sealed class BenchTraffic(FakeSlack slack, FakeEntra entra, FakeBotConnector connector, int tenants)
+public sealed class BenchTraffic(PlatformTraffic platform, FakeSlack slack, FakeBotConnector connector, int tenants)
 {
     public const string AppId = PlatformTraffic.AppId;
-    private readonly Lock _gate = new();
-    private string _token = "";
-    private DateTime _mintedAt = DateTime.MinValue;
 
     public IEnumerable<string> Tenants => Enumerable.Range(0, tenants).Select(Tenant);
 
@@ -63,20 +60,7 @@ public sealed class BenchTraffic(FakeSlack slack, FakeEntra entra, FakeBotConnec
     private HttpRequestMessage Teams(string json)
     {
         var request = new HttpRequestMessage(HttpMethod.Post, "/api/messages") { Content = new StringContent(json, Encoding.UTF8, "application/json") };
-        request.Headers.TryAddWithoutValidation("Authorization", "Bearer " + Token());
+        request.Headers.TryAddWithoutValidation("Authorization", "Bearer " + platform.Token());
         return request;
-    }
-
-    private string Token()
-    {
-        lock (_gate)
-        {
-            if (TestClock.UtcNow - _mintedAt > TimeSpan.FromMinutes(1))
-            {
-                _token = JwtFactory.Connector(entra.EndorsedKey, AppId, connector.ServiceUrl);
-                _mintedAt = TestClock.UtcNow;
-            }
-            return _token;
-        }
     }
 }

@@ -129,7 +129,8 @@ public sealed class PlatformTraffic(FakeSlack slack, FakeEntra entra, FakeBotCon
         return request;
     }
 
-    private string Token()
+    /// <summary>A current connector token (minted once a minute); the load bench's Teams requests use it too.</summary>
+    public string Token()
     {
         lock (_gate)
         {
