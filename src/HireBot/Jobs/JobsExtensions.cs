@@ -25,7 +25,8 @@ public static class JobsExtensions
             q.UseDefaultThreadPool(tp => tp.MaxConcurrency = configuration.GetValue("Jobs:Threads", 10));
             q.UsePersistentStore(store =>
             {
-                store.UsePostgres(connectionString);
+                store.UsePostgres(Storage.StorageExtensions.Bounded(connectionString, // room for every job thread and the cluster and misfire managers
+                    Math.Max(Storage.StorageExtensions.PoolSizes.Jobs, configuration.GetValue("Jobs:Threads", 10) + 5)));
                 store.UseSystemTextJsonSerializer();
                 store.UseClustering(c =>
                 {

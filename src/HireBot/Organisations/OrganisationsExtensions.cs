@@ -7,7 +7,7 @@ public static class OrganisationsExtensions
     /// <summary>The org-bound data access every feature uses, on a pool of its own, and the directory of organisations.</summary>
     public static IServiceCollection AddOrganisations(this IServiceCollection services, string connectionString)
     {
-        var pool = OrgDb.BuildPool(StorageExtensions.Tuned(connectionString));
+        var pool = OrgDb.BuildPool(StorageExtensions.Tuned(connectionString, StorageExtensions.PoolSizes.Organisations));
         services.AddSingleton(new OrgDb(pool));
         services.AddHostedService(_ => new PoolLifetime(pool));
         services.AddSingleton<OrganisationDirectory>();

@@ -22,7 +22,7 @@ public static class StorageExtensions
             connectionString = new NpgsqlConnectionStringBuilder(server.ConnectionString) { Database = "postgres" }.ConnectionString;
             connectionString = await EnsureDatabaseAsync(connectionString, "hirebot", ct);
         }
-        var dataSource = new NpgsqlDataSourceBuilder(Tuned(connectionString)).Build();
+        var dataSource = new NpgsqlDataSourceBuilder(Tuned(connectionString, PoolSizes.Host)).Build();
         // A factory registration, so the container disposes it (and closes its pooled connections) with the host.
         builder.Services.AddSingleton(_ => dataSource);
         return connectionString;
@@ -31,10 +31,11 @@ public static class StorageExtensions
     /// <summary>
     /// Pool settings for many short statements, unless the connection string sets them: no
     /// <c>DISCARD ALL</c> each time a connection goes back to the pool (the bot keeps no session
-    /// state; the migrator's advisory lock is released explicitly), and the statements a connection
-    /// runs most are prepared once on it instead of parsed and planned on every call.
+    /// state; the migrator's advisory lock is released explicitly), the statements a connection
+    /// runs most are prepared once on it instead of parsed and planned on every call, and at most
+    /// <paramref name="maxPoolSize"/> connections (see <see cref="PoolSizes"/>).
     /// </summary>
-    public static string Tuned(string connectionString)
+    public static string Tuned(string connectionString, int maxPoolSize)
     {
         // Npgsql's own builder answers ContainsKey for every keyword it knows; the generic one only for those given.
         var given = new System.Data.Common.DbConnectionStringBuilder { ConnectionString = connectionString };
@@ -42,7 +43,30 @@ public static class StorageExtensions
         var builder = new NpgsqlConnectionStringBuilder(connectionString);
         if (!Given("No Reset On Close")) builder.NoResetOnClose = true;
         if (!Given("Max Auto Prepare")) builder.MaxAutoPrepare = 64;
-        return builder.ConnectionString;
+        return Bounded(builder.ConnectionString, maxPoolSize);
+    }
+
+    /// <summary>The connection string with a pool of at most <paramref name="maxPoolSize"/>, unless it sets its own.</summary>
+    public static string Bounded(string connectionString, int maxPoolSize)
+    {
+        var given = new System.Data.Common.DbConnectionStringBuilder { ConnectionString = connectionString };
+        if (given.ContainsKey("Maximum Pool Size") || given.ContainsKey("Max Pool Size") || given.ContainsKey("MaxPoolSize")) return connectionString;
+        return new NpgsqlConnectionStringBuilder(connectionString) { MaxPoolSize = maxPoolSize }.ConnectionString;
+    }
+
+    /// <summary>
+    /// The bot's three pools together stay well under the embedded cluster's <c>max_connections = 200</c>
+    /// (Npgsql's default of 100 each could reach 300 under load and be refused with 53300). Two cores
+    /// gain nothing from more connections than this; requests beyond them wait for a free one.
+    /// </summary>
+    public static class PoolSizes
+    {
+        /// <summary>Inbox and outbox claims, health, migrations.</summary>
+        public const int Host = 30;
+        /// <summary>Every feature's queries, bound to an organisation (<c>OrgDb</c>).</summary>
+        public const int Organisations = 60;
+        /// <summary>Quartz's job store: its threads plus the cluster and misfire managers.</summary>
+        public const int Jobs = 20;
     }
 
     private static async Task<string> EnsureDatabaseAsync(string adminConnectionString, string name, CancellationToken ct)
