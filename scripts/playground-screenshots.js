@@ -11,6 +11,14 @@
 //   NODE_PATH=/tmp/pg/node_modules node scripts/playground-screenshots.js [out-dir]
 // Then stop both and remove src/HireBot/.hirebot. Environment: CHROMIUM (default /usr/bin/chromium),
 // PLAYGROUND (default http://localhost:56150).
+//
+// `node scripts/playground-screenshots.js [out-dir] charts` takes playground-digest-chart.png and
+// playground-calibration-chart.png instead: a digest (`summary`) and `calibration` with their charts.
+// Start the bot with its database where the seed script finds it, chart URLs at its own address, then seed:
+//   Teams__DangerouslyAllowUnauthenticatedLoopback=true Local__Enabled=true urls=http://127.0.0.1:3978 \
+//     Charts__PublicBaseUrl=http://127.0.0.1:3978 Database__DataDirectory=/tmp/pgbot dotnet run --project src/HireBot &
+//   scripts/playground-seed-charts.sh /tmp/pgbot     # history, a loop for be-charts, the Playground's user as its recruiter
+// then start the Playground as above and run this script with `charts`.
 const path = require('path');
 const puppeteer = require('puppeteer-core');
 
@@ -63,6 +71,22 @@ async function shot(page, name) {
   console.log('wrote', file);
 }
 
+async function charts(page) {
+  await page.goto(playground, { waitUntil: 'networkidle2' });
+  await sleep(3000);
+  await say(page, 'summary ada@example.com');
+  await page.waitForFunction(() => [...document.images].some(i => i.src.includes('/charts/') && i.complete && i.naturalWidth > 0), { timeout: 30000 });
+  await sleep(1500);
+  await page.setViewport({ width: 1200, height: 2200 }); // the chart and the figures under it
+  await sleep(1000);
+  await shot(page, 'playground-digest-chart.png');
+  await page.setViewport({ width: 1200, height: 1400 });
+  await say(page, 'calibration be-charts');
+  await page.waitForFunction(() => [...document.images].filter(i => i.src.includes('/charts/') && i.complete && i.naturalWidth > 0).length >= 2, { timeout: 30000 });
+  await sleep(1500);
+  await shot(page, 'playground-calibration-chart.png');
+}
+
 (async () => {
   const browser = await puppeteer.launch({
     executablePath: chromium,
@@ -71,6 +95,7 @@ async function shot(page, name) {
   });
   const page = await browser.newPage();
   try {
+    if (process.argv[3] === 'charts') return await charts(page);
     // Opening the Playground installs the app in the personal chat: the bot sends its welcome card.
     await page.goto(playground, { waitUntil: 'networkidle2' });
     await page.waitForFunction(() => document.body.innerText.includes('HireBot'), { timeout: 30000 })

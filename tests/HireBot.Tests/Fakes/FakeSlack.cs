@@ -17,7 +17,9 @@ namespace HireBot.Tests.Fakes;
 /// records every request, and answers 429 with Retry-After, 5xx or ok:false on cue. Channels added
 /// with <see cref="AddChannel"/> refuse posts as Slack does (not_in_channel, channel_not_found,
 /// is_archived) until the bot joins or is invited; <see cref="Unreachable"/> drops every Web API
-/// connection and <see cref="Delay"/> holds every answer (an API that is down or slow).
+/// connection and <see cref="Delay"/> holds every answer (an API that is down or slow). Image blocks
+/// in chat.postMessage / chat.update are downloaded before the post is accepted, as Slack does
+/// (<see cref="FakeSlackImages"/>, recorded in <see cref="ImageFetches"/>).
 /// </summary>
 public sealed class FakeSlack : IAsyncDisposable
 {
@@ -51,6 +53,9 @@ public sealed class FakeSlack : IAsyncDisposable
     private FakeSlack(WebApplication app) => this.app = app;
 
     public ConcurrentQueue<FakeSlackCall> Calls { get; } = new();
+
+    /// <summary>Every image_url the fake downloaded for an image block, in order.</summary>
+    public ConcurrentQueue<FakeSlackImageFetch> ImageFetches { get; } = new();
 
     public Uri BaseAddress { get; private set; } = null!;
 
@@ -168,7 +173,10 @@ public sealed class FakeSlack : IAsyncDisposable
             return;
         }
 
-        await WriteAsync(http.Response, FakeSlackApi.Answer(call, users, channels, Interlocked.Increment(ref sequence)));
+        var answer = FakeSlackApi.Answer(call, users, channels, Interlocked.Increment(ref sequence));
+        if (answer["ok"]?.GetValue<bool>() == true && await FakeSlackImages.CheckAsync(call, ImageFetches, http.RequestAborted) is { } refused)
+            answer = refused;
+        await WriteAsync(http.Response, answer);
     }
 
     private bool OverChannelRate(FakeSlackCall call)

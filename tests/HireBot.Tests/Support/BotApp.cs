@@ -65,6 +65,20 @@ public sealed class BotApp : IAsyncDisposable
         return new BotApp(app, connectionString);
     }
 
+    /// <summary>
+    /// Settings that make the bot listen on a loopback port chosen now and name that address as
+    /// <c>Charts__PublicBaseUrl</c>, as a deployment names its public address: with Teams or Slack
+    /// connected, charts are linked only when it is set, and the fakes fetch images from it.
+    /// </summary>
+    public static Dictionary<string, string?> PublicChartSettings()
+    {
+        using var probe = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
+        probe.Start();
+        var url = $"http://127.0.0.1:{((System.Net.IPEndPoint)probe.LocalEndpoint).Port}";
+        probe.Stop();
+        return new() { ["urls"] = url, ["Charts:PublicBaseUrl"] = url };
+    }
+
     /// <summary>Types a command on the local channel as <paramref name="from"/>.</summary>
     public async Task<JsonObject> SayAsync(string from, string text)
     {
