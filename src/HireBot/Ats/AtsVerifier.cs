@@ -41,6 +41,6 @@ public sealed class AtsVerifier(AtsConnectionStore connections, AtsImporter impo
         AtsLog.Verified(logger, kind, ok);
         await outbox.EnqueueAsync([new OutboxMessage($"ats-verify:{row.WebhookToken}:{clock.GetUtcNow().ToUnixTimeSeconds()}",
             Recipients.Person(row.ConnectedBy), "message", new JsonObject { ["text"] = text })], ct);
-        if (ok) await importer.ImportAsync(null, ct);
+        if (ok) await importer.ImportAsync(null, null, ct);
     }
 }

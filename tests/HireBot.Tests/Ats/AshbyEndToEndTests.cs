@@ -141,11 +141,28 @@ public sealed partial class AshbyEndToEndTests
         Assert.Equal(calls, c.Fake.Calls.Count);
         Assert.Equal(0L, await c.Bot.ScalarAsync<long>("SELECT count(*) FROM candidates WHERE email = 'grace@candidates.test'"));
 
+        // Later changes move the watermark past Ada's application, whose updatedAt Ashby does not touch when it schedules interviews.
+        var bo = store.AddApplication(c.Seed.Job.Id, c.Seed.Review, "Bo Later", "bo@candidates.test", TestClock.Now.AddMinutes(5), TestClock.Now.AddMinutes(5));
+        Assert.Equal(HttpStatusCode.OK, await c.SendWebhookAsync("applicationSubmit", ApplicationData(c.Fake, bo)));
+        await UntilAsync(async () => await c.Bot.ScalarAsync<DateTime?>("SELECT watermark FROM ats_connections") > TestClock.UtcNow.AddMinutes(4), "the watermark moved past Ada");
+
+        // A second interview scheduled in Ashby for Ada: the interviewScheduleCreate webhook books it.
+        var onsite = store.AddSchedule(ada);
+        var second = store.AddEvent(onsite, c.Seed.ScreenInterview, start.AddDays(1), start.AddDays(1).AddMinutes(45), c.Seed.PatUserId);
+        Assert.Equal(HttpStatusCode.OK, await c.SendWebhookAsync("interviewScheduleCreate",
+            new JsonObject { ["interviewSchedule"] = new JsonObject { ["id"] = onsite, ["applicationId"] = ada, ["status"] = "Scheduled" } }));
+        await UntilAsync(async () => await c.Bot.ScalarAsync<long>("SELECT count(*) FROM ats_interviews") == 2, "the webhook booked the new interview");
+        Assert.Equal(1L, await c.Bot.ScalarAsync<long>("SELECT count(*) FROM ats_interviews WHERE ats_interview_id = $1", second));
+
         // Cancelled in Ashby: the interviewScheduleUpdate webhook cancels it here too.
         lock (store.Gate) store.Schedules.Single(s => (string?)s["id"] == schedule)["status"] = "Cancelled";
         Assert.Equal(HttpStatusCode.OK, await c.SendWebhookAsync("interviewScheduleUpdate",
             new JsonObject { ["interviewSchedule"] = new JsonObject { ["id"] = schedule, ["applicationId"] = ada, ["status"] = "Cancelled" } }));
-        await UntilAsync(async () => await c.Bot.ScalarAsync<string>("SELECT status FROM interviews") == "Cancelled", "the cancelled interview was cancelled");
+        await UntilAsync(async () => await c.Bot.ScalarAsync<string>(
+            "SELECT i.status FROM interviews i JOIN ats_interviews a ON a.interview_id = i.id WHERE a.ats_interview_id = $1", eventId) == "Cancelled",
+            "the cancelled interview was cancelled");
+        Assert.Equal("Scheduled", await c.Bot.ScalarAsync<string>(
+            "SELECT i.status FROM interviews i JOIN ats_interviews a ON a.interview_id = i.id WHERE a.ats_interview_id = $1", second));
         Assert.Empty(c.Fake.Faults);
     }
 
@@ -181,6 +198,12 @@ public sealed partial class AshbyEndToEndTests
         Assert.Equal(2L, await bot.ScalarAsync<long>("SELECT count(*) FROM ats_applications"));
         Assert.Contains(kj, (await bot.ScalarAsync<string>("SELECT string_agg(application_id, ',') FROM ats_applications"))!);
         Assert.All(fake.CallsTo("application.list"), call => Assert.Equal(200, call.Status));
+
+        // An interview scheduled in Ashby whose webhook never came: Ashby leaves the application's updatedAt as it was.
+        var start = TestClock.Now.AddDays(3);
+        var missed = fake.Store.AddEvent(fake.Store.AddSchedule(kj), seed.ScreenInterview, start, start.AddMinutes(45), seed.PatUserId);
+        await UntilAsync(async () => await bot.ScalarAsync<long>("SELECT count(*) FROM ats_interviews WHERE ats_interview_id = $1", missed) == 1,
+            "the reconcile booked the interview no webhook announced", seconds: 30);
 
         // The settings' secret verifies webhooks on the settings' token.
         using var request = new HttpRequestMessage(HttpMethod.Post, $"/ats/settings-webhook-token-0123456789abcdef/webhook");
