@@ -81,7 +81,7 @@ public sealed partial class AshbyEndToEndTests
         var secret = SecretShown().Match(ScorecardHarness.Text(reply)).Groups[1].Value;
         Assert.Equal(48, secret.Length);
         var verified = await bot.WaitForLocalAsync(m => m["recipient"]!.GetValue<string>() == $"person:{Admin}"
-            && m["card"]!.ToJsonString().Contains("Connected to ashby"));
+            && m["card"]!.ToJsonString().Contains("Connected to ashby") && m["card"]!.ToJsonString().Contains("interviewScheduleCreate"));
         Assert.True(verified.Count == 1, "No verification message: " + await Diagnose(bot, fake));
         await UntilAsync(async () => await bot.ScalarAsync<DateTime?>("SELECT last_sync_at FROM ats_connections") is not null
             && await bot.ScalarAsync<long>("SELECT count(*) FROM ats_jobs") == 3, "the first import made the three roles");
