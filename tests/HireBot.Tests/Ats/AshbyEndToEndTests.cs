@@ -5,6 +5,7 @@ using HireBot.Tests.Fakes;
 using HireBot.Tests.Fakes.Ashby;
 using HireBot.Tests.Scorecards;
 using HireBot.Tests.Support;
+using static HireBot.Tests.Ats.AtsTestSupport;
 
 namespace HireBot.Tests.Ats;
 
@@ -17,7 +18,6 @@ public sealed partial class AshbyEndToEndTests
 {
     private const string Admin = "admin@example.com";
     private const string Panelist = "pat@example.com";
-    private static readonly string SealKey = Convert.ToBase64String(Enumerable.Range(1, 32).Select(i => (byte)i).ToArray());
 
     /// <summary>One job with an interview plan whose "Technical screen" is an interview stage (type Active), and a feedback form for it.</summary>
     private sealed record Seeded(FakeAshbyJob Job, string ScreenInterview, string PatUserId, string FormId)
@@ -63,7 +63,7 @@ public sealed partial class AshbyEndToEndTests
 
     private static Dictionary<string, string?> Settings(FakeAshby fake, double reconcileMinutes) => new()
     {
-        ["Ats:EncryptionKey"] = SealKey,
+        ["Ats:EncryptionKey"] = AtsTestSupport.SealKey,
         ["Ats:AshbyUrl"] = fake.BaseUrl.ToString(),
         ["Ats:ReconcileMinutes"] = reconcileMinutes.ToString(System.Globalization.CultureInfo.InvariantCulture),
         ["Orgs:default:Admins"] = Admin,
@@ -277,14 +277,6 @@ public sealed partial class AshbyEndToEndTests
         Assert.Empty(c.Fake.Faults);
     }
 
-    /// <summary>The role's exported template with an "ats" object holding <paramref name="attributes"/>.</summary>
-    private static string Template(BotApp bot, string attributes)
-    {
-        var template = JsonNode.Parse(bot.ScalarAsync<string>("SELECT template::text FROM roles WHERE slug = 'backend-engineer'").GetAwaiter().GetResult()!)!.AsObject();
-        template["ats"] = new JsonObject { ["attributes"] = JsonNode.Parse(attributes) };
-        return template.ToJsonString();
-    }
-
     /// <summary>Syncs waiting or running: their trigger rows, or their fired rows while they run.</summary>
     private static async Task<long> SyncsPendingAsync(BotApp bot) =>
         await bot.ScalarAsync<long>("SELECT count(*) FROM qrtz_triggers WHERE job_group = 'ats' AND job_name LIKE 'ats-sync-%'")
@@ -294,14 +286,4 @@ public sealed partial class AshbyEndToEndTests
         await bot.ScalarAsync<string>("SELECT string_agg(idempotency_key || ' ' || status || ' ' || coalesce(last_error, ''), '; ') FROM outbox") + " | " +
         await bot.ScalarAsync<string>("SELECT coalesce(last_error, 'no error') || ' ' || coalesce(verified_at::text, 'unverified') FROM ats_connections") + " | " +
         string.Join(",", fake.Calls.Select(r => $"{r.Method} {r.Status}"));
-
-    private static async Task UntilAsync(Func<Task<bool>> done, string what, int seconds = 20)
-    {
-        var deadline = TestClock.UtcNow.AddSeconds(seconds);
-        while (!await done())
-        {
-            Assert.True(TestClock.UtcNow < deadline, $"Not within {seconds} s: {what}.");
-            await Task.Delay(100);
-        }
-    }
 }
