@@ -77,8 +77,13 @@ public sealed partial class AtsImporter(
             foreach (var (open, roleId, candidateId) in await OpenApplicationsAsync(onlyJobId, applicationId, ct))
             {
                 if (seen.Contains(open)) continue;
-                if ((await candidates.ListAsync(roleId, ct)).FirstOrDefault(x => x.CandidateId == candidateId) is { } candidate)
-                    booked += await BookAsync(adapter, c, open, candidate, roleId, problems, ct);
+                if ((await candidates.ListAsync(roleId, ct)).FirstOrDefault(x => x.CandidateId == candidateId) is not { } candidate) continue;
+                try { booked += await BookAsync(adapter, c, open, candidate, roleId, problems, ct); }
+                catch (AtsException e) when (e.RetryAfter is null)
+                {
+                    // One application the ATS refuses (say a wrong `ats link` id) does not stop the others.
+                    problems.Add($"Application {open}: {e.Message}");
+                }
             }
             await connections.MarkSyncedAsync(clock.GetUtcNow(), onlyJobId is null ? watermark : null, ct);
             AtsLog.Imported(logger, c.Kind, rolesMade, imported, booked, problems.Count);
