@@ -43,7 +43,7 @@ public sealed class AtsCommands(AtsConnectionStore connections, AtsImporter impo
         var token = Base64Url(RandomNumberGenerator.GetBytes(32));
         await connections.SaveAsync(kind, url ?? connections.BaseUrl(kind, null), c.Command.Required("key"), secret, token, c.Command["user"], template,
             c.Actor.Email.ToLowerInvariant(), ct);
-        await AtsSyncJob.TriggerAsync(await schedulers.GetScheduler(ct), clock, null, verify: true, ct);
+        await AtsSyncJob.TriggerAsync(await schedulers.GetScheduler(ct), clock, null, null, verify: true, ct);
         var adapter = importer.AdapterFor(kind) is null ? $" (HireBot's {kind} adapter is not installed yet: the key is kept for it)" : "";
         return BotReply.Text($"Stored the {kind} connection, encrypted{adapter}. I am checking the key with {kind} in the background and will tell you how it went. " +
                              $"Webhook secret key (shown once; {kind} asks for it when you add the webhook): `{secret}`. New roles use the template `{template}`.");
@@ -76,7 +76,7 @@ public sealed class AtsCommands(AtsConnectionStore connections, AtsImporter impo
             job = await cmd.ExecuteScalarAsync(ct) as string;
             if (job is null) return BotReply.Error($"`{role.Slug}` did not come from the ATS, so there is nothing to sync for it.");
         }
-        await AtsSyncJob.TriggerAsync(await schedulers.GetScheduler(ct), clock, job, verify: false, ct);
+        await AtsSyncJob.TriggerAsync(await schedulers.GetScheduler(ct), clock, job, null, verify: false, ct);
         return BotReply.Text($"Syncing {(c.Role is null ? "every open job" : $"`{c.Role.Slug}`")} from the ATS now; new candidates and problems come to the roles' recruiters in chat.");
     }
 

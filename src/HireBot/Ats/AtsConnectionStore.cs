@@ -101,7 +101,7 @@ public sealed class AtsConnectionStore(NpgsqlDataSource db, OrgDb orgDb, IOption
             (object?)watermark ?? DBNull.Value);
 
     public Uri BaseUrl(string kind, string? configured) =>
-        new(configured is { Length: > 0 } ? configured.TrimEnd('/') + "/" : kind == Greenhouse.GreenhouseAdapter.KindName ? options.Value.GreenhouseUrl : "https://api.ashbyhq.com/");
+        new(configured is { Length: > 0 } ? configured.TrimEnd('/') + "/" : kind == Greenhouse.GreenhouseAdapter.KindName ? options.Value.GreenhouseUrl : options.Value.AshbyUrl);
 
     private AtsConnectionRow? Settings(Guid org, AtsConnectionRow? row)
     {

@@ -34,8 +34,14 @@ public sealed partial class AtsImporter(
 
     public IAtsAdapter? AdapterFor(string kind) => _adapters.GetValueOrDefault(kind);
 
-    /// <summary>One pass for the organisation in scope; <paramref name="onlyJobId"/> limits it to one job (<c>ats sync &lt;role&gt;</c>).</summary>
-    public async Task<AtsImportReport> ImportAsync(string? onlyJobId, CancellationToken ct)
+    /// <summary>
+    /// One pass for the organisation in scope; <paramref name="onlyJobId"/> limits it to one job
+    /// (<c>ats sync &lt;role&gt;</c>). Scheduling an interview does not change an application in every
+    /// ATS (Ashby's <c>updatedAt</c> stays), so after the changed applications the interviews of
+    /// imported applications still open are read again: only <paramref name="applicationId"/>'s when a
+    /// webhook named it, else all of them, so the reconcile catches a missed interview webhook.
+    /// </summary>
+    public async Task<AtsImportReport> ImportAsync(string? onlyJobId, string? applicationId, CancellationToken ct)
     {
         if (await connections.FindAsync(ct) is not { } row) return new AtsImportReport(0, 0, 0, ["This organisation has no ATS connection."]);
         if (AdapterFor(row.Connection.Kind) is not { } adapter)
@@ -57,6 +63,7 @@ public sealed partial class AtsImporter(
             var imported = 0;
             var booked = 0;
             var watermark = row.Watermark;
+            var seen = new HashSet<string>(StringComparer.Ordinal);
             await foreach (var app in adapter.ListApplicationsAsync(c, row.Watermark, ct))
             {
                 if (watermark is null || app.UpdatedAt > watermark) watermark = app.UpdatedAt;
@@ -64,7 +71,19 @@ public sealed partial class AtsImporter(
                 var (candidate, isNew) = await CandidateForAsync(app, roleId, row, problems, ct);
                 if (candidate is null) continue;
                 if (isNew) imported++;
-                booked += await BookAsync(adapter, c, app, candidate, roleId, problems, ct);
+                seen.Add(app.Id);
+                booked += await BookAsync(adapter, c, app.Id, candidate, roleId, problems, ct);
+            }
+            foreach (var (open, roleId, candidateId) in await OpenApplicationsAsync(onlyJobId, applicationId, ct))
+            {
+                if (seen.Contains(open)) continue;
+                if ((await candidates.ListAsync(roleId, ct)).FirstOrDefault(x => x.CandidateId == candidateId) is not { } candidate) continue;
+                try { booked += await BookAsync(adapter, c, open, candidate, roleId, problems, ct); }
+                catch (AtsException e) when (e.RetryAfter is null)
+                {
+                    // One application the ATS refuses (say a wrong `ats link` id) does not stop the others.
+                    problems.Add($"Application {open}: {e.Message}");
+                }
             }
             await connections.MarkSyncedAsync(clock.GetUtcNow(), onlyJobId is null ? watermark : null, ct);
             AtsLog.Imported(logger, c.Kind, rolesMade, imported, booked, problems.Count);
@@ -178,13 +197,29 @@ public sealed partial class AtsImporter(
             ct, app.Id, app.CandidateName, atsEmail, (object?)app.StageName ?? DBNull.Value, app.UpdatedAt);
     }
 
+    /// <summary>Imported applications whose loop has no decision yet (one job's, or one application when given): their interviews may still change.</summary>
+    private async Task<List<(string ApplicationId, Guid RoleId, Guid CandidateId)>> OpenApplicationsAsync(string? onlyJobId, string? applicationId, CancellationToken ct)
+    {
+        await using var cmd = db.CreateCommand(
+            """
+            SELECT a.application_id, c.role_id, c.id FROM ats_applications a JOIN candidates c ON c.id = a.candidate_id JOIN loops l ON l.candidate_id = c.id
+            WHERE l.decision IS NULL AND ($1::text IS NULL OR a.job_id = $1) AND ($2::text IS NULL OR a.application_id = $2) ORDER BY a.application_id
+            """);
+        cmd.Parameters.Add(new() { Value = (object?)onlyJobId ?? DBNull.Value, NpgsqlDbType = NpgsqlTypes.NpgsqlDbType.Text });
+        cmd.Parameters.Add(new() { Value = (object?)applicationId ?? DBNull.Value, NpgsqlDbType = NpgsqlTypes.NpgsqlDbType.Text });
+        var open = new List<(string, Guid, Guid)>();
+        await using var r = await cmd.ExecuteReaderAsync(ct);
+        while (await r.ReadAsync(ct)) open.Add((r.GetString(0), r.GetGuid(1), r.GetGuid(2)));
+        return open;
+    }
+
     /// <summary>Interviews the ATS has scheduled, taken as booked (once each); returns how many were new.</summary>
-    private async Task<int> BookAsync(IAtsAdapter adapter, AtsConnection c, AtsApplication app, CandidateLoop candidate, Guid roleId, List<string> problems,
+    private async Task<int> BookAsync(IAtsAdapter adapter, AtsConnection c, string applicationId, CandidateLoop candidate, Guid roleId, List<string> problems,
         CancellationToken ct)
     {
-        var interviews = await adapter.ListInterviewsAsync(c, app.Id, ct);
+        var interviews = await adapter.ListInterviewsAsync(c, applicationId, ct);
         var role = await roles.FindAsync(roleId, ct);
-        await CancelGoneAsync(app, interviews.Select(i => i.Id).ToHashSet(), candidate, role, ct);
+        await CancelGoneAsync(applicationId, interviews.Select(i => i.Id).ToHashSet(), candidate, role, ct);
         if (interviews.Count == 0) return 0;
         var settings = directory.Settings(db.Org);
         var booked = 0;
@@ -213,7 +248,7 @@ public sealed partial class AtsImporter(
             }
             await using (var link = new NpgsqlCommand("INSERT INTO ats_interviews (ats_interview_id, interview_id, application_id) VALUES ($1, $2, $3)", conn, tx))
             {
-                foreach (var v in new object[] { iv.Id, id, app.Id }) link.Parameters.Add(new() { Value = v });
+                foreach (var v in new object[] { iv.Id, id, applicationId }) link.Parameters.Add(new() { Value = v });
                 await link.ExecuteNonQueryAsync(ct);
             }
             foreach (var email in panel.Distinct())
@@ -254,13 +289,13 @@ public sealed partial class AtsImporter(
     /// An interview taken from the ATS that the ATS no longer lists (cancelled or deleted there,
     /// the <c>interview_deleted</c> webhook) is cancelled here too, with its timers; the recruiters are told.
     /// </summary>
-    private async Task CancelGoneAsync(AtsApplication app, HashSet<string> listed, CandidateLoop candidate, Core.Roles.Role? role, CancellationToken ct)
+    private async Task CancelGoneAsync(string applicationId, HashSet<string> listed, CandidateLoop candidate, Core.Roles.Role? role, CancellationToken ct)
     {
         var gone = new List<(string AtsId, Guid Id)>();
         await using (var cmd = db.CreateCommand(
             "SELECT a.ats_interview_id, a.interview_id FROM ats_interviews a JOIN interviews i ON i.id = a.interview_id WHERE a.application_id = $1 AND i.status = 'Scheduled'"))
         {
-            cmd.Parameters.Add(new() { Value = app.Id });
+            cmd.Parameters.Add(new() { Value = applicationId });
             await using var r = await cmd.ExecuteReaderAsync(ct);
             while (await r.ReadAsync(ct)) if (!listed.Contains(r.GetString(0))) gone.Add((r.GetString(0), r.GetGuid(1)));
         }

@@ -21,6 +21,9 @@ public sealed class AtsOptions
     /// <summary>Harvest's base URL (tests aim it at the fake).</summary>
     public string GreenhouseUrl { get; set; } = "https://harvest.greenhouse.io/v1/";
 
+    /// <summary>Ashby's API base URL (tests aim it at the fake).</summary>
+    public string AshbyUrl { get; set; } = "https://api.ashbyhq.com/";
+
     public Dictionary<string, ConnectionSettings> Connections { get; set; } = new(StringComparer.OrdinalIgnoreCase);
 
     public sealed class ConnectionSettings

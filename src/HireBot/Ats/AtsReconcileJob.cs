@@ -18,6 +18,6 @@ public sealed class AtsReconcileJob(AtsConnectionStore connections, TimeProvider
         var scheduler = context.Scheduler;
         foreach (var org in await connections.ConnectedOrgsAsync(cancellationToken))
             using (OrgScope.Enter(org))
-                await AtsSyncJob.TriggerAsync(scheduler, clock, null, verify: false, cancellationToken);
+                await AtsSyncJob.TriggerAsync(scheduler, clock, null, null, verify: false, cancellationToken);
     }
 }

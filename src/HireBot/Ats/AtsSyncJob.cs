@@ -15,6 +15,7 @@ namespace HireBot.Ats;
 public sealed class AtsSyncJob(AtsImporter importer, AtsVerifier verifier) : IJob
 {
     public const string JobIdKey = "atsJobId";
+    public const string ApplicationIdKey = "atsApplicationId";
     public const string VerifyKey = "atsVerify";
 
     public static JobKey KeyFor(Guid org) => new($"ats-sync-{org}", "ats");
@@ -24,18 +25,24 @@ public sealed class AtsSyncJob(AtsImporter importer, AtsVerifier verifier) : IJo
         var data = context.MergedJobDataMap;
         using var scope = OrgScope.Enter(OrgScope.FromJobData(data));
         if (data.ContainsKey(VerifyKey) && data.GetString(VerifyKey) == "true") await verifier.VerifyAsync(cancellationToken);
-        else await importer.ImportAsync(data.GetString(JobIdKey) is { Length: > 0 } job ? job : null, cancellationToken);
+        else await importer.ImportAsync(Value(data, JobIdKey), Value(data, ApplicationIdKey), cancellationToken);
     }
 
-    /// <summary>Runs the organisation in scope's sync (or verification) now, in the background.</summary>
-    public static async Task TriggerAsync(IScheduler scheduler, TimeProvider clock, string? atsJobId, bool verify, CancellationToken ct)
+    private static string? Value(JobDataMap data, string key) => data.ContainsKey(key) && data.GetString(key) is { Length: > 0 } value ? value : null;
+
+    /// <summary>
+    /// Runs the organisation in scope's sync (or verification) now, in the background; with
+    /// <paramref name="applicationId"/> (a webhook's), that application's interviews are read again
+    /// even when the application itself did not change.
+    /// </summary>
+    public static async Task TriggerAsync(IScheduler scheduler, TimeProvider clock, string? atsJobId, string? applicationId, bool verify, CancellationToken ct)
     {
         var org = OrgScope.Required;
         var job = JobBuilder.Create<AtsSyncJob>().WithIdentity(KeyFor(org))
             .UsingJobData(OrgScope.JobDataKey, org.ToString()).Build();
         // The scheduler's clock, not the machine's: StartNow would read the wall clock.
         var trigger = TriggerBuilder.Create().ForJob(job).StartAt(clock.GetUtcNow())
-            .UsingJobData(JobIdKey, atsJobId ?? "").UsingJobData(VerifyKey, verify ? "true" : "false").Build();
+            .UsingJobData(JobIdKey, atsJobId ?? "").UsingJobData(ApplicationIdKey, applicationId ?? "").UsingJobData(VerifyKey, verify ? "true" : "false").Build();
         // A sync already waiting is replaced: either one would read the same changes.
         await scheduler.ScheduleJob(job, [trigger], new ScheduleJobOptions { Replace = true }, ct);
     }

@@ -30,7 +30,7 @@ public sealed class AtsVerifier(AtsConnectionStore connections, AtsImporter impo
                 ok = true;
                 var url = $"{(options.Value.PublicUrl ?? "https://<this bot's public address>").TrimEnd('/')}/ats/{row.WebhookToken}/webhook";
                 text = $"Connected to {kind}: the API key works. In {kind}, add a webhook to {url} with the secret key you were given, " +
-                       "for new applications, stage changes and interview deletions. The first import is running now.";
+                       $"for {Events(kind)}. The first import is running now.";
             }
             catch (AtsException e)
             {
@@ -41,6 +41,11 @@ public sealed class AtsVerifier(AtsConnectionStore connections, AtsImporter impo
         AtsLog.Verified(logger, kind, ok);
         await outbox.EnqueueAsync([new OutboxMessage($"ats-verify:{row.WebhookToken}:{clock.GetUtcNow().ToUnixTimeSeconds()}",
             Recipients.Person(row.ConnectedBy), "message", new JsonObject { ["text"] = text })], ct);
-        if (ok) await importer.ImportAsync(null, ct);
+        if (ok) await importer.ImportAsync(null, null, ct);
     }
+
+    /// <summary>The webhook events to subscribe to, as the ATS names them in its settings.</summary>
+    private static string Events(string kind) => kind == Ashby.AshbyAdapter.KindName
+        ? "each of applicationSubmit, applicationUpdate, candidateStageChange, candidateHire, interviewScheduleCreate, interviewScheduleUpdate, jobCreate and jobUpdate (one webhook per event type)"
+        : "new applications, stage changes, application updates and interview deletions";
 }

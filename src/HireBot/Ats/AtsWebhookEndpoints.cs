@@ -44,7 +44,7 @@ public static class AtsWebhookEndpoints
         }
         AtsLog.WebhookAccepted(logger, hook.Event, org);
         if (row.VerifiedAt is not null && hook.Event != "ping")
-            await AtsSyncJob.TriggerAsync(await schedulers.GetScheduler(ct), clock, null, verify: false, ct);
+            await AtsSyncJob.TriggerAsync(await schedulers.GetScheduler(ct), clock, null, hook.ApplicationId, verify: false, ct);
         return Results.Ok();
     }
 }

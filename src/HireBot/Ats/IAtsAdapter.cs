@@ -75,9 +75,17 @@ public sealed record AtsInterview(
 
 public sealed record AtsInterviewer(string UserId, string? Email, string? Name);
 
-/// <summary>One competency's rating, mapped to the ATS's attribute or field when a mapping exists.</summary>
+/// <summary>
+/// One competency's rating; <paramref name="AttributeId"/> is the role's mapping when it has one
+/// (Greenhouse: a scorecard attribute id; Ashby: a feedback form field's path or id).
+/// </summary>
 public sealed record AtsRating(string Competency, int Score, string? AttributeId, string? Notes);
 
+/// <summary>
+/// One scorecard version; <paramref name="InterviewId"/> is the <see cref="AtsInterview.Id"/> the
+/// interview was imported with (Greenhouse: scheduled interview; Ashby: interview event), null for
+/// an interview HireBot booked itself.
+/// </summary>
 public sealed record AtsScorecard(
     string ApplicationId,
     string? InterviewId,

@@ -4,6 +4,7 @@ using System.Text.RegularExpressions;
 using HireBot.Tests.Fakes;
 using HireBot.Tests.Scorecards;
 using HireBot.Tests.Support;
+using static HireBot.Tests.Ats.AtsTestSupport;
 
 namespace HireBot.Tests.Ats;
 
@@ -16,7 +17,6 @@ public sealed partial class GreenhouseTests
 {
     private const string Admin = "admin@example.com";
     private const string Panelist = "pat@example.com";
-    private static readonly string SealKey = Convert.ToBase64String(Enumerable.Range(1, 32).Select(i => (byte)i).ToArray());
 
     private sealed record Connected(BotApp Bot, FakeGreenhouse Fake, string Secret, string WebhookUrl) : IAsyncDisposable
     {
@@ -35,7 +35,7 @@ public sealed partial class GreenhouseTests
         fake.AddJob("103", "Site Reliability Engineer", "2103", "Technical screen"); // three jobs: two pages (FakeGreenhouse.PageSize)
         var bot = await BotApp.StartAsync(name, new Dictionary<string, string?>
         {
-            ["Ats:EncryptionKey"] = SealKey,
+            ["Ats:EncryptionKey"] = AtsTestSupport.SealKey,
             ["Ats:GreenhouseUrl"] = fake.BaseUrl.ToString(),
             ["Ats:ReconcileMinutes"] = reconcileMinutes.ToString(System.Globalization.CultureInfo.InvariantCulture),
             ["Orgs:default:Admins"] = Admin,
@@ -166,23 +166,5 @@ public sealed partial class GreenhouseTests
         Assert.Contains(c.Fake.Requests, r => r.Status == 429);
         Assert.Contains(c.Fake.Requests, r => r.Status >= 500);
         Assert.Equal(3L, await c.Bot.ScalarAsync<long>("SELECT count(*) FROM outbox WHERE recipient = 'conversation:ats:5101' AND status = 'sent'"));
-    }
-
-    /// <summary>The role's exported template with an "ats" object holding <paramref name="attributes"/>.</summary>
-    private static string Template(BotApp bot, string attributes)
-    {
-        var template = JsonNode.Parse(bot.ScalarAsync<string>("SELECT template::text FROM roles WHERE slug = 'backend-engineer'").GetAwaiter().GetResult()!)!.AsObject();
-        template["ats"] = new JsonObject { ["attributes"] = JsonNode.Parse(attributes) };
-        return template.ToJsonString();
-    }
-
-    private static async Task UntilAsync(Func<Task<bool>> done, string what, int seconds = 20)
-    {
-        var deadline = TestClock.UtcNow.AddSeconds(seconds);
-        while (!await done())
-        {
-            Assert.True(TestClock.UtcNow < deadline, $"Not within {seconds} s: {what}.");
-            await Task.Delay(100);
-        }
     }
 }
