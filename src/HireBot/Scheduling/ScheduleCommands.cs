@@ -15,13 +15,28 @@ public sealed class ScheduleCommands(SchedulePlanner planner, SchedulingStore st
 {
     public IReadOnlyList<string> Commands => ["schedule", "reschedule", "cancel"];
 
-    public async Task<BotReply> HandleAsync(CommandContext c, CancellationToken ct) => c.Command.Name switch
+    /// <summary>
+    /// A calendar that refused (permissions, a mailbox that does not exist) is answered with the
+    /// cause; one that did not answer is thrown to the worker running the command, which tries again.
+    /// </summary>
+    public async Task<BotReply> HandleAsync(CommandContext c, CancellationToken ct)
     {
-        "schedule" => await ProposeAsync(c, prefix: "", ct),
-        "reschedule" => await RescheduleAsync(c, ct),
-        "cancel" => await CancelAsync(c, ct),
-        _ => BotReply.Error($"`{c.Command.Name}` is not a scheduling command."),
-    };
+        try
+        {
+            return c.Command.Name switch
+            {
+                "schedule" => await ProposeAsync(c, prefix: "", ct),
+                "reschedule" => await RescheduleAsync(c, ct),
+                "cancel" => await CancelAsync(c, ct),
+                _ => BotReply.Error($"`{c.Command.Name}` is not a scheduling command."),
+            };
+        }
+        catch (Calendar.CalendarException e) when (!e.IsTransient)
+        {
+            SchedulingLog.CalendarRefused(logger, c.Command.Name, e.Failure);
+            return BotReply.Error($"Sorry, `{c.Command.Name}` could not finish: {Inbox.CommandFailure.Describe(e)}. Trying again will not help until that is fixed.");
+        }
+    }
 
     private async Task<BotReply> ProposeAsync(CommandContext c, string prefix, CancellationToken ct)
     {

@@ -6,6 +6,9 @@ namespace HireBot.Tests.Fakes.Slack;
 public sealed record FakeSlackCall(
     string Path, string Method, string? Authorization, string? ContentType, string Body, IReadOnlyDictionary<string, string> Form)
 {
+    /// <summary>When the fake received the call (Stopwatch ticks), for latency measurements.</summary>
+    public long ReceivedAt { get; init; } = System.Diagnostics.Stopwatch.GetTimestamp();
+
     /// <summary>The body as JSON (throws when the call was not JSON, which fails the test).</summary>
     public JsonElement Json => JsonDocument.Parse(Body).RootElement.Clone();
 }
