@@ -74,6 +74,8 @@ public sealed class ScheduleCommands(SchedulePlanner planner, SchedulingStore st
     private async Task<BotReply> RescheduleAsync(CommandContext c, CancellationToken ct)
     {
         var candidate = c.Candidate!;
+        // Already being scheduled (a run of this command that failed after cancelling, tried again): propose.
+        if (candidate.State == LoopState.Scheduling) return await ProposeAsync(c, prefix: "", ct);
         var now = clock.GetUtcNow();
         var cancelled = await cancellations.CancelAsync(candidate.LoopId, LoopEvent.Rescheduled, now, now, ct);
         if (!cancelled.IsOk) return BotReply.Error(cancelled.Error!);

@@ -60,6 +60,9 @@ public sealed class FakeGraph : IAsyncDisposable
     /// <summary>A known mailbox (unknown addresses get getSchedule's error entry).</summary>
     public FakeGraphMailbox Mailbox(string email) => _mailboxes.GetOrAdd(email, _ => new FakeGraphMailbox());
 
+    /// <summary>How long every authenticated request is held before it is answered (a slow Graph).</summary>
+    public TimeSpan Delay { get; set; }
+
     /// <summary>The next <paramref name="count"/> requests are answered with a throttling status.</summary>
     public void Throttle(int count, int retryAfterSeconds, int status = 429)
     {
@@ -111,6 +114,12 @@ public sealed class FakeGraph : IAsyncDisposable
         {
             await Error(401, "InvalidAuthenticationToken", "Access token is empty or invalid.").ExecuteAsync(context);
             return;
+        }
+
+        if (Delay > TimeSpan.Zero)
+        {
+            try { await Task.Delay(Delay, context.RequestAborted); }
+            catch (OperationCanceledException) { return; } // the caller gave up waiting
         }
 
         if (_failures.TryDequeue(out var failure))
