@@ -75,7 +75,7 @@ public static class UndeliveredReports
     public static string Who(string recipient, string? displayName) =>
         Recipients.TryPerson(recipient, out var email)
             ? Hiring.PersonName.WithEmail(email, displayName)
-            : Recipients.TryConversation(recipient, out _, out _) ? "the hiring channel" : "someone";
+            : Recipients.TryConversation(recipient, out var channel, out _) ? (channel == "calendar" ? "The calendar" : "the hiring channel") : "someone";
 
     /// <summary>What a message was, in words, from its card kind and data.</summary>
     public static string What(string kind, JsonObject data, string candidate)
@@ -88,6 +88,7 @@ public static class UndeliveredReports
             CardNames.Nudge => $"the scorecard reminder for {candidate}{round}",
             CardNames.Digest => $"the hiring digest for {candidate}",
             CardNames.Decision => $"the decision for {candidate}",
+            _ when kind.StartsWith("calendar.", StringComparison.Ordinal) => $"the calendar invitation for {candidate}{round} (repeat the change, e.g. click the schedule option again, to retry)",
             _ when data["title"]?.GetValue<string>() is { Length: > 0 } title => $"the message \"{title}\" about {candidate}",
             _ => $"a message about {candidate}",
         };

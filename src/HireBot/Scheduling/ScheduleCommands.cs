@@ -11,7 +11,7 @@ namespace HireBot.Scheduling;
 /// held, then proposes again; cancel cancels every booked round and withdraws the loop.
 /// </summary>
 public sealed class ScheduleCommands(SchedulePlanner planner, SchedulingStore store, CancellationStore cancellations,
-    InterviewInvites invites, TimeProvider clock, IOptions<SchedulingOptions> options, ILogger<ScheduleCommands> logger) : ICommandFeature
+    InterviewInvites invites, Outbox.OutboxSignal signal, TimeProvider clock, IOptions<SchedulingOptions> options, ILogger<ScheduleCommands> logger) : ICommandFeature
 {
     public IReadOnlyList<string> Commands => ["schedule", "reschedule", "cancel"];
 
@@ -77,12 +77,13 @@ public sealed class ScheduleCommands(SchedulePlanner planner, SchedulingStore st
         // Already being scheduled (a run of this command that failed after cancelling, tried again): propose.
         if (candidate.State == LoopState.Scheduling) return await ProposeAsync(c, prefix: "", ct);
         var now = clock.GetUtcNow();
-        var cancelled = await cancellations.CancelAsync(candidate.LoopId, LoopEvent.Rescheduled, now, now, ct);
+        var cancelled = await cancellations.CancelAsync(candidate.LoopId, LoopEvent.Rescheduled, now, now,
+            "This interview is being rescheduled; a new invitation follows.", ct);
         if (!cancelled.IsOk) return BotReply.Error(cancelled.Error!);
         SchedulingLog.Cancelled(logger, candidate.LoopId, cancelled.Value!.Count);
-        var failed = await invites.CancelAsync(cancelled.Value, "This interview is being rescheduled; a new invitation follows.", ct);
-        var prefix = $"Cancelled {Counted.Of(cancelled.Value.Count, "upcoming interview")}" +
-                     (failed > 0 ? $" ({Counted.Of(failed, "calendar event")} could not be cancelled; remove them by hand)" : "") + ". ";
+        signal.Notify();
+        await invites.CancelTriggersAsync(cancelled.Value, ct);
+        var prefix = $"Cancelled {Counted.Of(cancelled.Value.Count, "upcoming interview")} (their calendar invitations are being withdrawn). ";
         return await ProposeAsync(c with { Candidate = candidate with { State = LoopState.Scheduling } }, prefix, ct);
     }
 
@@ -90,11 +91,12 @@ public sealed class ScheduleCommands(SchedulePlanner planner, SchedulingStore st
     {
         var candidate = c.Candidate!;
         var now = clock.GetUtcNow();
-        var cancelled = await cancellations.CancelAsync(candidate.LoopId, LoopEvent.Withdrawn, null, now, ct);
+        var cancelled = await cancellations.CancelAsync(candidate.LoopId, LoopEvent.Withdrawn, null, now, "This interview loop has been cancelled.", ct);
         if (!cancelled.IsOk) return BotReply.Error(cancelled.Error!);
         SchedulingLog.Cancelled(logger, candidate.LoopId, cancelled.Value!.Count);
-        var failed = await invites.CancelAsync(cancelled.Value, "This interview loop has been cancelled.", ct);
+        signal.Notify();
+        await invites.CancelTriggersAsync(cancelled.Value, ct);
         return BotReply.Text($"Cancelled {Counted.Of(cancelled.Value.Count, "interview")} and withdrew {candidate.Name}'s loop." +
-                             (failed > 0 ? $" {Counted.Of(failed, "calendar event")} could not be cancelled; remove them by hand." : ""));
+                             (cancelled.Value.Count > 0 ? " Their calendar invitations are being withdrawn; if one cannot be, you will be told." : ""));
     }
 }
