@@ -88,7 +88,7 @@ public static class UndeliveredReports
             CardNames.Nudge => $"the scorecard reminder for {candidate}{round}",
             CardNames.Digest => $"the hiring digest for {candidate}",
             CardNames.Decision => $"the decision for {candidate}",
-            _ when kind.StartsWith("calendar.", StringComparison.Ordinal) => $"the calendar invitation for {candidate}{round} (repeat the change, e.g. click the schedule option again, to retry)",
+            _ when kind.StartsWith("calendar.", StringComparison.Ordinal) => $"the calendar invitation for {candidate}{round}",
             _ when data["title"]?.GetValue<string>() is { Length: > 0 } title => $"the message \"{title}\" about {candidate}",
             _ => $"a message about {candidate}",
         };

@@ -43,6 +43,7 @@ public class SlowPlatformsTests : IAsyncLifetime
         settings["Graph:AuthorityHost"] = _issuer.AuthorityHost.ToString();
         settings["Graph:OrganizerMailbox"] = "recruiting@contoso.test";
         settings["Scheduling:DeclinePollMinutes"] = "1440";
+        settings["Outbox:MaxAttempts"] = "3"; // a calendar change that keeps failing is given up (and reported) within seconds
         _bot = await BotApp.StartAsync(nameof(SlowPlatformsTests), settings, configureServices: (services, configuration) => services.AddGraphCalendar(configuration, credential =>
         {
             credential.Transport = _issuer.CreateTrustingTransport();
@@ -145,7 +146,15 @@ public class SlowPlatformsTests : IAsyncLifetime
         _slack.Delay = TimeSpan.FromSeconds(2);
 
         var picked = await ClickAsync("U0RITA", (string)options["action_id"]!, (string)options["value"]!);
-        Assert.Contains("could not be created", await AnswerAsync(picked));
+        Assert.Contains("Booked", await AnswerAsync(picked));
+        // The invitations cannot be made: once the calendar rows are given up, the recruiter is told in her DM what is missing.
+        var waited = Stopwatch.StartNew();
+        while (_slack.CallsTo("chat.postMessage").Count(c => c.Body.Contains("Not delivered: the calendar invitation")) < 5 && waited.Elapsed < TimeSpan.FromSeconds(60))
+            await Task.Delay(50);
+        var reports = _slack.CallsTo("chat.postMessage").Where(c => c.Body.Contains("Not delivered: the calendar invitation")).ToList();
+        Assert.Equal(5, reports.Count); // one per round
+        Assert.Contains(reports, r => r.Body.Contains("the calendar invitation for Ada Lovelace (screen)"));
+        Assert.All(reports, r => Assert.Contains("the calendar service did not answer", r.Body));
 
         var (_, rescheduleHook) = await CommandAsync($"reschedule {s.Candidate}");
         // Tried again, each time saying so, then given up with the cause.

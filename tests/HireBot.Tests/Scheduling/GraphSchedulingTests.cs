@@ -117,6 +117,7 @@ public class GraphSchedulingTests : IAsyncLifetime
 
         await LoopSetup.Ok(await s.ClickAsync(LoopSetup.Recruiter, "replacement.accept",
             new JsonObject { ["interviewId"] = interviewId.ToString(), ["panelistId"] = proposalId.ToString() }));
+        await s.CalendarSettledAsync();
 
         var patch = _graph.Requests.Last(r => r.Method == "PATCH" && r.Path.EndsWith($"/events/{eventId}"));
         var invited = patch.Json["attendees"]!.AsArray().Select(a => a!["emailAddress"]!["address"]!.GetValue<string>()).ToList();
