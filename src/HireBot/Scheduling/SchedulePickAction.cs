@@ -43,7 +43,7 @@ public sealed class SchedulePickAction(RoleStore roles, CandidateStore candidate
         if (!booked.Value) return await AlreadyBookedAsync(candidate, ct);
         SchedulingLog.Booked(logger, loopId, optionNo);
         signal.Notify();
-        return BotReply.Text($"Booked {candidate.Name}'s interviews; kits queued. Sending the calendar invitations: if one cannot be sent, you will be told here.") with { Replaces = true };
+        return BotReply.Text($"Booked {candidate.Name}'s interviews; kits queued. Sending the calendar invitations: if one cannot be sent, you will be told.") with { Replaces = true };
     }
 
     /// <summary>A repeated pick: the invitations not yet made are asked for again (and the triggers set, for bookings made before they were written with them).</summary>
