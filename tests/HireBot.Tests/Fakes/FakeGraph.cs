@@ -57,6 +57,30 @@ public sealed class FakeGraph : IAsyncDisposable
         return graph;
     }
 
+    /// <summary>The settings of a bot whose calendar is this fake, with <paramref name="organizer"/> sending the invitations.</summary>
+    public Dictionary<string, string?> BotSettings(FakeGraphTokenIssuer issuer, string organizer = "recruiting@contoso.test") => new()
+    {
+        ["AZURE_TENANT_ID"] = FakeGraphTokenIssuer.TenantId,
+        ["AZURE_CLIENT_ID"] = FakeGraphTokenIssuer.ClientId,
+        ["AZURE_CLIENT_SECRET"] = FakeGraphTokenIssuer.ClientSecret,
+        ["Graph:BaseUrl"] = BaseUrl.ToString(),
+        ["Graph:AuthorityHost"] = issuer.AuthorityHost.ToString(),
+        ["Graph:OrganizerMailbox"] = organizer,
+        ["Scheduling:DeclinePollMinutes"] = "1440",
+    };
+
+    /// <summary>
+    /// The bot's Graph calendar registered again with a credential that trusts the loopback issuer's
+    /// certificate (the host registered the same client) and does not retry.
+    /// </summary>
+    public static Action<Microsoft.Extensions.DependencyInjection.IServiceCollection, Microsoft.Extensions.Configuration.IConfiguration> TrustingCalendar(FakeGraphTokenIssuer issuer) =>
+        (services, configuration) => HireBot.Calendar.GraphCalendarExtensions.AddGraphCalendar(services, configuration, credential =>
+        {
+            credential.Transport = issuer.CreateTrustingTransport();
+            credential.DisableInstanceDiscovery = true;
+            credential.Retry.MaxRetries = 0;
+        });
+
     /// <summary>A known mailbox (unknown addresses get getSchedule's error entry).</summary>
     public FakeGraphMailbox Mailbox(string email) => _mailboxes.GetOrAdd(email, _ => new FakeGraphMailbox());
 

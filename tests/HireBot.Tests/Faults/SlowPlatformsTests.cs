@@ -35,21 +35,10 @@ public class SlowPlatformsTests : IAsyncLifetime
         _slack.AddChannel(new FakeSlackChannel("C0PUBLIC", "hiring-be"));
         _issuer = await FakeGraphTokenIssuer.StartAsync();
         _graph = await FakeGraph.StartAsync(_issuer);
-        var settings = _slack.BotSettings();
-        settings["AZURE_TENANT_ID"] = FakeGraphTokenIssuer.TenantId;
-        settings["AZURE_CLIENT_ID"] = FakeGraphTokenIssuer.ClientId;
-        settings["AZURE_CLIENT_SECRET"] = FakeGraphTokenIssuer.ClientSecret;
-        settings["Graph:BaseUrl"] = _graph.BaseUrl.ToString();
-        settings["Graph:AuthorityHost"] = _issuer.AuthorityHost.ToString();
-        settings["Graph:OrganizerMailbox"] = "recruiting@contoso.test";
-        settings["Scheduling:DeclinePollMinutes"] = "1440";
+        var settings = _graph.BotSettings(_issuer);
+        foreach (var (key, value) in _slack.BotSettings()) settings[key] = value;
         settings["Outbox:MaxAttempts"] = "3"; // a calendar change that keeps failing is given up (and reported) within seconds
-        _bot = await BotApp.StartAsync(nameof(SlowPlatformsTests), settings, configureServices: (services, configuration) => services.AddGraphCalendar(configuration, credential =>
-        {
-            credential.Transport = _issuer.CreateTrustingTransport();
-            credential.DisableInstanceDiscovery = true;
-            credential.Retry.MaxRetries = 0;
-        }));
+        _bot = await BotApp.StartAsync(nameof(SlowPlatformsTests), settings, configureServices: FakeGraph.TrustingCalendar(_issuer));
     }
 
     public async Task DisposeAsync()

@@ -27,25 +27,9 @@ public class SlackCommandFailureTests : IAsyncLifetime
         _slack.AddUser(new FakeSlackUser("U0RITA", LoopSetup.Recruiter, "Rita Recruiter", "Europe/Berlin"));
         _issuer = await FakeGraphTokenIssuer.StartAsync();
         _graph = await FakeGraph.StartAsync(_issuer);
-        _bot = await BotApp.StartAsync(nameof(SlackCommandFailureTests), new Dictionary<string, string?>
-        {
-            ["SLACK_SIGNING_SECRET"] = SlackSigner.Secret,
-            ["SLACK_BOT_TOKEN"] = FakeSlack.BotToken,
-            ["SLACK_API_BASE_URL"] = _slack.ApiBaseUrl,
-            ["SLACK_RESPONSE_URL_HOSTS"] = "127.0.0.1",
-            ["AZURE_TENANT_ID"] = FakeGraphTokenIssuer.TenantId,
-            ["AZURE_CLIENT_ID"] = FakeGraphTokenIssuer.ClientId,
-            ["AZURE_CLIENT_SECRET"] = FakeGraphTokenIssuer.ClientSecret,
-            ["Graph:BaseUrl"] = _graph.BaseUrl.ToString(),
-            ["Graph:AuthorityHost"] = _issuer.AuthorityHost.ToString(),
-            ["Graph:OrganizerMailbox"] = "recruiting@contoso.test",
-            ["Scheduling:DeclinePollMinutes"] = "1440",
-        }, configureServices: (services, configuration) => services.AddGraphCalendar(configuration, credential =>
-        {
-            credential.Transport = _issuer.CreateTrustingTransport();
-            credential.DisableInstanceDiscovery = true;
-            credential.Retry.MaxRetries = 0;
-        }));
+        var settings = _graph.BotSettings(_issuer);
+        foreach (var (key, value) in _slack.BotSettings()) settings[key] = value;
+        _bot = await BotApp.StartAsync(nameof(SlackCommandFailureTests), settings, configureServices: FakeGraph.TrustingCalendar(_issuer));
     }
 
     public async Task DisposeAsync()
