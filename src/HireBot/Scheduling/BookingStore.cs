@@ -59,7 +59,7 @@ public sealed class BookingStore(HireBot.Organisations.OrgDb db, Quartz.ISchedul
         for (int i = 0; i < ids.Count; i++) await InsertAsync(conn, tx, ids[i], loopId, option.Rounds[i], ct);
         await SchedulingStore.SetStateAsync(conn, tx, loopId, moved.Value, now, ct);
         if (bookedBy is not null) await Privacy.AuditStore.RecordForLoopAsync(conn, tx, loopId, Privacy.AuditStore.Scheduled, bookedBy, now, ct);
-        await OutboxStore.EnqueueAsync(conn, tx, [.. messages, .. ids.Select((id, i) => CalendarEffects.Create(id, loopId, option.Rounds[i].RoundId))], ct);
+        await OutboxStore.EnqueueAsync(conn, tx, [.. messages, .. ids.Select((id, i) => CalendarEffects.Create(id, loopId, option.Rounds[i].RoundId, bookedBy))], ct);
         // The interviews' start and end triggers are written in this transaction too: a booking
         // never exists without them (Quartz "Joining an existing transaction").
         var scheduler = await quartz.GetScheduler(ct);

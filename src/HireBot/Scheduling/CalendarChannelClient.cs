@@ -11,10 +11,11 @@ namespace HireBot.Scheduling;
 /// A create makes the interview's event (idempotent on its TransactionId) and records its id; one
 /// whose interview was cancelled meanwhile does nothing, or cancels the event it just made. A
 /// calendar that does not answer is retried by the dispatcher; one that refuses fails the row,
-/// which the loop's recruiters are told about (<see cref="UndeliveredReports"/>).
+/// which the loop's recruiters are told about (<see cref="UndeliveredReports"/>). Once every
+/// interview of a booking has its event, the recruiter who booked is told.
 /// </summary>
-public sealed class CalendarChannelClient(BookingStore bookings, SchedulingStore store, CandidateStore candidates, Hiring.RoleStore roles, ICalendar calendar)
-    : IChannelClient
+public sealed class CalendarChannelClient(BookingStore bookings, SchedulingStore store, CandidateStore candidates, Hiring.RoleStore roles, ICalendar calendar,
+    HireBot.Organisations.OrgDb db, OutboxSignal signal) : IChannelClient
 {
     public string Channel => CalendarEffects.Channel;
 
@@ -24,7 +25,7 @@ public sealed class CalendarChannelClient(BookingStore bookings, SchedulingStore
         {
             return delivery.Kind switch
             {
-                CalendarEffects.CreateKind => await CreateAsync(Id(delivery), ct),
+                CalendarEffects.CreateKind => await CreateAsync(Id(delivery), delivery.Data["notify"]?.GetValue<string>(), ct),
                 CalendarEffects.UpdateKind => await UpdateAsync(Id(delivery), ct),
                 // An event already gone (NotFound) is as cancelled as it gets.
                 CalendarEffects.CancelKind => await CancelAsync(delivery, ct),
@@ -41,7 +42,7 @@ public sealed class CalendarChannelClient(BookingStore bookings, SchedulingStore
         }
     }
 
-    private async Task<DeliveryResult> CreateAsync(Guid interviewId, CancellationToken ct)
+    private async Task<DeliveryResult> CreateAsync(Guid interviewId, string? notify, CancellationToken ct)
     {
         var interview = await bookings.FindAsync(interviewId, ct);
         if (interview is null || interview.CalendarEventId is not null) return Sent(interview?.CalendarEventId); // cancelled, or made already
@@ -54,7 +55,21 @@ public sealed class CalendarChannelClient(BookingStore bookings, SchedulingStore
         // Cancelled while the event was being made: the cancellation saw no event to cancel, so this does.
         if (await bookings.FindAsync(interviewId, ct) is null)
             await calendar.CancelEventAsync(created.EventId, "This interview has been cancelled.", ct);
+        else if (notify is { Length: > 0 })
+            await TellWhenAllSentAsync(interview.LoopId, candidate.Name, notify, ct);
         return Sent(created.EventId);
+    }
+
+    /// <summary>The last invitation of the loop's booking is out: the recruiter who booked hears so, once per booking.</summary>
+    private async Task TellWhenAllSentAsync(Guid loopId, string candidateName, string recruiter, CancellationToken ct)
+    {
+        var booked = await bookings.ScheduledAsync(loopId, ct);
+        if (booked.Count == 0 || booked.Any(i => i.CalendarEventId is null)) return;
+        var booking = booked.Select(i => i.Id).Min();
+        await using var conn = await db.OpenConnectionAsync(ct);
+        if (await OutboxStore.EnqueueAsync(conn, null, [new OutboxMessage($"invitations-sent:{loopId}:{booking}", Recipients.Person(recruiter), "message",
+                new JsonObject { ["text"] = $"Calendar invitations sent for {candidateName}'s {Core.Text.Counted.Of(booked.Count, "interview")}." }, LoopId: loopId)], ct) > 0)
+            signal.Notify();
     }
 
     private async Task<DeliveryResult> UpdateAsync(Guid interviewId, CancellationToken ct)

@@ -19,10 +19,13 @@ public static class CalendarEffects
     public const string UpdateKind = "calendar.update";
     public const string CancelKind = "calendar.cancel";
 
-    /// <summary>Invites the interview's panel and candidate; <paramref name="attempt"/> names a repeated pick's new try.</summary>
-    public static OutboxMessage Create(Guid interviewId, Guid loopId, string round, string? attempt = null) =>
+    /// <summary>
+    /// Invites the interview's panel and candidate; <paramref name="attempt"/> names a repeated pick's
+    /// new try. <paramref name="notify"/> (who booked) is told once every interview of the loop has its invitation.
+    /// </summary>
+    public static OutboxMessage Create(Guid interviewId, Guid loopId, string round, string? notify, string? attempt = null) =>
         new($"calendar-create:{interviewId}{(attempt is null ? "" : ":" + attempt)}", Recipient("create", interviewId), CreateKind,
-            new JsonObject { ["interviewId"] = interviewId.ToString(), ["round"] = round }, LoopId: loopId);
+            new JsonObject { ["interviewId"] = interviewId.ToString(), ["round"] = round, ["notify"] = notify }, LoopId: loopId);
 
     /// <summary>Sends the interview's current panel as the event's attendees (after a replacement).</summary>
     public static OutboxMessage UpdateAttendees(Guid interviewId, Guid loopId, Guid proposalId, string round) =>

@@ -24,7 +24,7 @@ public sealed class InterviewInvites(BookingStore bookings, HireBot.Organisation
     /// For a booked loop: sets the interviews' triggers again (bookings made before they were written
     /// with the booking) and asks again for the events not yet made; returns how many.
     /// </summary>
-    public async Task<int> RepairAsync(Guid loopId, CancellationToken ct)
+    public async Task<int> RepairAsync(Guid loopId, string recruiter, CancellationToken ct)
     {
         var booked = await bookings.ScheduledAsync(loopId, ct);
         var scheduler = await quartz.GetScheduler(ct);
@@ -34,7 +34,7 @@ public sealed class InterviewInvites(BookingStore bookings, HireBot.Organisation
         if (missing.Count == 0) return 0;
         var attempt = $"again-{clock.GetUtcNow().ToUnixTimeMilliseconds()}";
         await using var conn = await db.OpenConnectionAsync(ct);
-        await Outbox.OutboxStore.EnqueueAsync(conn, null, missing.Select(i => CalendarEffects.Create(i.Id, loopId, i.RoundId, attempt)), ct);
+        await Outbox.OutboxStore.EnqueueAsync(conn, null, missing.Select(i => CalendarEffects.Create(i.Id, loopId, i.RoundId, recruiter, attempt)), ct);
         return missing.Count;
     }
 

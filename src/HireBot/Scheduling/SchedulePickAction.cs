@@ -32,7 +32,7 @@ public sealed class SchedulePickAction(RoleStore roles, CandidateStore candidate
         if (candidate is null || role is null) return BotReply.Error("That loop no longer exists.");
 
         var now = clock.GetUtcNow();
-        if (candidate.State is LoopState.Scheduled or LoopState.InProgress) return await AlreadyBookedAsync(candidate, ct);
+        if (candidate.State is LoopState.Scheduled or LoopState.InProgress) return await AlreadyBookedAsync(candidate, actor.Email, ct);
         var option = await bookings.OfferedAsync(loopId, optionNo, ct);
         if (option is null) return BotReply.Error("That option is no longer offered: use the latest schedule card, or run `schedule` again.");
         var reader = (await store.PeopleAsync([actor.Email], ct))[actor.Email];
@@ -40,16 +40,16 @@ public sealed class SchedulePickAction(RoleStore roles, CandidateStore candidate
         var messages = await MessagesAsync(role, candidate, option, ids, optionNo, actor.Email, reader, now, ct);
         var booked = await bookings.BookAsync(loopId, optionNo, option, ids, messages, now, ct, bookedBy: actor.Email);
         if (!booked.IsOk) return BotReply.Error(booked.Error!);
-        if (!booked.Value) return await AlreadyBookedAsync(candidate, ct);
+        if (!booked.Value) return await AlreadyBookedAsync(candidate, actor.Email, ct);
         SchedulingLog.Booked(logger, loopId, optionNo);
         signal.Notify();
-        return BotReply.Text($"Booked {candidate.Name}'s interviews; kits queued. Sending the calendar invitations: if one cannot be sent, you will be told.") with { Replaces = true };
+        return BotReply.Text($"Booked {candidate.Name}'s interviews; kits queued. Sending the calendar invitations: you will be told when they are sent, or which could not be.") with { Replaces = true };
     }
 
     /// <summary>A repeated pick: the invitations not yet made are asked for again (and the triggers set, for bookings made before they were written with them).</summary>
-    private async Task<BotReply> AlreadyBookedAsync(CandidateLoop candidate, CancellationToken ct)
+    private async Task<BotReply> AlreadyBookedAsync(CandidateLoop candidate, string recruiter, CancellationToken ct)
     {
-        var missing = await invites.RepairAsync(candidate.LoopId, ct);
+        var missing = await invites.RepairAsync(candidate.LoopId, recruiter, ct);
         if (missing > 0) signal.Notify();
         return BotReply.Text(missing == 0 ? $"{candidate.Name}'s loop is already booked."
             : $"{candidate.Name}'s loop is already booked; sending the {Counted.Of(missing, "calendar invitation")} not yet made again.");

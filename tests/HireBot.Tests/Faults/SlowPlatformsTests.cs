@@ -112,6 +112,13 @@ public class SlowPlatformsTests : IAsyncLifetime
         // pick: the booking creates calendar events.
         var picked = await ClickAsync("U0RITA", (string)options["action_id"]!, (string)options["value"]!);
         Assert.Contains("Booked", await AnswerAsync(picked));
+        // The invitations follow (outbox rows, 2 s each at Graph); the recruiter hears when they are all out.
+        var waited = Stopwatch.StartNew();
+        while (!_slack.CallsTo("chat.postMessage").Any(c => c.Body.Contains("Calendar invitations sent for Ada Lovelace")) && waited.Elapsed < TimeSpan.FromSeconds(60))
+            await Task.Delay(50);
+        var sent = Assert.Single(_slack.CallsTo("chat.postMessage"), c => c.Body.Contains("Calendar invitations sent for Ada Lovelace"));
+        Assert.Equal(("DU0RITA", "Calendar invitations sent for Ada Lovelace's 5 interviews."),
+            (sent.Json.GetProperty("channel").GetString(), sent.Json.GetProperty("text").GetString()));
 
         // reschedule: events cancelled, calendars read again.
         var (rescheduleAck, rescheduleHook) = await CommandAsync($"reschedule {s.Candidate}");
