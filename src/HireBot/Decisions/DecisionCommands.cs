@@ -20,7 +20,7 @@ namespace HireBot.Decisions;
 /// amendment is flagged as possibly anchored.
 /// </summary>
 public sealed class DecisionCommands(
-    HireBot.Organisations.OrgDb db, DigestPoster digests, ISchedulerFactory schedulers, InterviewInvites invites, TimeProvider clock,
+    HireBot.Organisations.OrgDb db, DigestPoster digests, ISchedulerFactory schedulers, InterviewInvites invites, OutboxSignal signal, TimeProvider clock,
     ILogger<DecisionCommands> logger) : ICommandFeature
 {
     public IReadOnlyList<string> Commands => ["summary", "decide"];
@@ -79,7 +79,9 @@ public sealed class DecisionCommands(
             ["rationale"] = reason,
             ["digestSummary"] = DigestCard.OneLine(assessment),
         };
-        await OutboxStore.EnqueueAsync(conn, tx, DigestPoster.Messages($"decision:{loop.LoopId}", role, data, loop.LoopId, CardNames.Decision), ct);
+        // The decision, and the calendar invitations of rounds still booked withdrawn, with the state change.
+        await OutboxStore.EnqueueAsync(conn, tx, [.. DigestPoster.Messages($"decision:{loop.LoopId}", role, data, loop.LoopId, CardNames.Decision),
+            .. Scheduling.CalendarEffects.Cancel(cancelled, loop.LoopId, "The hiring decision has been made; this interview is no longer needed.")], ct);
         await Ats.AtsExport.EnqueueDecisionAsync(conn, tx, loop.LoopId, ct);
         var scheduler = await schedulers.GetScheduler(ct);
         // The deadline digest is dropped in the same transaction (Quartz "Joining an existing transaction").
@@ -89,11 +91,12 @@ public sealed class DecisionCommands(
             await tx.CommitAsync(ct);
         }
         DecisionsLog.Decided(logger, loop.LoopId);
-        // Rounds still booked are no longer needed: their triggers and calendar invitations go too.
-        var uncancelled = await invites.CancelAsync(cancelled, "The hiring decision has been made; this interview is no longer needed.", ct);
+        signal.Notify();
+        // Rounds still booked are no longer needed: their triggers go too.
+        await invites.CancelTriggersAsync(cancelled, ct);
         var where = role.HiringChannel is null ? "the role's recruiters" : "the hiring channel";
         var rounds = cancelled.Count == 0 ? "" : $" {Counted.Of(cancelled.Count, "booked round")} {(cancelled.Count == 1 ? "was" : "were")} cancelled" +
-            (uncancelled > 0 ? $" ({Counted.Of(uncancelled, "calendar invitation")} could not be withdrawn; remove them by hand)." : ".");
+            " and the calendar invitations are being withdrawn.";
         return BotReply.Text($"Recorded: {label} for {loop.CandidateName}. The loop is closed and the decision is on its way to {where} (if it cannot be delivered, you will be told).{rounds}");
     }
 }

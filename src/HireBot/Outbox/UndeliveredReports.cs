@@ -75,7 +75,7 @@ public static class UndeliveredReports
     public static string Who(string recipient, string? displayName) =>
         Recipients.TryPerson(recipient, out var email)
             ? Hiring.PersonName.WithEmail(email, displayName)
-            : Recipients.TryConversation(recipient, out var channel, out _) ? channel == Ats.AtsExport.Channel ? "The ATS" : "the hiring channel" : "someone";
+            : Recipients.TryConversation(recipient, out var channel, out _) ? channel switch { Ats.AtsExport.Channel => "The ATS", "calendar" => "The calendar", _ => "the hiring channel" } : "someone";
 
     /// <summary>What a message was, in words, from its card kind and data.</summary>
     public static string What(string kind, JsonObject data, string candidate)
@@ -90,6 +90,7 @@ public static class UndeliveredReports
             CardNames.Decision => $"the decision for {candidate}",
             Ats.AtsExport.ScorecardKind => $"a scorecard for {candidate} (version {data["version"]})",
             Ats.AtsExport.DecisionKind => $"the decision for {candidate}",
+            _ when kind.StartsWith("calendar.", StringComparison.Ordinal) => $"the calendar invitation for {candidate}{round}",
             _ when data["title"]?.GetValue<string>() is { Length: > 0 } title => $"the message \"{title}\" about {candidate}",
             _ => $"a message about {candidate}",
         };

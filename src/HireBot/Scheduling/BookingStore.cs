@@ -14,11 +14,36 @@ namespace HireBot.Scheduling;
 /// </summary>
 public sealed class BookingStore(HireBot.Organisations.OrgDb db, Quartz.ISchedulerFactory quartz)
 {
-    public delegate Task<IReadOnlyList<OutboxMessage>> MessagesFor(ScheduleOption option, IReadOnlyList<Guid> interviewIds, CancellationToken ct);
+    /// <summary>Option <paramref name="optionNo"/> of the loop's latest proposal run, or null when it is not offered (any more).</summary>
+    public async Task<ScheduleOption?> OfferedAsync(Guid loopId, int optionNo, CancellationToken ct)
+    {
+        await using var conn = await db.OpenConnectionAsync(ct);
+        return await OfferedAsync(conn, null, loopId, optionNo, ct);
+    }
 
+    private static async Task<ScheduleOption?> OfferedAsync(NpgsqlConnection conn, NpgsqlTransaction? tx, Guid loopId, int optionNo, CancellationToken ct)
+    {
+        await using var cmd = new NpgsqlCommand(
+            """
+            SELECT option::text FROM schedule_proposals
+            WHERE loop_id = $1 AND option_no = $2
+              AND option_no / $3 = (SELECT max(option_no) / $3 FROM schedule_proposals WHERE loop_id = $1)
+            """, conn, tx);
+        cmd.Parameters.Add(new() { Value = loopId });
+        cmd.Parameters.Add(new() { Value = optionNo });
+        cmd.Parameters.Add(new() { Value = SchedulingStore.RunSize });
+        return await cmd.ExecuteScalarAsync(ct) is string json ? JsonSerializer.Deserialize<ScheduleOption>(json, SchedulingStore.Json) : null;
+    }
+
+    /// <summary>
+    /// Books <paramref name="option"/> (read with <see cref="OfferedAsync(Guid, int, CancellationToken)"/>, checked again
+    /// here under the loop's lock) as interviews <paramref name="interviewIds"/>, with the messages
+    /// the caller made for them and each interview's calendar invitation (<see cref="CalendarEffects.Create"/>).
+    /// </summary>
     /// <returns>True when this call booked; false when the loop was already booked (a replayed pick).</returns>
     /// <param name="bookedBy">Who picked the option, recorded for <c>audit</c> with the booking.</param>
-    public async Task<Outcome<bool>> BookAsync(Guid loopId, int optionNo, DateTimeOffset now, MessagesFor messages, CancellationToken ct, string? bookedBy = null)
+    public async Task<Outcome<bool>> BookAsync(Guid loopId, int optionNo, ScheduleOption option, IReadOnlyList<Guid> interviewIds, IReadOnlyList<OutboxMessage> messages,
+        DateTimeOffset now, CancellationToken ct, string? bookedBy = null)
     {
         await using var conn = await db.OpenConnectionAsync(ct);
         await using var tx = await conn.BeginTransactionAsync(ct);
@@ -27,27 +52,14 @@ public sealed class BookingStore(HireBot.Organisations.OrgDb db, Quartz.ISchedul
         if (state is LoopState.Scheduled or LoopState.InProgress) return false;
         var moved = LoopStateMachine.Apply(state.Value, LoopEvent.OptionPicked);
         if (!moved.IsOk) return Outcome<bool>.Fail(moved.Error!);
+        if (await OfferedAsync(conn, tx, loopId, optionNo, ct) is null)
+            return Outcome<bool>.Fail("That option is no longer offered: use the latest schedule card, or run `schedule` again.");
 
-        ScheduleOption? option = null;
-        await using (var cmd = new NpgsqlCommand(
-            """
-            SELECT option::text FROM schedule_proposals
-            WHERE loop_id = $1 AND option_no = $2
-              AND option_no / $3 = (SELECT max(option_no) / $3 FROM schedule_proposals WHERE loop_id = $1)
-            """, conn, tx))
-        {
-            cmd.Parameters.Add(new() { Value = loopId });
-            cmd.Parameters.Add(new() { Value = optionNo });
-            cmd.Parameters.Add(new() { Value = SchedulingStore.RunSize });
-            if (await cmd.ExecuteScalarAsync(ct) is string json) option = JsonSerializer.Deserialize<ScheduleOption>(json, SchedulingStore.Json);
-        }
-        if (option is null) return Outcome<bool>.Fail("That option is no longer offered: use the latest schedule card, or run `schedule` again.");
-
-        var ids = option.Rounds.Select(_ => Guid.CreateVersion7()).ToList();
+        var ids = interviewIds;
         for (int i = 0; i < ids.Count; i++) await InsertAsync(conn, tx, ids[i], loopId, option.Rounds[i], ct);
         await SchedulingStore.SetStateAsync(conn, tx, loopId, moved.Value, now, ct);
         if (bookedBy is not null) await Privacy.AuditStore.RecordForLoopAsync(conn, tx, loopId, Privacy.AuditStore.Scheduled, bookedBy, now, ct);
-        await OutboxStore.EnqueueAsync(conn, tx, await messages(option, ids, ct), ct);
+        await OutboxStore.EnqueueAsync(conn, tx, [.. messages, .. ids.Select((id, i) => CalendarEffects.Create(id, loopId, option.Rounds[i].RoundId, bookedBy))], ct);
         // The interviews' start and end triggers are written in this transaction too: a booking
         // never exists without them (Quartz "Joining an existing transaction").
         var scheduler = await quartz.GetScheduler(ct);

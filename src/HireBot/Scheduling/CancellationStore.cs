@@ -8,13 +8,15 @@ namespace HireBot.Scheduling;
 /// <summary>
 /// The database half of reschedule and cancel: under the loop's row lock, apply the loop event,
 /// mark the affected interviews cancelled and withdraw their kits that have not gone out yet.
-/// Calendar events and Quartz triggers are removed by the caller after commit.
+/// The calendar events are cancelled by outbox rows written in the same transaction; Quartz
+/// triggers are removed by the caller after commit.
 /// </summary>
 public sealed class CancellationStore(HireBot.Organisations.OrgDb db)
 {
     /// <param name="onlyStartingAfter">Cancel only interviews starting after this instant (reschedule); null cancels all booked ones.</param>
+    /// <param name="comment">What the attendees are told with the cancelled invitations.</param>
     public async Task<Outcome<IReadOnlyList<CancelledInterview>>> CancelAsync(Guid loopId, LoopEvent happened,
-        DateTimeOffset? onlyStartingAfter, DateTimeOffset now, CancellationToken ct)
+        DateTimeOffset? onlyStartingAfter, DateTimeOffset now, string comment, CancellationToken ct)
     {
         await using var conn = await db.OpenConnectionAsync(ct);
         await using var tx = await conn.BeginTransactionAsync(ct);
@@ -25,6 +27,7 @@ public sealed class CancellationStore(HireBot.Organisations.OrgDb db)
         await SchedulingStore.SetStateAsync(conn, tx, loopId, moved.Value, now, ct);
 
         var cancelled = await CancelBookedAsync(conn, tx, loopId, onlyStartingAfter, ct);
+        await OutboxStore.EnqueueAsync(conn, tx, CalendarEffects.Cancel(cancelled, loopId, comment), ct);
         await tx.CommitAsync(ct);
         return cancelled;
     }

@@ -9,49 +9,40 @@ using ICalendar = HireBot.Calendar.ICalendar;
 namespace HireBot.Scheduling;
 
 /// <summary>
-/// The calendar and Quartz side of a booking, run after the booking transaction commits (calendar
-/// I/O cannot sit inside it). Each interview's event is created with TransactionId
-/// <c>interview:{id}</c>, so repeating this after a crash or a failed call returns the event made
-/// the first time instead of inviting twice. An interview whose event could not be created stays
-/// booked with no calendar_event_id: repeating the pick (or reschedule) retries exactly those.
+/// The calendar and Quartz side of bookings. Each interview's event is created with TransactionId
+/// <c>interview:{id}</c>, so creating it again after a crash or a failed call returns the event made
+/// the first time instead of inviting twice; creating and cancelling are outbox rows
+/// (<see cref="CalendarEffects"/>). An interview whose event could not be created stays booked
+/// with no calendar_event_id: repeating the pick asks for exactly those again.
 /// </summary>
-public sealed class InterviewInvites(BookingStore bookings, SchedulingStore store, ICalendar calendar, ISchedulerFactory quartz,
+public sealed class InterviewInvites(BookingStore bookings, HireBot.Organisations.OrgDb db, ICalendar calendar, ISchedulerFactory quartz,
     TimeProvider clock, ILogger<InterviewInvites> logger)
 {
     public static string TransactionId(Guid interviewId) => $"interview:{interviewId}";
 
     /// <summary>
-    /// Creates missing calendar events; returns how many invitations failed. A fresh booking wrote
-    /// its triggers in its own transaction; <paramref name="repairTriggers"/> (a repeated pick)
-    /// sets them again for bookings made before that was so.
+    /// For a booked loop: sets the interviews' triggers again (bookings made before they were written
+    /// with the booking) and asks again for the events not yet made; returns how many.
     /// </summary>
-    public async Task<int> SyncAsync(Role role, CandidateLoop candidate, bool repairTriggers, CancellationToken ct)
+    public async Task<int> RepairAsync(Guid loopId, string recruiter, CancellationToken ct)
     {
-        var booked = await bookings.ScheduledAsync(candidate.LoopId, ct);
-        if (repairTriggers)
-        {
-            var scheduler = await quartz.GetScheduler(ct);
-            foreach (var interview in booked)
-                await InterviewJobs.ScheduleAsync(scheduler, interview.Id, interview.StartsAt, interview.EndsAt, clock.GetUtcNow(), ct);
-        }
-
+        var booked = await bookings.ScheduledAsync(loopId, ct);
+        var scheduler = await quartz.GetScheduler(ct);
+        foreach (var interview in booked)
+            await InterviewJobs.ScheduleAsync(scheduler, interview.Id, interview.StartsAt, interview.EndsAt, clock.GetUtcNow(), ct);
         var missing = booked.Where(i => i.CalendarEventId is null).ToList();
-        var people = await store.PeopleAsync(missing.SelectMany(i => i.Panelists.Select(p => p.Email)), ct);
-        var failed = 0;
-        foreach (var interview in missing)
-        {
-            try
-            {
-                var created = await calendar.CreateEventAsync(Event(role, candidate, interview, people), ct);
-                await bookings.SetEventAsync(interview.Id, created.EventId, created.JoinUrl, ct);
-            }
-            catch (CalendarException e)
-            {
-                SchedulingLog.InviteFailed(logger, interview.Id, e.Failure);
-                failed++;
-            }
-        }
-        return failed;
+        if (missing.Count == 0) return 0;
+        var attempt = $"again-{clock.GetUtcNow().ToUnixTimeMilliseconds()}";
+        await using var conn = await db.OpenConnectionAsync(ct);
+        await Outbox.OutboxStore.EnqueueAsync(conn, null, missing.Select(i => CalendarEffects.Create(i.Id, loopId, i.RoundId, recruiter, attempt)), ct);
+        return missing.Count;
+    }
+
+    /// <summary>Removes the Quartz triggers of interviews the database already marked cancelled (their events are outbox rows).</summary>
+    public async Task CancelTriggersAsync(IReadOnlyList<CancelledInterview> cancelled, CancellationToken ct)
+    {
+        var scheduler = await quartz.GetScheduler(ct);
+        foreach (var c in cancelled) await InterviewJobs.CancelAsync(scheduler, c.InterviewId, ct);
     }
 
     /// <summary>Cancels events and triggers of interviews the database already marked cancelled; returns failures.</summary>
@@ -80,7 +71,7 @@ public sealed class InterviewInvites(BookingStore bookings, SchedulingStore stor
     public static IReadOnlyList<EventAttendee> Attendees(CandidateLoop candidate, IEnumerable<BookedPanelist> panel, IReadOnlyDictionary<string, PersonRow> people) =>
         [.. panel.Select(p => new EventAttendee(p.Email, ScheduleCards.Name(people, p.Email), p.IsShadow)), new EventAttendee(candidate.Email, candidate.Name)];
 
-    private static InterviewEvent Event(Role role, CandidateLoop candidate, BookedInterview interview, IReadOnlyDictionary<string, PersonRow> people)
+    public static InterviewEvent Event(Role role, CandidateLoop candidate, BookedInterview interview, IReadOnlyDictionary<string, PersonRow> people)
     {
         var round = role.Template.Loop.FindRound(interview.RoundId)?.Name ?? interview.RoundId;
         var body = $"<p>{WebUtility.HtmlEncode(round)} interview with {WebUtility.HtmlEncode(candidate.Name)} " +

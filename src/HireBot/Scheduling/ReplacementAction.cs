@@ -7,12 +7,12 @@ namespace HireBot.Scheduling;
 
 /// <summary>
 /// <c>replacement.accept {interviewId, panelistId}</c> (panelistId is the proposal id): swaps the
-/// panelist in the database with the kits in one transaction, then replaces the event's
-/// attendees. A failed calendar update leaves the new panel booked and says so; accepting again
-/// answers "already accepted" and retries the attendee update.
+/// panelist in the database, with the kits and the event's new attendees (an outbox row the
+/// calendar client carries out, retried while the calendar does not answer and reported to the
+/// recruiters when it refuses) in one transaction. Accepting again answers "already accepted".
 /// </summary>
 public sealed class ReplacementAction(ReplacementStore replacements, BookingStore bookings, CandidateStore candidates, RoleStore roles,
-    SchedulingStore store, ICalendar calendar, OutboxSignal signal, TimeProvider clock, ILogger<ReplacementAction> logger) : ICardActionFeature
+    SchedulingStore store, OutboxSignal signal, TimeProvider clock, ILogger<ReplacementAction> logger) : ICardActionFeature
 {
     public IReadOnlyList<string> Verbs => ["replacement.accept"];
 
@@ -32,30 +32,14 @@ public sealed class ReplacementAction(ReplacementStore replacements, BookingStor
         var people = await store.PeopleAsync([proposal.ProposedEmail], ct);
         var kit = BookingMessages.Kit(role, candidate, interview.Id, interview.RoundId, interview.StartsAt, interview.EndsAt,
             people[proposal.ProposedEmail], clock.GetUtcNow());
-        var accepted = await replacements.AcceptAsync(proposal, actor.Email, clock.GetUtcNow(), kit, ct);
+        // The kit and the event's new attendees go out with the swap.
+        var accepted = await replacements.AcceptAsync(proposal, actor.Email, clock.GetUtcNow(),
+            [kit, CalendarEffects.UpdateAttendees(interview.Id, interview.LoopId, proposal.Id, interview.RoundId)], ct);
         if (!accepted.IsOk) return BotReply.Error(accepted.Error!);
         if (accepted.Value) { SchedulingLog.Replaced(logger, proposal.Id, interview.Id); signal.Notify(); }
 
-        var head = accepted.Value ? $"{people[proposal.ProposedEmail].DisplayName} now sits the interview; the kit is queued." : "This replacement was already accepted.";
-        var updated = await UpdateAttendeesAsync(candidate, interviewId, ct);
-        return updated ? BotReply.Text(head) with { Replaces = accepted.Value }
-            : BotReply.Error($"{head} The calendar invitation could not be updated; accept again to retry.");
-    }
-
-    private async Task<bool> UpdateAttendeesAsync(CandidateLoop candidate, Guid interviewId, CancellationToken ct)
-    {
-        var current = await bookings.FindAsync(interviewId, ct);
-        if (current?.CalendarEventId is null) return current is not null;
-        var people = await store.PeopleAsync(current.Panelists.Select(p => p.Email), ct);
-        try
-        {
-            var outcome = await calendar.UpdateEventAsync(current.CalendarEventId,
-                new EventChange(Attendees: InterviewInvites.Attendees(candidate, current.Panelists, people)), ct);
-            return outcome == EventChangeOutcome.Done;
-        }
-        catch (CalendarException)
-        {
-            return false;
-        }
+        return accepted.Value
+            ? BotReply.Text($"{people[proposal.ProposedEmail].DisplayName} now sits the interview; the kit is queued and the calendar invitation is being updated.") with { Replaces = true }
+            : BotReply.Text("This replacement was already accepted.");
     }
 }

@@ -63,9 +63,9 @@ public sealed class ReplacementStore(HireBot.Organisations.OrgDb db)
 
     /// <summary>
     /// Swaps the panelist under the proposal's row lock, withdraws the decliner's pending kit and
-    /// queues the new panelist's. True when this call swapped; false when it was already accepted.
+    /// queues the new panelist's (with <paramref name="messages"/>). True when this call swapped; false when it was already accepted.
     /// </summary>
-    public async Task<Outcome<bool>> AcceptAsync(ReplacementProposal proposal, string acceptedBy, DateTimeOffset now, OutboxMessage kit, CancellationToken ct)
+    public async Task<Outcome<bool>> AcceptAsync(ReplacementProposal proposal, string acceptedBy, DateTimeOffset now, IReadOnlyList<OutboxMessage> messages, CancellationToken ct)
     {
         await using var conn = await db.OpenConnectionAsync(ct);
         await using var tx = await conn.BeginTransactionAsync(ct);
@@ -96,7 +96,7 @@ public sealed class ReplacementStore(HireBot.Organisations.OrgDb db)
             await done.ExecuteNonQueryAsync(ct);
         }
         await OutboxStore.WithdrawAsync(conn, tx, [OutboxStore.Exactly(BookingMessages.KitKey(proposal.InterviewId, proposal.DeclinedEmail))], "the panelist was replaced", ct);
-        await OutboxStore.EnqueueAsync(conn, tx, [kit], ct);
+        await OutboxStore.EnqueueAsync(conn, tx, messages, ct);
         await tx.CommitAsync(ct);
         return true;
     }

@@ -11,17 +11,32 @@ namespace HireBot.Scheduling;
 /// held, then proposes again; cancel cancels every booked round and withdraws the loop.
 /// </summary>
 public sealed class ScheduleCommands(SchedulePlanner planner, SchedulingStore store, CancellationStore cancellations,
-    InterviewInvites invites, TimeProvider clock, IOptions<SchedulingOptions> options, ILogger<ScheduleCommands> logger) : ICommandFeature
+    InterviewInvites invites, Outbox.OutboxSignal signal, TimeProvider clock, IOptions<SchedulingOptions> options, ILogger<ScheduleCommands> logger) : ICommandFeature
 {
     public IReadOnlyList<string> Commands => ["schedule", "reschedule", "cancel"];
 
-    public async Task<BotReply> HandleAsync(CommandContext c, CancellationToken ct) => c.Command.Name switch
+    /// <summary>
+    /// A calendar that refused (permissions, a mailbox that does not exist) is answered with the
+    /// cause; one that did not answer is thrown to the worker running the command, which tries again.
+    /// </summary>
+    public async Task<BotReply> HandleAsync(CommandContext c, CancellationToken ct)
     {
-        "schedule" => await ProposeAsync(c, prefix: "", ct),
-        "reschedule" => await RescheduleAsync(c, ct),
-        "cancel" => await CancelAsync(c, ct),
-        _ => BotReply.Error($"`{c.Command.Name}` is not a scheduling command."),
-    };
+        try
+        {
+            return c.Command.Name switch
+            {
+                "schedule" => await ProposeAsync(c, prefix: "", ct),
+                "reschedule" => await RescheduleAsync(c, ct),
+                "cancel" => await CancelAsync(c, ct),
+                _ => BotReply.Error($"`{c.Command.Name}` is not a scheduling command."),
+            };
+        }
+        catch (Calendar.CalendarException e) when (!e.IsTransient)
+        {
+            SchedulingLog.CalendarRefused(logger, c.Command.Name, e.Failure);
+            return BotReply.Error($"Sorry, `{c.Command.Name}` could not finish: {Inbox.CommandFailure.Describe(e)}. Trying again will not help until that is fixed.");
+        }
+    }
 
     private async Task<BotReply> ProposeAsync(CommandContext c, string prefix, CancellationToken ct)
     {
@@ -59,13 +74,16 @@ public sealed class ScheduleCommands(SchedulePlanner planner, SchedulingStore st
     private async Task<BotReply> RescheduleAsync(CommandContext c, CancellationToken ct)
     {
         var candidate = c.Candidate!;
+        // Already being scheduled (a run of this command that failed after cancelling, tried again): propose.
+        if (candidate.State == LoopState.Scheduling) return await ProposeAsync(c, prefix: "", ct);
         var now = clock.GetUtcNow();
-        var cancelled = await cancellations.CancelAsync(candidate.LoopId, LoopEvent.Rescheduled, now, now, ct);
+        var cancelled = await cancellations.CancelAsync(candidate.LoopId, LoopEvent.Rescheduled, now, now,
+            "This interview is being rescheduled; a new invitation follows.", ct);
         if (!cancelled.IsOk) return BotReply.Error(cancelled.Error!);
         SchedulingLog.Cancelled(logger, candidate.LoopId, cancelled.Value!.Count);
-        var failed = await invites.CancelAsync(cancelled.Value, "This interview is being rescheduled; a new invitation follows.", ct);
-        var prefix = $"Cancelled {Counted.Of(cancelled.Value.Count, "upcoming interview")}" +
-                     (failed > 0 ? $" ({Counted.Of(failed, "calendar event")} could not be cancelled; remove them by hand)" : "") + ". ";
+        signal.Notify();
+        await invites.CancelTriggersAsync(cancelled.Value, ct);
+        var prefix = $"Cancelled {Counted.Of(cancelled.Value.Count, "upcoming interview")} (their calendar invitations are being withdrawn). ";
         return await ProposeAsync(c with { Candidate = candidate with { State = LoopState.Scheduling } }, prefix, ct);
     }
 
@@ -73,11 +91,12 @@ public sealed class ScheduleCommands(SchedulePlanner planner, SchedulingStore st
     {
         var candidate = c.Candidate!;
         var now = clock.GetUtcNow();
-        var cancelled = await cancellations.CancelAsync(candidate.LoopId, LoopEvent.Withdrawn, null, now, ct);
+        var cancelled = await cancellations.CancelAsync(candidate.LoopId, LoopEvent.Withdrawn, null, now, "This interview loop has been cancelled.", ct);
         if (!cancelled.IsOk) return BotReply.Error(cancelled.Error!);
         SchedulingLog.Cancelled(logger, candidate.LoopId, cancelled.Value!.Count);
-        var failed = await invites.CancelAsync(cancelled.Value, "This interview loop has been cancelled.", ct);
+        signal.Notify();
+        await invites.CancelTriggersAsync(cancelled.Value, ct);
         return BotReply.Text($"Cancelled {Counted.Of(cancelled.Value.Count, "interview")} and withdrew {candidate.Name}'s loop." +
-                             (failed > 0 ? $" {Counted.Of(failed, "calendar event")} could not be cancelled; remove them by hand." : ""));
+                             (cancelled.Value.Count > 0 ? " Their calendar invitations are being withdrawn; if one cannot be, you will be told." : ""));
     }
 }

@@ -2,6 +2,7 @@ using HireBot.Core.Text;
 using System.Globalization;
 using System.Text.Json.Nodes;
 using HireBot.Core.Roles;
+using HireBot.Core.Loops;
 using HireBot.Core.Scheduling;
 using HireBot.Hiring;
 using HireBot.Outbox;
@@ -9,11 +10,11 @@ using HireBot.Outbox;
 namespace HireBot.Scheduling;
 
 /// <summary>
-/// <c>schedule.pick {loopId, optionId}</c>: books the picked option. Order of work, chosen so a
-/// failure leaves a clear state: (1) one transaction books interviews, panels, the loop state,
-/// the outbox rows and the interviews' Quartz triggers; (2) calendar events are created
-/// idempotently. If (2) fails, the booking stands and a repeated click (answered
-/// "already booked") redoes exactly the missing invitations.
+/// <c>schedule.pick {loopId, optionId}</c>: books the picked option. One transaction books the
+/// interviews, panels, loop state, kits and confirmation, the calendar invitations (outbox rows the
+/// calendar client carries out, retried while the calendar does not answer and reported to the
+/// recruiters when it refuses) and the interviews' Quartz triggers. Nothing here waits on the
+/// calendar. A repeated click on a booked loop asks again for the invitations still missing.
 /// </summary>
 public sealed class SchedulePickAction(RoleStore roles, CandidateStore candidates, BookingStore bookings, SchedulingStore store,
     InterviewInvites invites, OutboxSignal signal, TimeProvider clock, ILogger<SchedulePickAction> logger) : ICardActionFeature
@@ -30,20 +31,29 @@ public sealed class SchedulePickAction(RoleStore roles, CandidateStore candidate
         // CardActionHandler has already checked the actor may book this loop (Permissions).
         if (candidate is null || role is null) return BotReply.Error("That loop no longer exists.");
 
-        var reader = (await store.PeopleAsync([actor.Email], ct))[actor.Email];
         var now = clock.GetUtcNow();
-        var booked = await bookings.BookAsync(loopId, optionNo, now,
-            async (option, ids, token) => await MessagesAsync(role, candidate, option, ids, optionNo, actor.Email, reader, now, token), ct, bookedBy: actor.Email);
+        if (candidate.State is LoopState.Scheduled or LoopState.InProgress) return await AlreadyBookedAsync(candidate, actor.Email, ct);
+        var option = await bookings.OfferedAsync(loopId, optionNo, ct);
+        if (option is null) return BotReply.Error("That option is no longer offered: use the latest schedule card, or run `schedule` again.");
+        var reader = (await store.PeopleAsync([actor.Email], ct))[actor.Email];
+        var ids = option.Rounds.Select(_ => Guid.CreateVersion7()).ToList();
+        var messages = await MessagesAsync(role, candidate, option, ids, optionNo, actor.Email, reader, now, ct);
+        var booked = await bookings.BookAsync(loopId, optionNo, option, ids, messages, now, ct, bookedBy: actor.Email);
         if (!booked.IsOk) return BotReply.Error(booked.Error!);
-        if (booked.Value) { SchedulingLog.Booked(logger, loopId, optionNo); signal.Notify(); }
-
-        var failed = await invites.SyncAsync(role, candidate, repairTriggers: !booked.Value, ct);
-        var head = booked.Value ? $"Booked {candidate.Name}'s interviews; invitations sent and kits queued." : $"{candidate.Name}'s loop is already booked.";
-        return failed == 0
-            ? BotReply.Text(head) with { Replaces = booked.Value }
-            : BotReply.Error($"{head} {Counted.Of(failed, "calendar invitation")} could not be created; click the option again to retry them.");
+        if (!booked.Value) return await AlreadyBookedAsync(candidate, actor.Email, ct);
+        SchedulingLog.Booked(logger, loopId, optionNo);
+        signal.Notify();
+        return BotReply.Text($"Booked {candidate.Name}'s interviews; kits queued. Sending the calendar invitations: you will be told when they are sent, or which could not be.") with { Replaces = true };
     }
 
+    /// <summary>A repeated pick: the invitations not yet made are asked for again (and the triggers set, for bookings made before they were written with them).</summary>
+    private async Task<BotReply> AlreadyBookedAsync(CandidateLoop candidate, string recruiter, CancellationToken ct)
+    {
+        var missing = await invites.RepairAsync(candidate.LoopId, recruiter, ct);
+        if (missing > 0) signal.Notify();
+        return BotReply.Text(missing == 0 ? $"{candidate.Name}'s loop is already booked."
+            : $"{candidate.Name}'s loop is already booked; sending the {Counted.Of(missing, "calendar invitation")} not yet made again.");
+    }
     private async Task<IReadOnlyList<OutboxMessage>> MessagesAsync(Role role, CandidateLoop candidate, ScheduleOption option, IReadOnlyList<Guid> ids,
         int optionNo, string recruiter, PersonRow reader, DateTimeOffset now, CancellationToken ct)
     {

@@ -27,6 +27,8 @@ public static class SchedulingExtensions
         services.AddSingleton<ICommandFeature, ScheduleCommands>();
         services.AddSingleton<ICardActionFeature, SchedulePickAction>();
         services.AddSingleton<ICardActionFeature, ReplacementAction>();
+        // Calendar invitations are outbox rows; this client carries them out.
+        services.AddSingleton<Outbox.IChannelClient, CalendarChannelClient>();
 
         // AddQuartz is additive: this adds a job and trigger to the scheduler AddJobs configured.
         services.AddQuartz(q =>

@@ -32,4 +32,7 @@ internal static partial class SchedulingLog
 
     [LoggerMessage(EventId = 6009, Level = LogLevel.Information, Message = "Replacement {ProposalId} accepted for interview {InterviewId}")]
     public static partial void Replaced(ILogger logger, Guid proposalId, Guid interviewId);
+
+    [LoggerMessage(EventId = 6010, Level = LogLevel.Warning, Message = "{Command}: the calendar refused ({Failure}); the recruiter was told")]
+    public static partial void CalendarRefused(ILogger logger, string command, Calendar.CalendarFailure failure);
 }

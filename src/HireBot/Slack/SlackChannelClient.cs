@@ -15,7 +15,7 @@ namespace HireBot.Slack;
 /// a recruiter can act on.
 /// </summary>
 public sealed class SlackChannelClient(
-    SlackWebApiClient api, SlackWorkspaces workspaces, SlackRateLimiter limiter, MessageRenderer renderer,
+    SlackWebApiClient api, SlackResponseUrlClient responses, SlackWorkspaces workspaces, SlackRateLimiter limiter, MessageRenderer renderer,
     BlockKitTranslator translator, HireBot.Organisations.OrgDb db) : IChannelClient
 {
     public string Channel => "slack";
@@ -25,6 +25,13 @@ public sealed class SlackChannelClient(
         string? team = null;
         try
         {
+            if (Recipients.TryConversation(delivery.Recipient, out _, out var answered))
+            {
+                if (SlackTargets.TryResponseUrl(answered, out var url, out var inChannel, out var replace))
+                    return await RespondAsync(delivery, url, inChannel, replace, cancellationToken);
+                if (SlackTargets.TryModal(answered, out team, out var trigger, out var fallback))
+                    return await OpenModalAsync(delivery, team, trigger, fallback, cancellationToken);
+            }
             (team, var channel, var error) = await ResolveAsync(delivery.Recipient, cancellationToken);
             if (error is not null) return new DeliveryResult.Failed(error);
             var token = await workspaces.TokenForAsync(team, cancellationToken);
@@ -66,6 +73,37 @@ public sealed class SlackChannelClient(
                 SlackFailureKind.Retryable => new DeliveryResult.Retry(TimeSpan.Zero, e.Reason),
                 _ => new DeliveryResult.Failed(e.Reason),
             };
+        }
+    }
+
+    /// <summary>An answer to the request that carried <paramref name="url"/> (no token: the URL is the credential).</summary>
+    private async Task<DeliveryResult> RespondAsync(Delivery delivery, string url, bool inChannel, bool replace, CancellationToken ct)
+    {
+        var (text, blocks) = Render(delivery);
+        return await responses.PostAsync(url, new SlackResponseMessage(text, blocks, InChannel: inChannel, ReplaceOriginal: replace), ct) == SlackResponseUrlOutcome.Posted
+            ? new DeliveryResult.Sent(Channel, null)
+            : new DeliveryResult.Failed("the response_url is not on SLACK_RESPONSE_URL_HOSTS");
+    }
+
+    /// <summary>
+    /// A card with inputs, opened as a modal on the request's trigger_id. Slack accepts a trigger
+    /// for 3 s only: one that ran out is not tried again, and the person is told on the response_url
+    /// to click again.
+    /// </summary>
+    private async Task<DeliveryResult> OpenModalAsync(Delivery delivery, string team, string trigger, string? fallback, CancellationToken ct)
+    {
+        var token = await workspaces.TokenForAsync(team, ct);
+        if (token is null) return new DeliveryResult.Failed($"no Slack token for team {team}: HireBot is not installed there");
+        try
+        {
+            await api.OpenViewAsync(token, trigger, translator.ToModal(renderer.Render(delivery.Kind, delivery.Data), delivery.Kind), ct);
+            return new DeliveryResult.Sent(Channel, null);
+        }
+        catch (SlackApiException e) when (e.Kind == SlackFailureKind.Final || e.ErrorCode is "expired_trigger_id" or "invalid_trigger_id")
+        {
+            if (fallback is { Length: > 0 })
+                await responses.PostAsync(fallback, new SlackResponseMessage("Slack did not let me open the form in time; please click the button again."), ct);
+            return new DeliveryResult.Failed($"views.open: {e.Reason}");
         }
     }
 

@@ -17,7 +17,9 @@ public static class SlackHostExtensions
         services.AddHttpClient<SlackResponseUrlClient>().ConfigureHttpClient(http => http.Timeout = TimeSpan.FromSeconds(10));
         services.AddSingleton<SlackHomeTeam>().AddHostedService(sp => sp.GetRequiredService<SlackHomeTeam>());
         services.AddSingleton<SlackWorkspaces>().AddSingleton<SlackPeople>();
-        services.AddScoped<SlackRequestHandler, SlackBot>();
+        // Requests are stored while Slack waits and run by the inbox worker (the one Teams uses too).
+        services.AddSingleton<SlackBot>().AddSingleton<SlackRequestHandler>(sp => sp.GetRequiredService<SlackBot>());
+        services.AddSingleton<Inbox.IInboxHandler, SlackInboxHandler>();
         var probe = new SlackOptions();
         configuration.GetSection("Slack").Bind(probe);
         SlackServiceCollectionExtensions.ApplyFlatKeys(probe, configuration);

@@ -14,16 +14,23 @@ public sealed class SlackPeople(PeopleStore people, SlackWebApiClient api, Slack
 
     public static string ExternalId(string teamId, string userId) => $"{teamId}:{userId}";
 
-    public async Task<string?> EmailOfAsync(string teamId, string userId, CancellationToken ct)
+    /// <summary>The work email of someone already known, from memory or the database; never asks Slack.</summary>
+    public async Task<string?> KnownEmailAsync(string teamId, string userId, CancellationToken ct)
     {
         var id = ExternalId(teamId, userId);
         var key = $"{db.Org}|{id}";
         if (_known.TryGet(key, out var cached)) return cached;
-        if (await people.EmailForAsync("slack", id, ct) is { } known)
-        {
-            _known.Set(key, known);
-            return known;
-        }
+        if (await people.EmailForAsync("slack", id, ct) is not { } known) return null;
+        _known.Set(key, known);
+        return known;
+    }
+
+    /// <summary>The work email, asking Slack (users.info) about someone not yet known: never while Slack waits for an acknowledgement.</summary>
+    public async Task<string?> EmailOfAsync(string teamId, string userId, CancellationToken ct)
+    {
+        if (await KnownEmailAsync(teamId, userId, ct) is { } known) return known;
+        var id = ExternalId(teamId, userId);
+        var key = $"{db.Org}|{id}";
         var token = await workspaces.TokenForAsync(teamId, ct);
         if (token is null) return null;
         SlackUser user;

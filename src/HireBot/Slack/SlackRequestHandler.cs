@@ -1,14 +1,11 @@
 namespace HireBot.Slack;
 
 /// <summary>
-/// Implemented by the host (registered scoped in DI) to receive verified, parsed Slack requests.
-/// Contract: each method runs inside Slack's 3 s deadline, so it stores state and outbox rows in
-/// one transaction and returns; anything slow (Web API calls other than views.open, which must use
-/// the 3 s trigger_id at once) belongs to the outbox dispatcher or, for a command whose answer needs
-/// it (schedule, checking a hiring channel), to <see cref="SlackSlowCommandJob"/> answering on the
-/// response_url. The one Slack call allowed before answering is users.info for someone not yet
-/// known, under <see cref="SlackBot.IdentityBudget"/>. Exceptions become HTTP 500 and,
-/// for events, a Slack retry with the same event_id.
+/// Implemented by the host to receive verified, parsed Slack requests. Contract: each method runs
+/// inside Slack's 3 s deadline, so it calls no third party (Slack's Web API, a response_url, a
+/// calendar): it stores the request in the inbox, or answers from the database alone where Slack
+/// takes the answer only from the acknowledgement (a modal's validation errors), and returns.
+/// Exceptions become HTTP 500 and, for events, a Slack retry with the same event_id.
 /// </summary>
 public abstract class SlackRequestHandler
 {

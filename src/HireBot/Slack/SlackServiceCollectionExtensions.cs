@@ -23,7 +23,6 @@ public static class SlackServiceCollectionExtensions
         services.TryAddSingleton<SlackSignatureVerifier>();
         services.TryAddSingleton<SlackRateLimiter>();
         services.TryAddSingleton<SlackTokenProtector>();
-        services.TryAddSingleton<SlackJobDataSeal>();
         services.AddHttpClient<SlackWebApiClient>((sp, http) =>
             http.BaseAddress = new Uri(sp.GetRequiredService<IOptions<SlackOptions>>().Value.ApiBaseUrl));
         services.AddHttpClient<SlackResponseUrlClient>();

@@ -67,7 +67,7 @@ public class SlackScorecardTests : IAsyncLifetime
             ["actions"] = new JsonArray(new JsonObject { ["action_id"] = "scorecard.open", ["block_id"] = "b", ["type"] = "button", ["value"] = button["value"]!.GetValue<string>() }),
         });
         Assert.Equal(HttpStatusCode.OK, click.StatusCode);
-        var open = Assert.Single(_slack.CallsTo("views.open"));
+        var open = await EventuallyAsync(() => _slack.CallsTo("views.open").SingleOrDefault()); // opened by the worker, at once
         var view = JsonNode.Parse(open.Body)!["view"]!.AsObject();
         Assert.Equal("modal", view["type"]!.GetValue<string>());
         var inputs = view["blocks"]!.AsArray().Where(b => b!["type"]!.GetValue<string>() == "input").Select(b => b!["block_id"]!.GetValue<string>()).ToList();

@@ -58,8 +58,35 @@ public sealed class FakeGraph : IAsyncDisposable
         return graph;
     }
 
+    /// <summary>The settings of a bot whose calendar is this fake, with <paramref name="organizer"/> sending the invitations.</summary>
+    public Dictionary<string, string?> BotSettings(FakeGraphTokenIssuer issuer, string organizer = "recruiting@contoso.test") => new()
+    {
+        ["AZURE_TENANT_ID"] = FakeGraphTokenIssuer.TenantId,
+        ["AZURE_CLIENT_ID"] = FakeGraphTokenIssuer.ClientId,
+        ["AZURE_CLIENT_SECRET"] = FakeGraphTokenIssuer.ClientSecret,
+        ["Graph:BaseUrl"] = BaseUrl.ToString(),
+        ["Graph:AuthorityHost"] = issuer.AuthorityHost.ToString(),
+        ["Graph:OrganizerMailbox"] = organizer,
+        ["Scheduling:DeclinePollMinutes"] = "1440",
+    };
+
+    /// <summary>
+    /// The bot's Graph calendar registered again with a credential that trusts the loopback issuer's
+    /// certificate (the host registered the same client) and does not retry.
+    /// </summary>
+    public static Action<Microsoft.Extensions.DependencyInjection.IServiceCollection, Microsoft.Extensions.Configuration.IConfiguration> TrustingCalendar(FakeGraphTokenIssuer issuer) =>
+        (services, configuration) => HireBot.Calendar.GraphCalendarExtensions.AddGraphCalendar(services, configuration, credential =>
+        {
+            credential.Transport = issuer.CreateTrustingTransport();
+            credential.DisableInstanceDiscovery = true;
+            credential.Retry.MaxRetries = 0;
+        });
+
     /// <summary>A known mailbox (unknown addresses get getSchedule's error entry).</summary>
     public FakeGraphMailbox Mailbox(string email) => _mailboxes.GetOrAdd(email, _ => new FakeGraphMailbox());
+
+    /// <summary>How long every authenticated request is held before it is answered (a slow Graph).</summary>
+    public TimeSpan Delay { get; set; }
 
     /// <summary>The next <paramref name="count"/> requests are answered with a throttling status.</summary>
     public void Throttle(int count, int retryAfterSeconds, int status = 429)
@@ -112,6 +139,12 @@ public sealed class FakeGraph : IAsyncDisposable
         {
             await Error(401, "InvalidAuthenticationToken", "Access token is empty or invalid.").ExecuteAsync(context);
             return;
+        }
+
+        if (Delay > TimeSpan.Zero)
+        {
+            try { await Task.Delay(Delay, context.RequestAborted); }
+            catch (OperationCanceledException) { return; } // the caller gave up waiting
         }
 
         if (_failures.TryDequeue(out var failure))

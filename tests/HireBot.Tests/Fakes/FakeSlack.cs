@@ -134,6 +134,22 @@ public sealed class FakeSlack : IAsyncDisposable
 
     public FakeSlackCall[] CallsTo(string method) => [.. Calls.Where(c => c.Method == method)];
 
+    /// <summary>
+    /// The bodies posted to response_url <paramref name="id"/>, once at least <paramref name="count"/>
+    /// arrived or <paramref name="seconds"/> passed (the caller asserts on what came).
+    /// </summary>
+    public async Task<JsonNode[]> HookPostsAsync(string id, int count = 1, int seconds = 15)
+    {
+        var waited = System.Diagnostics.Stopwatch.StartNew();
+        while (CallsTo("hooks/" + id).Length < count && waited.Elapsed < TimeSpan.FromSeconds(seconds)) await Task.Delay(25);
+        return [.. CallsTo("hooks/" + id).Select(c => JsonNode.Parse(c.Body)!)];
+    }
+
+    /// <summary>The one post to response_url <paramref name="id"/> (waits for it; fails the test when none or several came).</summary>
+    public async Task<JsonNode> HookPostAsync(string id, int seconds = 15) => await HookPostsAsync(id, 1, seconds) is [var only]
+        ? only
+        : throw new InvalidOperationException($"expected one post to response_url {id}, got {CallsTo("hooks/" + id).Length}");
+
     public async ValueTask DisposeAsync() => await app.DisposeAsync();
 
     private async Task ApiAsync(HttpContext http, string method)
@@ -209,6 +225,13 @@ public sealed class FakeSlack : IAsyncDisposable
         {
             await cue(http.Response);
             return;
+        }
+
+        // Delay holds response_url posts too; Unreachable is the Web API's (hooks are another host).
+        if (Delay > TimeSpan.Zero)
+        {
+            try { await Task.Delay(Delay, http.RequestAborted); }
+            catch (OperationCanceledException) { return; }
         }
 
         await http.Response.WriteAsync("ok");

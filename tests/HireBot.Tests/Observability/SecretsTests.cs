@@ -72,9 +72,11 @@ public class SecretsTests : IAsyncLifetime
     {
         var response = await _bot.Http.SendAsync(SlackSigner.Form("/slack/commands",
             $"command=%2Fhire&text={Uri.EscapeDataString(text)}&team_id={FakeSlack.TeamId}&user_id=U0RITA&channel_id=C0PUBLIC" +
-            $"&response_url={Uri.EscapeDataString(_slack.ResponseUrl(hook))}&trigger_id=t1", TestClock.Now));
+            $"&response_url={Uri.EscapeDataString(_slack.ResponseUrl(hook))}&trigger_id=t-{hook}", TestClock.Now));
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        return JsonNode.Parse(await response.Content.ReadAsStringAsync())!["text"]!.GetValue<string>();
+        var ack = await response.Content.ReadAsStringAsync();
+        // An empty acknowledgement: the answer is posted to the response_url by the inbox worker.
+        return ack.Length > 0 ? JsonNode.Parse(ack)!["text"]!.GetValue<string>() : (await _slack.HookPostAsync(hook))["text"]!.GetValue<string>();
     }
 
     private static async Task WaitAsync(Func<bool> done, string what)
@@ -100,15 +102,11 @@ public class SecretsTests : IAsyncLifetime
     public async Task Slack_and_teams_flows_at_debug_level_log_no_secret_and_no_candidate_data_and_quartz_holds_none()
     {
         // Slack: a command (users.info with the bot token), a candidate, and a slow command whose
-        // response_url waits in Quartz while the scheduler stands by.
+        // response_url waits in the inbox (nothing of it in Quartz).
         Assert.Contains("Created role `be`", await SlackAsync("role create be Backend", "hook-plain-1"));
         Assert.Contains("Added", await SlackAsync($"candidate add be {CandidateEmail} {CandidateName}", "hook-plain-2"));
-        var scheduler = await _bot.Services.GetRequiredService<ISchedulerFactory>().GetScheduler();
-        await scheduler.Standby();
         Assert.Contains("Working on it", await SlackAsync("role channel be <#C0PUBLIC|hiring-be>", Hook));
         var pending = await JobRowsAsync();
-        Assert.Contains(pending, r => r.StartsWith("slack-command-", StringComparison.Ordinal));
-        await scheduler.Start();
         await WaitAsync(() => _slack.Calls.Any(c => c.Path.EndsWith("hooks/" + Hook, StringComparison.Ordinal)), "the slow command's answer");
 
         // Teams: a verified activity (inbound JWT) answered with the bot's own token (app password → Entra).

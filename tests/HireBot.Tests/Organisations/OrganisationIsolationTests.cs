@@ -41,7 +41,7 @@ public class OrganisationIsolationTests : IAsyncLifetime
         _slack.AddUser(new FakeSlackUser(SlackUserB, ScorecardHarness.Recruiter, "Mallory", "UTC")); // B's directory says she is A's recruiter
         _teams = await ConnectedTeamsBot.StartAsync(nameof(OrganisationIsolationTests), new Dictionary<string, string?>
         {
-            ["SLACK_SIGNING_SECRET"] = SlackSigner.Secret, ["SLACK_BOT_TOKEN"] = FakeSlack.BotToken, ["SLACK_API_BASE_URL"] = _slack.ApiBaseUrl,
+            ["SLACK_SIGNING_SECRET"] = SlackSigner.Secret, ["SLACK_BOT_TOKEN"] = FakeSlack.BotToken, ["SLACK_API_BASE_URL"] = _slack.ApiBaseUrl, ["SLACK_RESPONSE_URL_HOSTS"] = "127.0.0.1",
             // B is admitted and installed like any customer: what keeps it out of A's hiring is the organisation, not the door.
             ["SLACK_ALLOWED_TEAM_IDS"] = $"{FakeSlack.TeamId},{TeamB}", ["SLACK_TOKEN_ENCRYPTION_KEY"] = Fakes.Slack.SlackTestHost.EncryptionKey,
             ["Teams:AllowedTenantIds"] = TeamsTestHost.AdmittedTenants + "," + TenantB,

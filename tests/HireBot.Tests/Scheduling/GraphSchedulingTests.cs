@@ -22,22 +22,7 @@ public class GraphSchedulingTests : IAsyncLifetime
     {
         _issuer = await FakeGraphTokenIssuer.StartAsync();
         _graph = await FakeGraph.StartAsync(_issuer);
-        _bot = await BotApp.StartAsync(nameof(GraphSchedulingTests), new Dictionary<string, string?>
-        {
-            ["AZURE_TENANT_ID"] = FakeGraphTokenIssuer.TenantId,
-            ["AZURE_CLIENT_ID"] = FakeGraphTokenIssuer.ClientId,
-            ["AZURE_CLIENT_SECRET"] = FakeGraphTokenIssuer.ClientSecret,
-            ["Graph:BaseUrl"] = _graph.BaseUrl.ToString(),
-            ["Graph:AuthorityHost"] = _issuer.AuthorityHost.ToString(),
-            ["Graph:OrganizerMailbox"] = Organizer,
-            ["Scheduling:DeclinePollMinutes"] = "1440",
-        }, configureServices: (services, configuration) => services.AddGraphCalendar(configuration, credential =>
-        {
-            // The host registered the same client; this one also trusts the loopback issuer's certificate.
-            credential.Transport = _issuer.CreateTrustingTransport();
-            credential.DisableInstanceDiscovery = true;
-            credential.Retry.MaxRetries = 0;
-        }));
+        _bot = await BotApp.StartAsync(nameof(GraphSchedulingTests), _graph.BotSettings(_issuer, Organizer), configureServices: FakeGraph.TrustingCalendar(_issuer));
     }
 
     public async Task DisposeAsync()
@@ -117,6 +102,7 @@ public class GraphSchedulingTests : IAsyncLifetime
 
         await LoopSetup.Ok(await s.ClickAsync(LoopSetup.Recruiter, "replacement.accept",
             new JsonObject { ["interviewId"] = interviewId.ToString(), ["panelistId"] = proposalId.ToString() }));
+        await s.CalendarSettledAsync();
 
         var patch = _graph.Requests.Last(r => r.Method == "PATCH" && r.Path.EndsWith($"/events/{eventId}", StringComparison.Ordinal));
         var invited = patch.Json["attendees"]!.AsArray().Select(a => a!["emailAddress"]!["address"]!.GetValue<string>()).ToList();

@@ -173,8 +173,9 @@ public class LocalSchedulingTests : IAsyncLifetime
         var reply = await _bot.SayAsync(LoopSetup.Recruiter, $"reschedule {s.Candidate}");
 
         Assert.Equal("schedule-options", reply["kind"]!.GetValue<string>());
-        Assert.StartsWith("Cancelled 5 upcoming interviews.", LoopSetup.Text(reply));
+        Assert.StartsWith("Cancelled 5 upcoming interviews (their calendar invitations are being withdrawn).", LoopSetup.Text(reply));
         Assert.All(await s.InterviewsAsync(), r => Assert.Equal("Cancelled", r[3]));
+        await s.CalendarSettledAsync();
         foreach (var row in before)
             Assert.NotNull(await s.ScalarAsync<DateTime?>("SELECT cancelled_at FROM local_events WHERE id = $1", (string)row[4]));
         var kits = await s.RowsAsync(
@@ -240,6 +241,7 @@ public class LocalSchedulingTests : IAsyncLifetime
         await LoopSetup.Ok(accepted);
         var again = await s.ClickAsync(LoopSetup.Recruiter, "replacement.accept", (JsonObject)action.DeepClone());
         Assert.Contains("already accepted", LoopSetup.Text(again));
+        await s.CalendarSettledAsync();
 
         Assert.Equal(proposed, await s.ScalarAsync<string>("SELECT email FROM interview_panelists WHERE interview_id = $1", interviewId));
         var attendees = (await s.RowsAsync("SELECT email FROM local_event_attendees WHERE event_id = $1", (string)screen[4])).Select(r => (string)r[0]).ToList();

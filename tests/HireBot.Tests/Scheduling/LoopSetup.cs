@@ -64,7 +64,22 @@ internal sealed class LoopSetup(BotApp bot, string slug)
         var card = await bot.SayAsync(Recruiter, $"schedule {Candidate}{(window is null ? "" : " " + window)}");
         Assert.Equal("schedule-options", card["kind"]!.GetValue<string>());
         await Ok(await PickAsync(Recruiter, card));
+        await CalendarSettledAsync();
         return card;
+    }
+
+    /// <summary>
+    /// Waits until the calendar changes written so far (outbox rows the calendar client carries
+    /// out after the booking, cancellation or replacement committed) are done or failed for good.
+    /// </summary>
+    public async Task CalendarSettledAsync(int seconds = 30)
+    {
+        var waited = System.Diagnostics.Stopwatch.StartNew();
+        while (await ScalarAsync<long>("SELECT count(*) FROM outbox WHERE idempotency_key LIKE 'calendar-%' AND status IN ('pending', 'sending') AND not_before <= now() + interval '1 minute'") > 0)
+        {
+            Assert.True(waited.Elapsed < TimeSpan.FromSeconds(seconds), "the calendar changes were not carried out in time");
+            await Task.Delay(25);
+        }
     }
 
     public async Task<T> ScalarAsync<T>(string sql, params object[] args)
