@@ -81,14 +81,17 @@ public class GoogleSchedulingTests : IAsyncLifetime
 
         var rescheduled = await _bot.SayAsync(LoopSetup.Recruiter, $"reschedule {s.Candidate}");
         Assert.Equal("schedule-options", rescheduled["kind"]!.GetValue<string>());
+        await s.CalendarSettledAsync(); // the old events' cancellations are outbox rows written with the reschedule
         Assert.All(booked, row => Assert.Equal("cancelled", _google.Event((string)row[4])!["status"]!.GetValue<string>()));
         await LoopSetup.Ok(await s.PickAsync(LoopSetup.Recruiter, rescheduled));
+        await s.CalendarSettledAsync();
         var rebooked = (await s.InterviewsAsync()).Where(r => (string)r[3] == "Scheduled").ToList();
         Assert.Equal(5, rebooked.Count);
         Assert.Equal(5, _google.LiveEventCount);
 
         var cancelled = await _bot.SayAsync(LoopSetup.Recruiter, $"cancel {s.Candidate}");
         Assert.Contains("Cancelled 5 interviews", LoopSetup.Text(cancelled));
+        await s.CalendarSettledAsync();
         Assert.Equal(0, _google.LiveEventCount);
         Assert.Contains(_google.Requests, r => r.Method == "DELETE" && r.Path.Contains("sendUpdates=all"));
     }
@@ -117,6 +120,7 @@ public class GoogleSchedulingTests : IAsyncLifetime
 
         await LoopSetup.Ok(await s.ClickAsync(LoopSetup.Recruiter, "replacement.accept",
             new JsonObject { ["interviewId"] = interviewId.ToString(), ["panelistId"] = proposalId.ToString() }));
+        await s.CalendarSettledAsync(); // the event's update is an outbox row written with the accept
 
         Assert.Contains(_google.Requests, r => r.Method == "PATCH" && r.Path.Contains($"/events/{eventId}?sendUpdates=all"));
         var invited = _google.Event(eventId)!["attendees"]!.AsArray().Select(a => a!["email"]!.GetValue<string>()).ToList();
