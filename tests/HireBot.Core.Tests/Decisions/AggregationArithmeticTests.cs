@@ -4,7 +4,7 @@ using static HireBot.Core.Tests.Decisions.PanelFixtures;
 
 namespace HireBot.Core.Tests.Decisions;
 
-/// <summary>Aggregation checked against arithmetic done by hand (default policy: σ₀² = 0.36 worth 4, τ₀² = 0.1225 worth 0.25).</summary>
+/// <summary>Aggregation checked against arithmetic done by hand (default policy: σ₀² = 0.36 worth 4, τ₀² = 0.1225 worth 0.05).</summary>
 public class AggregationArithmeticTests
 {
     [Fact]
@@ -20,13 +20,14 @@ public class AggregationArithmeticTests
 
         // One competency, three panelists: N = 3, C = 1, P = 3, K = 1. Residual df 0, rater df 2.
         // SS around the mean = 2, additive fit SS = 0, so R = 2. σ² = (4·0.36 + 0)/4 = 0.36.
-        // τ̂² = (2 − 2·0.36)/(3 − 1) = 0.64; scale = (0.25 + 2·0.64/0.1225)/2.25; τ² = 0.5825.
-        // a = 1/3 each: rater part 0.5825/3, residual part 0.36/3, all carried with the rater term
-        // (df_b/(N − C) = 1): variance 0.314167 with 2.25 df.
-        var se = Math.Sqrt(0.5825 / 3 + 0.12);
-        var margin = StudentT.Quantile(0.95, 2.25) * se;
+        // τ̂² = (2 − 2·0.36)/(3 − 1) = 0.64; τ² = (0.05·0.1225 + 2·0.64)/2.05 = 0.627378.
+        // a = 1/3 each: rater part 0.627378/3, residual part 0.36/3, all carried with the rater term
+        // (df_b/(N − C) = 1): variance 0.329126 with 2.05 df.
+        var tau2 = (0.05 * 0.1225 + 2 * 0.64) / 2.05;
+        var se = Math.Sqrt(tau2 / 3 + 0.12);
+        var margin = StudentT.Quantile(0.95, 2.05) * se;
         Assert.Equal(3, row.Estimate!.Score, 9);
-        Assert.Equal(2.25, row.Estimate.DegreesOfFreedom, 6);
+        Assert.Equal(2.05, row.Estimate.DegreesOfFreedom, 6);
         Assert.Equal(se, row.Estimate.StandardError, 6);
         Assert.Equal(margin, row.Estimate.Margin, 6);
         Assert.Equal(2, row.Spread);
@@ -70,9 +71,9 @@ public class AggregationArithmeticTests
         var assessment = Assess([Card("a@x.test", Recommendation.Yes, ("api", 3))]);
         var estimate = assessment.Row("api").Estimate!;
 
-        // No panel information: variance τ₀² + σ₀² = 0.1225 + 0.36, df by Satterthwaite from 0.25 and 4.
+        // No panel information: variance τ₀² + σ₀² = 0.1225 + 0.36, df by Satterthwaite from 0.05 and 4.
         var variance = 0.1225 + 0.36;
-        var df = variance * variance / (0.1225 * 0.1225 / 0.25 + 0.36 * 0.36 / 4);
+        var df = variance * variance / (0.1225 * 0.1225 / 0.05 + 0.36 * 0.36 / 4);
         Assert.Equal(Math.Sqrt(variance), estimate.StandardError, 9);
         Assert.Equal(df, estimate.DegreesOfFreedom, 9);
         Assert.True(estimate.Lower < 1.5);

@@ -5,9 +5,11 @@ using static HireBot.Core.Tests.Decisions.PanelFixtures;
 namespace HireBot.Core.Tests.Decisions;
 
 /// <summary>
-/// The unanimous panel (three raters, all 3s): overall 3.00. SS = 0 over 8 df, panel prior
-/// 1.8/13 worth 8; each competency s² = 8·(1.8/13)/10 = 0.11077, SE² = 0.036923; Σw² = 0.28, so the
-/// overall SE = √(0.28·0.036923) = 0.1017 with ≈ 25.8 df, margin ≈ 0.174: interval 2.83–3.17.
+/// The unanimous panel (three raters, all 3s on four competencies): overall 3.00. N = 12, C = 4,
+/// P = 3: residual SS 0 over 6 df, σ² = 4·0.36/10 = 0.144; the rater reduction R = 0, so
+/// τ̂² = −2·0.144/8 = −0.036 and τ² = (0.05·0.1225 − 2·0.036)/2.05 = −0.0321 (the raters show no
+/// effect). Overall variance = τ²/3 + σ²·Σw²/3 = 0.00273 (SE 0.052) with ≈ 7.3 df by
+/// Welch–Satterthwaite, margin ≈ 0.098: interval 2.90–3.10, width 0.20.
 /// </summary>
 public class DecisionRuleTests
 {
@@ -16,7 +18,7 @@ public class DecisionRuleTests
     {
         var assessment = Assess(UnanimousThrees());
         Assert.Equal(Verdict.Hire, assessment.Decision.Verdict);
-        Assert.True(assessment.Overall!.Margin < 0.25);
+        Assert.InRange(assessment.Overall!.Margin, 0.09, 0.105); // the hand computation above
         Assert.Null(assessment.Agreement.Alpha); // every rating the same: nothing to compare with chance
         Assert.Equal(12, assessment.Agreement.Ratings);
         Assert.True(assessment.IsComplete);
@@ -24,9 +26,9 @@ public class DecisionRuleTests
 
     [Theory]
     [InlineData(3.1, 2.5, 1.0, 2, 3, Verdict.NeedsDiscussion)] // between the bars
-    [InlineData(3.5, 3.2, 1.0, 2, 3, Verdict.NoHire)]          // 3.0 < 3.2 and upper 3.17 < 3.5
-    [InlineData(3.0, 2.9, 1.0, 2, 3, Verdict.NeedsDiscussion)] // lower end 2.83 reaches below the no-hire bar
-    [InlineData(3.0, 2.5, 0.3, 2, 3, Verdict.NeedsDiscussion)] // width 0.35 > 0.3
+    [InlineData(3.5, 3.2, 1.0, 2, 3, Verdict.NoHire)]          // 3.0 < 3.2 and upper 3.10 < 3.5
+    [InlineData(3.0, 2.95, 1.0, 2, 3, Verdict.NeedsDiscussion)] // lower end 2.90 reaches below the no-hire bar
+    [InlineData(3.0, 2.5, 0.15, 2, 3, Verdict.NeedsDiscussion)] // width 0.20 > 0.15
     [InlineData(3.0, 2.5, 1.0, 4, 3, Verdict.NeedsDiscussion)] // only 3 panelists
     [InlineData(3.0, 2.5, 1.0, 2, 5, Verdict.NeedsDiscussion)] // only 4 competencies rated
     [InlineData(2.9, 2.5, 1.0, 2, 3, Verdict.Hire)]
