@@ -16,7 +16,7 @@
 // playground-calibration-chart.png instead: a digest (`summary`) and `calibration` with their charts.
 // Start the bot with its database where the seed script finds it, chart URLs at its own address, then seed:
 //   Teams__DangerouslyAllowUnauthenticatedLoopback=true Local__Enabled=true urls=http://127.0.0.1:3978 \
-//     Charts__PublicBaseUrl=http://127.0.0.1:3978 Database__DataDirectory=/tmp/pgbot dotnet run --project src/HireBot &
+//     PublicUrl=http://127.0.0.1:3978 Database__DataDirectory=/tmp/pgbot dotnet run --project src/HireBot &
 //   scripts/playground-seed-charts.sh /tmp/pgbot     # history, a loop for be-charts, the Playground's user as its recruiter
 // then start the Playground as above and run this script with `charts`.
 const path = require('path');

@@ -16,6 +16,7 @@ public static class AtsExtensions
     public static IServiceCollection AddAts(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddOptions<AtsOptions>().Bind(configuration.GetSection(AtsOptions.Section))
+            .Configure(o => o.PublicUrl = Configuration.PublicAddress.From(configuration) is { Length: > 0 } url ? url : null)
             .Validate(o => o.EncryptionKey.Length == 0 || AtsOptions.IsValidKey(o.EncryptionKey), "Ats__EncryptionKey must be base64 of exactly 32 bytes.")
             .Validate(o => o.ReconcileMinutes > 0, "Ats__ReconcileMinutes must be positive.")
             .ValidateOnStart();

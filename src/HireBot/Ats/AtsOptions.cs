@@ -15,7 +15,7 @@ public sealed class AtsOptions
     /// <summary>How often the clustered reconcile pages through changes since the watermark.</summary>
     public double ReconcileMinutes { get; set; } = 15;
 
-    /// <summary>The bot's public https address, to tell admins their webhook URL.</summary>
+    /// <summary>The bot's public https address (the top-level <c>PublicUrl</c> setting), to tell admins their webhook URL.</summary>
     public string? PublicUrl { get; set; }
 
     /// <summary>Harvest's base URL (tests aim it at the fake).</summary>

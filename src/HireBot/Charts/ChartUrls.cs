@@ -13,7 +13,7 @@ namespace HireBot.Charts;
 /// at its expiry even for someone who saw it. The key is <c>Charts__SigningKey</c>, else derived
 /// (HKDF-SHA256, info "hirebot chart urls v1") from SLACK_TOKEN_ENCRYPTION_KEY, SLACK_SIGNING_SECRET
 /// or MicrosoftAppPassword, which every node of a deployment shares; with none of them (local mode,
-/// one process) a random key for the process's life. URLs start with <c>Charts__PublicBaseUrl</c>, else
+/// one process) a random key for the process's life. URLs start with <c>PublicUrl</c>, else
 /// the address the bot listens on (right for local mode and the Playground, not for a real deployment).
 /// </summary>
 public sealed class ChartUrls
@@ -26,20 +26,20 @@ public sealed class ChartUrls
     public ChartUrls(IOptions<ChartOptions> options, IOptions<SlackOptions> slack, IConfiguration configuration, IServer server)
     {
         _key = Key(options.Value, slack.Value, configuration);
-        _configured = options.Value.PublicBaseUrl;
+        _configured = options.Value.PublicUrl;
         _server = server;
         var platform = configuration["MicrosoftAppId"] is { Length: > 0 } || slack.Value.SigningSecret.Length > 0 || slack.Value.ClientId.Length > 0;
         Linkable = _configured.Length > 0 || !platform;
     }
 
     /// <summary>
-    /// False when Teams or Slack is connected but <c>Charts__PublicBaseUrl</c> is not set: the listening
+    /// False when Teams or Slack is connected but <c>PublicUrl</c> is not set: the listening
     /// address is then no address a chat client can fetch from (Slack refuses a message whose image it
     /// cannot download), so digests go without the picture.
     /// </summary>
     public bool Linkable { get; }
 
-    /// <summary><c>Charts__PublicBaseUrl</c>, else the first address the server listens on (known once it started).</summary>
+    /// <summary><c>PublicUrl</c>, else the first address the server listens on (known once it started).</summary>
     private Uri Base => new((_configured.Length > 0 ? _configured
         : _server.Features.Get<IServerAddressesFeature>()?.Addresses.FirstOrDefault() ?? "http://127.0.0.1:3978").TrimEnd('/') + "/");
 

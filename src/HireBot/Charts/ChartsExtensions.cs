@@ -8,8 +8,9 @@ public static class ChartsExtensions
     public static IServiceCollection AddCharts(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddOptions<ChartOptions>().Bind(configuration.GetSection(ChartOptions.Section))
+            .Configure(o => o.PublicUrl = Configuration.PublicAddress.From(configuration))
             .Validate(o => o.UrlDays > 0, "Charts:UrlDays must be positive.")
-            .Validate(o => o.PublicBaseUrl.Length == 0 || Uri.TryCreate(o.PublicBaseUrl, UriKind.Absolute, out _), "Charts:PublicBaseUrl must be an absolute URL.")
+            .Validate(o => o.PublicUrl.Length == 0 || Uri.TryCreate(o.PublicUrl, UriKind.Absolute, out _), "PublicUrl must be an absolute URL.")
             .Validate(o => o.SigningKey.Length == 0 || IsKey(o.SigningKey), "Charts:SigningKey must be base64 of at least 32 bytes.")
             .ValidateOnStart();
         services.AddSingleton(sp =>

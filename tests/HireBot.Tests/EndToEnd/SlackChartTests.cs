@@ -11,7 +11,7 @@ using static HireBot.Tests.Scorecards.ScorecardHarness;
 namespace HireBot.Tests.EndToEnd;
 
 /// <summary>
-/// Charts on Slack through the real host: the bot names its loopback address as Charts__PublicBaseUrl,
+/// Charts on Slack through the real host: the bot names its loopback address as PublicUrl,
 /// and FakeSlack downloads every image block's image_url when a message is posted, refusing the message
 /// (invalid_blocks, "downloading image failed") as Slack does when it cannot.
 /// </summary>
@@ -31,7 +31,7 @@ public class SlackChartTests : IAsyncLifetime
         var settings = _slack.BotSettings();
         foreach (var (k, v) in BotApp.PublicChartSettings()) settings[k] = v;
         settings["Scorecards:CalibrationNoteMinScorecards"] = "3";
-        _publicBase = settings["Charts:PublicBaseUrl"]!;
+        _publicBase = settings["PublicUrl"]!;
         _bot = await BotApp.StartAsync(nameof(SlackChartTests), settings);
     }
 

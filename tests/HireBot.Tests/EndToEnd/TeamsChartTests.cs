@@ -12,7 +12,7 @@ namespace HireBot.Tests.EndToEnd;
 /// <summary>
 /// Charts and calibration in Teams through the real host and the Bot Connector fake: the app is
 /// installed in the hiring team (its General channel is the role's hiring channel), and chart URLs
-/// start with Charts__PublicBaseUrl, the bot's own loopback address.
+/// start with PublicUrl, the bot's own loopback address.
 /// </summary>
 public class TeamsChartTests : IAsyncLifetime
 {
@@ -32,7 +32,7 @@ public class TeamsChartTests : IAsyncLifetime
     {
         var settings = BotApp.PublicChartSettings();
         settings["Scorecards:CalibrationNoteMinScorecards"] = "3";
-        _publicBase = settings["Charts:PublicBaseUrl"]!;
+        _publicBase = settings["PublicUrl"]!;
         _teams = await ConnectedTeamsBot.StartAsync(nameof(TeamsChartTests), settings);
         _connector.InstallInTeam(TeamId, Team);
         var added = Activity("conversationUpdate", TeamId, "channel", Team[0].Id);

@@ -67,7 +67,7 @@ public sealed class BotApp : IAsyncDisposable
 
     /// <summary>
     /// Settings that make the bot listen on a loopback port chosen now and name that address as
-    /// <c>Charts__PublicBaseUrl</c>, as a deployment names its public address: with Teams or Slack
+    /// <c>PublicUrl</c>, as a deployment names its public address: with Teams or Slack
     /// connected, charts are linked only when it is set, and the fakes fetch images from it.
     /// </summary>
     public static Dictionary<string, string?> PublicChartSettings()
@@ -76,7 +76,7 @@ public sealed class BotApp : IAsyncDisposable
         probe.Start();
         var url = $"http://127.0.0.1:{((System.Net.IPEndPoint)probe.LocalEndpoint).Port}";
         probe.Stop();
-        return new() { ["urls"] = url, ["Charts:PublicBaseUrl"] = url };
+        return new() { ["urls"] = url, ["PublicUrl"] = url };
     }
 
     /// <summary>Types a command on the local channel as <paramref name="from"/>.</summary>
