@@ -88,6 +88,7 @@ public static class PanelAggregator
             UnadjustedOverall = unadjusted,
             Adjustments = calibration.Values.Where(c => c.Leniency != 0).OrderBy(c => c.Panelist, StringComparer.Ordinal).ToList(),
             PriorSource = prior.Source,
+            PriorScorecards = prior.Scorecards,
         };
     }
 }

@@ -27,6 +27,9 @@ public sealed record PanelAssessment(
 
     public IReadOnlyList<RaterCalibration> Adjustments { get; init; } = [];
 
-    /// <summary>Where the variance priors came from: "defaults" or the organisation's history.</summary>
+    /// <summary>Where the variance priors came from: "defaults" or "history" (the organisation's past loops).</summary>
     public string PriorSource { get; init; } = "defaults";
+
+    /// <summary>How many past scorecards the variance priors rest on (0 for the defaults).</summary>
+    public int PriorScorecards { get; init; }
 }

@@ -119,7 +119,7 @@ internal static class RaterEffectsModel
     }
 
     /// <summary>Residual sum of squares of yₚ꜀ = θ꜀ + bₚ fitted by alternating means (converges for any layout).</summary>
-    private static double AdditiveResidual(IReadOnlyList<(string Competency, string Panelist, double Rating)> observations)
+    internal static double AdditiveResidual(IReadOnlyList<(string Competency, string Panelist, double Rating)> observations)
     {
         var theta = new Dictionary<string, double>();
         var b = observations.Select(o => o.Panelist).Distinct().ToDictionary(x => x, _ => 0.0);
@@ -137,7 +137,7 @@ internal static class RaterEffectsModel
     }
 
     /// <summary>Connected groups of the bipartite competency–panelist graph (union–find).</summary>
-    private static int ConnectedGroups(IEnumerable<(string Competency, string Panelist)> edges)
+    internal static int ConnectedGroups(IEnumerable<(string Competency, string Panelist)> edges)
     {
         var parent = new Dictionary<string, string>();
         string Find(string x)

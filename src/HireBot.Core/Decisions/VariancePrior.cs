@@ -9,7 +9,9 @@ namespace HireBot.Core.Decisions;
 /// every competency they rate; part of it (<see cref="LeniencyVariance"/>) is the interviewer's
 /// persistent leniency, which history can estimate, the rest is this loop's impression (halo).</item>
 /// </list>
-/// <see cref="Source"/> says where the figures came from ("defaults" or the organisation's history).
+/// <see cref="Source"/> says where the figures came from ("defaults" or "history", the organisation's
+/// past loops, see <see cref="VariancePriorEstimator"/>) and <see cref="Scorecards"/> how many past
+/// scorecards they rest on (0 for the defaults).
 /// </summary>
 public sealed record VariancePrior(
     double ResidualVariance,
@@ -17,7 +19,8 @@ public sealed record VariancePrior(
     double RaterVariance,
     double RaterDegreesOfFreedom,
     double LeniencyVariance,
-    string Source)
+    string Source,
+    int Scorecards = 0)
 {
     public static VariancePrior FromPolicy(DecisionPolicy policy) => new(
         policy.PriorResidualVariance, policy.PriorResidualDegreesOfFreedom,

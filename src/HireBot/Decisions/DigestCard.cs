@@ -36,6 +36,7 @@ public static class DigestCard
             ["score"] = Score(a.Overall),
             ["interval"] = Interval(a.Overall),
             ["agreement"] = Agreement(a.Agreement),
+            ["priors"] = Priors(a),
             ["calibration"] = Strings(Calibration(loop, a)),
             ["dimensions"] = new JsonArray(a.Dimensions.Where(d => d.Estimate is not null).Select(d => (JsonNode)new JsonObject
             {
@@ -83,6 +84,11 @@ public static class DigestCard
         if (a.UnadjustedOverall is { } raw && a.Overall is { } adjusted && a.Adjustments.Any(c => Math.Abs(c.Leniency) >= 0.05))
             yield return F($"Without the adjustment the score would be {raw.Score:0.0} ({raw.Lower:0.0}–{raw.Upper:0.0}); adjusted {adjusted.Score:0.0} ({adjusted.Lower:0.0}–{adjusted.Upper:0.0}).");
     }
+
+    /// <summary>Where the intervals' variance priors came from, in one short line.</summary>
+    public static string Priors(PanelAssessment a) => a.PriorSource == "history"
+        ? F($"Variance priors from {Counted.Of(a.PriorScorecards, "past scorecard")} of this organisation")
+        : "Default variance priors (too little history yet)";
 
     /// <summary>Krippendorff's alpha with what it rests on, or why it cannot be given.</summary>
     public static string Agreement(AgreementEstimate g) => g.Alpha is { } alpha

@@ -47,11 +47,15 @@ public sealed class DigestPoster(HireBot.Organisations.OrgDb db, RoleStore roles
             ? string.Create(CultureInfo.InvariantCulture, $" · score {o.Score:0.0} (90% interval {o.Lower:0.0}–{o.Upper:0.0})")
             : " · no ratings yet");
 
-    /// <summary>What other loops' scorecards say about this panel's interviewers (leniency, partially pooled).</summary>
+    /// <summary>
+    /// What other loops' scorecards say about this panel: the organisation's variance priors once it
+    /// has enough history (<see cref="VariancePriorEstimator"/>, otherwise the policy's defaults) and
+    /// the interviewers' leniency (partially pooled).
+    /// </summary>
     public async Task<PanelHistory> HistoryAsync(NpgsqlConnection conn, NpgsqlTransaction? tx, Guid loopId, CancellationToken ct)
     {
         var past = await LoopFeedbackStore.LoadHistoryAsync(conn, tx, loopId, ct);
-        return new PanelHistory(null, LeniencyEstimator.Estimate(past, policy.Value));
+        return new PanelHistory(VariancePriorEstimator.Estimate(past, policy.Value, loopId), LeniencyEstimator.Estimate(past, policy.Value));
     }
 
     /// <summary>

@@ -43,7 +43,8 @@ public static class PanelSimulator
         ["motivation-fit", "communication", "ownership"],
     ];
 
-    public static SimulationResult Run(PanelScenario scenario, int panels, int seed, DecisionPolicy? policy = null)
+    /// <param name="history">Variance priors and calibration from the organisation's past loops; none by default.</param>
+    public static SimulationResult Run(PanelScenario scenario, int panels, int seed, DecisionPolicy? policy = null, PanelHistory? history = null)
     {
         policy ??= DecisionPolicy.Default;
         var rng = new Random(seed);
@@ -57,7 +58,7 @@ public static class PanelSimulator
         for (var i = 0; i < panels; i++)
         {
             var (cards, truth) = Draw(rng, scenario, rubric, seats);
-            var a = PanelAggregator.Assess(rubric, [], cards, policy);
+            var a = PanelAggregator.Assess(rubric, [], cards, policy, history);
             foreach (var row in a.Competencies.Where(r => r.Estimate is not null))
             {
                 competencyTotal++;
@@ -86,6 +87,27 @@ public static class PanelSimulator
             above > 0 ? (double)noHireAbove / above : 0, above,
             (double)confident / panels,
             width / panels);
+    }
+
+    /// <summary>
+    /// Past loops drawn from the same scenario, as the organisation's history would hold them
+    /// (each loop's panelists named apart, so no leniency carries between loops).
+    /// </summary>
+    public static IReadOnlyList<PastRating> History(PanelScenario scenario, int loops, int seed)
+    {
+        var rng = new Random(seed);
+        var rubric = scenario.Layout == PanelLayout.Template ? TemplateRubric : FullRubric;
+        var seats = scenario.Layout == PanelLayout.Template
+            ? TemplateSeats
+            : Enumerable.Range(0, scenario.Panelists).Select(_ => rubric.Competencies.Select(c => c.Id).ToArray()).ToList();
+        var history = new List<PastRating>();
+        for (var i = 0; i < loops; i++)
+        {
+            var loopId = new Guid(i, 0, 0, new byte[8]);
+            foreach (var card in Draw(rng, scenario, rubric, seats).Item1)
+                history.AddRange(card.Ratings.Select(r => new PastRating($"{i}:{card.PanelistEmail}", loopId, r.CompetencyId, r.Rating)));
+        }
+        return history;
     }
 
     private static (IReadOnlyList<Scorecard>, IReadOnlyDictionary<string, double>) Draw(
