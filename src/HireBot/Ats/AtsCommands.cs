@@ -57,7 +57,7 @@ public sealed class AtsCommands(AtsConnectionStore connections, AtsImporter impo
         text.Append(row.VerifiedAt is { } v ? $"key verified {v:yyyy-MM-dd HH:mm} UTC" : "key not verified yet");
         text.Append(row.LastSyncAt is { } s ? $"; last sync {s:yyyy-MM-dd HH:mm} UTC" : "; never synced");
         if (row.Watermark is { } w) text.Append(CultureInfo.InvariantCulture, $" (changes up to {w:yyyy-MM-dd HH:mm} UTC)");
-        if (row.LastError is { } e) text.Append(CultureInfo.InvariantCulture, $". {e}");
+        if (row.LastError is { } e) text.Append(CultureInfo.InvariantCulture, $". {e.TrimEnd('.')}");
         await using var cmd = db.CreateCommand(
             "SELECT (SELECT count(*) FROM ats_jobs), (SELECT count(*) FROM ats_applications), (SELECT count(*) FROM outbox WHERE recipient LIKE 'conversation:ats:%' AND status = 'failed')");
         await using var r = await cmd.ExecuteReaderAsync(ct);

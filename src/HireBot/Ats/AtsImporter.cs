@@ -110,7 +110,7 @@ public sealed partial class AtsImporter(
         catch (AtsException e) when (e.RetryAfter is null)
         {
             await ProblemAsync(problems, await roles.FindAsync(roleId, ct), row, candidate.LoopId, $"refused:{applicationId}",
-                $"{row.Connection.Kind} refused application {applicationId} of {candidate.Name} during a sync: {e.Message} " +
+                $"{row.Connection.Kind} refused application {applicationId} of {candidate.Name} during a sync: {e.Message.TrimEnd('.')}. " +
                 $"If the id is wrong, link the right one with `ats link {candidate.Email} <application-id>`.", ct);
             return 0;
         }
