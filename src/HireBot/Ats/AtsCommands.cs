@@ -3,6 +3,7 @@ using System.Security.Cryptography;
 using System.Text;
 using HireBot.Hiring;
 using HireBot.Organisations;
+using Npgsql;
 using Quartz;
 
 namespace HireBot.Ats;
@@ -56,7 +57,7 @@ public sealed class AtsCommands(AtsConnectionStore connections, AtsImporter impo
         text.Append(row.VerifiedAt is { } v ? $"key verified {v:yyyy-MM-dd HH:mm} UTC" : "key not verified yet");
         text.Append(row.LastSyncAt is { } s ? $"; last sync {s:yyyy-MM-dd HH:mm} UTC" : "; never synced");
         if (row.Watermark is { } w) text.Append(CultureInfo.InvariantCulture, $" (changes up to {w:yyyy-MM-dd HH:mm} UTC)");
-        if (row.LastError is { } e) text.Append(CultureInfo.InvariantCulture, $". Last error: {e}");
+        if (row.LastError is { } e) text.Append(CultureInfo.InvariantCulture, $". {e.TrimEnd('.')}");
         await using var cmd = db.CreateCommand(
             "SELECT (SELECT count(*) FROM ats_jobs), (SELECT count(*) FROM ats_applications), (SELECT count(*) FROM outbox WHERE recipient LIKE 'conversation:ats:%' AND status = 'failed')");
         await using var r = await cmd.ExecuteReaderAsync(ct);
@@ -80,23 +81,46 @@ public sealed class AtsCommands(AtsConnectionStore connections, AtsImporter impo
         return BotReply.Text($"Syncing {(c.Role is null ? "every open job" : $"`{c.Role.Slug}`")} from the ATS now; new candidates and problems come to the roles' recruiters in chat.");
     }
 
+    /// <summary>
+    /// Links a candidate added by hand to their ATS application, so their scorecards and decision go
+    /// back to it and its interviews come in; the application's id is not checked here (no ATS call in
+    /// a command): the sync it starts reads the application, and a wrong id is told to the recruiters.
+    /// Until that sync reads the application, HireBot's name and email count as the recruiter's.
+    /// </summary>
     private async Task<BotReply> LinkAsync(CommandContext c, CancellationToken ct)
     {
         var x = c.Candidate!;
         var application = c.Command.Required("atsid").Trim();
-        await using var find = db.CreateCommand("SELECT job_id FROM ats_jobs WHERE role_id = $1");
-        find.Parameters.Add(new() { Value = x.RoleId });
-        var job = await find.ExecuteScalarAsync(ct) as string ?? "";
-        // One application per candidate, and one candidate per application: a new link replaces the candidate's old one.
-        await db.ExecuteAsync("DELETE FROM ats_applications WHERE candidate_id = $1", ct, x.CandidateId);
-        var linked = await db.ExecuteAsync(
+        if (await connections.FindAsync(ct) is null) return BotReply.Error("No ATS connected. An organisation admin runs `ats connect greenhouse <api-key>`.");
+        await using var conn = await db.OpenConnectionAsync(ct);
+        await using var tx = await conn.BeginTransactionAsync(ct);
+        await using (var other = new NpgsqlCommand(
+            "SELECT c.name FROM ats_applications a JOIN candidates c ON c.id = a.candidate_id WHERE a.application_id = $1 AND a.candidate_id <> $2", conn, tx))
+        {
+            other.Parameters.Add(new() { Value = application });
+            other.Parameters.Add(new() { Value = x.CandidateId });
+            if (await other.ExecuteScalarAsync(ct) is string name)
+                return BotReply.Error($"ATS application {application} is already linked to {name}; {x.Name}'s link is unchanged.");
+        }
+        // One application per candidate: a new link replaces the candidate's old one.
+        await using (var old = new NpgsqlCommand("DELETE FROM ats_applications WHERE candidate_id = $1", conn, tx))
+        {
+            old.Parameters.Add(new() { Value = x.CandidateId });
+            await old.ExecuteNonQueryAsync(ct);
+        }
+        await using (var link = new NpgsqlCommand(
             """
             INSERT INTO ats_applications (application_id, ats_candidate_id, candidate_id, job_id, imported_name, imported_email, updated_at)
-            VALUES ($1, '', $2, $3, $4, $5, $6) ON CONFLICT DO NOTHING
-            """, ct, application, x.CandidateId, job, x.Name, x.Email, clock.GetUtcNow());
-        return linked == 1
-            ? BotReply.Text($"Linked {x.Name} to ATS application {application}: their scorecards and decision will be written back to it.")
-            : BotReply.Error($"ATS application {application} is already linked to another candidate.");
+            VALUES ($1, '', $2, coalesce((SELECT job_id FROM ats_jobs WHERE role_id = $3), ''), $4, $5, $6) ON CONFLICT DO NOTHING
+            """, conn, tx))
+        {
+            foreach (var v in new object[] { application, x.CandidateId, x.RoleId, x.Name, x.Email, clock.GetUtcNow() }) link.Parameters.Add(new() { Value = v });
+            if (await link.ExecuteNonQueryAsync(ct) == 0) return BotReply.Error($"ATS application {application} was just linked to another candidate.");
+        }
+        await tx.CommitAsync(ct);
+        await AtsSyncJob.TriggerAsync(await schedulers.GetScheduler(ct), clock, null, application, verify: false, ct);
+        return BotReply.Text($"Linked {x.Name} to ATS application {application}: their scorecards and decision will be written back to it. " +
+                             "I am reading its interviews from the ATS now; if the ATS does not know that application, I will tell you here.");
     }
 
     private static string Base64Url(byte[] bytes) =>

@@ -95,10 +95,13 @@ public sealed class AtsConnectionStore(NpgsqlDataSource db, OrgDb orgDb, IOption
     public Task MarkErrorAsync(string error, CancellationToken ct) =>
         orgDb.ExecuteAsync("UPDATE ats_connections SET last_error = $1", ct, error);
 
-    /// <summary>A sync went through: the watermark moves forward only (an older page never moves it back).</summary>
-    public Task MarkSyncedAsync(DateTimeOffset at, DateTimeOffset? watermark, CancellationToken ct) =>
-        orgDb.ExecuteAsync("UPDATE ats_connections SET last_sync_at = $1, last_error = NULL, watermark = greatest(watermark, $2)", ct, at,
-            (object?)watermark ?? DBNull.Value);
+    /// <summary>
+    /// A sync went through: the watermark moves forward only (an older page never moves it back);
+    /// <paramref name="problems"/> (what it could not import, for <c>ats status</c>) replaces the last error.
+    /// </summary>
+    public Task MarkSyncedAsync(DateTimeOffset at, DateTimeOffset? watermark, string? problems, CancellationToken ct) =>
+        orgDb.ExecuteAsync("UPDATE ats_connections SET last_sync_at = $1, last_error = $3, watermark = greatest(watermark, $2)", ct, at,
+            (object?)watermark ?? DBNull.Value, (object?)problems ?? DBNull.Value);
 
     public Uri BaseUrl(string kind, string? configured) =>
         new(configured is { Length: > 0 } ? configured.TrimEnd('/') + "/" : kind == Greenhouse.GreenhouseAdapter.KindName ? options.Value.GreenhouseUrl : options.Value.AshbyUrl);

@@ -58,7 +58,8 @@ public sealed partial class AtsImporter(
                 var (roleId, made) = await RoleForAsync(job, row, ct);
                 if (made) rolesMade++;
                 if (roleId is { } id) jobs[job.Id] = id;
-                else problems.Add($"Job {job.Id} ({job.Name}): the template `{c.DefaultTemplate}` does not exist.");
+                else await ProblemAsync(problems, null, row, null, $"job:{job.Id}:{c.DefaultTemplate}",
+                    $"Job {job.Id} ({job.Name}): the template `{c.DefaultTemplate}` does not exist, so its applications are not imported.", ct);
             }
             var imported = 0;
             var booked = 0;
@@ -72,31 +73,70 @@ public sealed partial class AtsImporter(
                 if (candidate is null) continue;
                 if (isNew) imported++;
                 seen.Add(app.Id);
-                booked += await BookAsync(adapter, c, app.Id, candidate, roleId, problems, ct);
+                booked += await BookOrReportAsync(adapter, row, app.Id, candidate, roleId, problems, ct);
             }
             foreach (var (open, roleId, candidateId) in await OpenApplicationsAsync(onlyJobId, applicationId, ct))
             {
                 if (seen.Contains(open)) continue;
                 if ((await candidates.ListAsync(roleId, ct)).FirstOrDefault(x => x.CandidateId == candidateId) is not { } candidate) continue;
-                try { booked += await BookAsync(adapter, c, open, candidate, roleId, problems, ct); }
-                catch (AtsException e) when (e.RetryAfter is null)
-                {
-                    // One application the ATS refuses (say a wrong `ats link` id) does not stop the others.
-                    problems.Add($"Application {open}: {e.Message}");
-                }
+                booked += await BookOrReportAsync(adapter, row, open, candidate, roleId, problems, ct);
             }
-            await connections.MarkSyncedAsync(clock.GetUtcNow(), onlyJobId is null ? watermark : null, ct);
+            await connections.MarkSyncedAsync(clock.GetUtcNow(), onlyJobId is null ? watermark : null, Summary(problems), ct);
             AtsLog.Imported(logger, c.Kind, rolesMade, imported, booked, problems.Count);
             return new AtsImportReport(rolesMade, imported, booked, problems);
         }
         catch (AtsException e)
         {
-            await connections.MarkErrorAsync(e.Message, ct);
+            await connections.MarkErrorAsync($"The last sync failed: {e.Message}", ct);
             AtsLog.ImportFailed(logger, c.Kind, e.Message);
-            problems.Add(e.Message);
+            // A refusal (a revoked key, a missing permission) is told to the admin once; what may pass (429, 5xx) waits for the next sync.
+            if (e.RetryAfter is null) await ProblemAsync(problems, null, row, null, "sync", $"A sync from {c.Kind} failed: {e.Message}", ct);
+            else problems.Add(e.Message);
             return new AtsImportReport(rolesMade, 0, 0, problems);
         }
     }
+
+    /// <summary>
+    /// <see cref="BookAsync"/>, except that an application the ATS refuses for good (a wrong
+    /// <c>ats link</c> id answered 404, one deleted meanwhile) is reported and the sync goes on with the others.
+    /// </summary>
+    private async Task<int> BookOrReportAsync(IAtsAdapter adapter, AtsConnectionRow row, string applicationId, CandidateLoop candidate, Guid roleId,
+        List<string> problems, CancellationToken ct)
+    {
+        try
+        {
+            return await BookAsync(adapter, row.Connection, applicationId, candidate, roleId, problems, ct);
+        }
+        catch (AtsException e) when (e.RetryAfter is null)
+        {
+            await ProblemAsync(problems, await roles.FindAsync(roleId, ct), row, candidate.LoopId, $"refused:{applicationId}",
+                $"{row.Connection.Kind} refused application {applicationId} of {candidate.Name} during a sync: {e.Message.TrimEnd('.')}. " +
+                $"If the id is wrong, link the right one with `ats link {candidate.Email} <application-id>`.", ct);
+            return 0;
+        }
+    }
+
+    /// <summary>
+    /// A problem of this sync: kept for the report (and <c>ats status</c>) and told in chat to the
+    /// role's recruiters, or to the admin who connected when no role is concerned; once per problem
+    /// and wording (the outbox key), so a reconcile every few minutes does not repeat it.
+    /// </summary>
+    private async Task ProblemAsync(List<string> problems, Core.Roles.Role? role, AtsConnectionRow row, Guid? loopId, string subject, string text,
+        CancellationToken ct)
+    {
+        problems.Add(text);
+        var key = $"ats-problem:{subject}:{Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(text)))[..16]}";
+        IEnumerable<string> to = role?.Recruiters is { Count: > 0 } recruiters ? recruiters : [row.ConnectedBy];
+        await using var conn = await db.OpenConnectionAsync(ct);
+        await OutboxStore.EnqueueAsync(conn, null, to.Select(r => new OutboxMessage($"{key}:{r.ToLowerInvariant()}", Recipients.Person(r), "message",
+            new JsonObject { ["text"] = text }, LoopId: loopId)), ct);
+    }
+
+    /// <summary>What <c>ats status</c> shows of the last sync's problems (null when it had none).</summary>
+    private static string? Summary(List<string> problems) => problems.Count == 0 ? null
+        : Truncate($"The last sync had {problems.Count} problem(s): {string.Join(" | ", problems)}", 1000);
+
+    private static string Truncate(string text, int max) => text.Length <= max ? text : text[..(max - 1)] + "…";
 
     /// <summary>The role an ATS job maps to, made on first sight from the connection's template (the connecting admin is its recruiter).</summary>
     private async Task<(Guid? RoleId, bool Made)> RoleForAsync(AtsJob job, AtsConnectionRow row, CancellationToken ct)
@@ -131,16 +171,26 @@ public sealed partial class AtsImporter(
         CancellationToken ct)
     {
         var email = (app.CandidateEmail ?? $"{row.Connection.Kind}-{app.CandidateId}@candidates.invalid").Trim().ToLowerInvariant();
-        await using (var find = db.CreateCommand("SELECT candidate_id, imported_name, imported_email FROM ats_applications WHERE application_id = $1"))
+        await using (var find = db.CreateCommand(
+            """
+            SELECT a.candidate_id, a.imported_name, a.imported_email, a.ats_candidate_id, c.forgotten_at IS NOT NULL
+            FROM ats_applications a JOIN candidates c ON c.id = a.candidate_id WHERE a.application_id = $1
+            """))
         {
             find.Parameters.Add(new() { Value = app.Id });
             await using var r = await find.ExecuteReaderAsync(ct);
             if (await r.ReadAsync(ct))
             {
-                var (id, importedName, importedEmail) = (r.GetGuid(0), r.GetString(1), r.GetString(2));
+                var (id, importedName, importedEmail, handLinked, forgotten) = (r.GetGuid(0), r.GetString(1), r.GetString(2), r.GetString(3).Length == 0, r.GetBoolean(4));
                 await r.DisposeAsync();
+                if (forgotten)
+                {
+                    // Erased here (`candidate forget`): nothing of the person is imported or told again, and the ATS's copy is not kept either.
+                    await db.ExecuteAsync("UPDATE ats_applications SET imported_name = '', imported_email = '' WHERE application_id = $1", ct, app.Id);
+                    return (null, false);
+                }
                 var existing = (await candidates.ListAsync(roleId, ct)).FirstOrDefault(x => x.CandidateId == id);
-                if (existing is not null) await ReconcileCandidateAsync(app, existing, importedName, importedEmail, email, roleId, ct);
+                if (existing is not null) await ReconcileCandidateAsync(app, existing, importedName, importedEmail, handLinked, email, roleId, ct);
                 return (existing, false);
             }
         }
@@ -154,9 +204,11 @@ public sealed partial class AtsImporter(
             candidate = (await candidates.ListAsync(roleId, ct)).FirstOrDefault(x => x.Email.Equals(email, StringComparison.OrdinalIgnoreCase));
             linked = candidate is not null;
         }
+        var role = await roles.FindAsync(roleId, ct);
         if (candidate is null)
         {
-            problems.Add($"Application {app.Id}: could not add the candidate ({added.Error}).");
+            await ProblemAsync(problems, role, row, null, $"add:{app.Id}",
+                $"{app.CandidateName} ({row.Connection.Kind} application {app.Id}) could not be added to `{role?.Slug}`: {added.Error}", ct);
             return (null, false);
         }
         var inserted = await db.ExecuteAsync(
@@ -165,36 +217,42 @@ public sealed partial class AtsImporter(
             VALUES ($1, $2, $3, $4, $5, $6, $7, $8) ON CONFLICT DO NOTHING
             """, ct, app.Id, app.CandidateId, candidate.CandidateId, app.JobId, app.CandidateName, email, (object?)app.StageName ?? DBNull.Value, app.UpdatedAt);
         if (inserted == 0) return (candidate, false);
-        var role = await roles.FindAsync(roleId, ct);
+        // Linked by email: HireBot keeps the name the recruiter typed, and says so when the ATS's differs.
+        var kept = linked && candidate.Name != app.CandidateName ? $" {row.Connection.Kind} calls them {app.CandidateName}; HireBot keeps the name typed here." : "";
         await TellAsync(role, $"ats-imported:{app.Id}", linked
-            ? $"{candidate.Name} (already a candidate for `{role?.Slug}`) is now linked to {row.Connection.Kind} application {app.Id}."
+            ? $"{candidate.Name} (already a candidate for `{role?.Slug}`) is now linked to {row.Connection.Kind} application {app.Id}, not added twice.{kept}"
             : $"Imported {candidate.Name} from {row.Connection.Kind} ({app.StageName ?? "interview stage"}) into `{role?.Slug}` with a draft loop.", candidate.LoopId, ct);
         return (candidate, !linked);
     }
 
     /// <summary>
     /// Takes the ATS's new name or email unless a recruiter changed it in HireBot since the last
-    /// import; then HireBot's stays, and the recruiters are told what the ATS says now.
+    /// import (or typed it, for a candidate linked by hand with <c>ats link</c>, which the import has
+    /// not read yet); then HireBot's stays, and the recruiters are told what the ATS says now. An
+    /// email another candidate of the role already has is not taken either, and said so.
     /// </summary>
-    private async Task ReconcileCandidateAsync(AtsApplication app, CandidateLoop existing, string importedName, string importedEmail, string atsEmail,
-        Guid roleId, CancellationToken ct)
+    private async Task ReconcileCandidateAsync(AtsApplication app, CandidateLoop existing, string importedName, string importedEmail, bool handLinked,
+        string atsEmail, Guid roleId, CancellationToken ct)
     {
         var atsChanged = app.CandidateName != importedName || atsEmail != importedEmail;
-        if (!atsChanged) return;
-        var recruiterChanged = existing.Name != importedName || !existing.Email.Equals(importedEmail, StringComparison.OrdinalIgnoreCase);
-        if (recruiterChanged)
+        if (!atsChanged && !handLinked) return;
+        if (atsChanged)
         {
-            var role = await roles.FindAsync(roleId, ct);
-            await TellAsync(role, $"ats-conflict:{app.Id}:{app.UpdatedAt.ToUnixTimeSeconds()}",
-                $"The ATS changed {existing.Name} (application {app.Id}) to {app.CandidateName} <{atsEmail}>, but HireBot's copy was edited here, so it was kept. Change it by hand if the ATS is right.",
-                existing.LoopId, ct);
+            var recruiterChanged = handLinked || existing.Name != importedName || !existing.Email.Equals(importedEmail, StringComparison.OrdinalIgnoreCase);
+            var taken = !recruiterChanged && await db.ExecuteAsync(
+                "UPDATE candidates c SET name = $2, email = $3 WHERE c.id = $1 AND NOT EXISTS (SELECT 1 FROM candidates o WHERE o.role_id = c.role_id AND o.id <> c.id AND o.email = $3)",
+                ct, existing.CandidateId, app.CandidateName, atsEmail) == 1;
+            if (!taken)
+            {
+                var why = recruiterChanged ? "HireBot's name and email were set here by a recruiter" : "another candidate of the role has that email";
+                await TellAsync(await roles.FindAsync(roleId, ct), $"ats-conflict:{app.Id}:{app.UpdatedAt.ToUnixTimeSeconds()}",
+                    $"The ATS now has {existing.Name} (application {app.Id}) as {app.CandidateName} <{atsEmail}>. HireBot kept {existing.Name} <{existing.Email}>: {why}.",
+                    existing.LoopId, ct);
+            }
         }
-        else
-        {
-            await db.ExecuteAsync("UPDATE candidates SET name = $2, email = $3 WHERE id = $1", ct, existing.CandidateId, app.CandidateName, atsEmail);
-        }
-        await db.ExecuteAsync("UPDATE ats_applications SET imported_name = $2, imported_email = $3, stage = $4, updated_at = $5 WHERE application_id = $1",
-            ct, app.Id, app.CandidateName, atsEmail, (object?)app.StageName ?? DBNull.Value, app.UpdatedAt);
+        await db.ExecuteAsync(
+            "UPDATE ats_applications SET imported_name = $2, imported_email = $3, stage = $4, updated_at = $5, ats_candidate_id = $6 WHERE application_id = $1",
+            ct, app.Id, app.CandidateName, atsEmail, (object?)app.StageName ?? DBNull.Value, app.UpdatedAt, app.CandidateId);
     }
 
     /// <summary>Imported applications whose loop has no decision yet (one job's, or one application when given): their interviews may still change.</summary>
@@ -203,7 +261,7 @@ public sealed partial class AtsImporter(
         await using var cmd = db.CreateCommand(
             """
             SELECT a.application_id, c.role_id, c.id FROM ats_applications a JOIN candidates c ON c.id = a.candidate_id JOIN loops l ON l.candidate_id = c.id
-            WHERE l.decision IS NULL AND ($1::text IS NULL OR a.job_id = $1) AND ($2::text IS NULL OR a.application_id = $2) ORDER BY a.application_id
+            WHERE l.decision IS NULL AND c.forgotten_at IS NULL AND ($1::text IS NULL OR a.job_id = $1) AND ($2::text IS NULL OR a.application_id = $2) ORDER BY a.application_id
             """);
         cmd.Parameters.Add(new() { Value = (object?)onlyJobId ?? DBNull.Value, NpgsqlDbType = NpgsqlTypes.NpgsqlDbType.Text });
         cmd.Parameters.Add(new() { Value = (object?)applicationId ?? DBNull.Value, NpgsqlDbType = NpgsqlTypes.NpgsqlDbType.Text });

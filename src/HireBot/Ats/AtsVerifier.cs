@@ -34,7 +34,7 @@ public sealed class AtsVerifier(AtsConnectionStore connections, AtsImporter impo
             }
             catch (AtsException e)
             {
-                await connections.MarkErrorAsync(e.Message, ct);
+                await connections.MarkErrorAsync($"The key check failed: {e.Message}", ct);
                 text = $"Could not connect to {kind}: {e.Message} Run `ats connect` again with a working key.";
             }
         }

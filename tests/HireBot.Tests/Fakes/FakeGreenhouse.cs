@@ -32,6 +32,7 @@ public sealed class FakeGreenhouse : IAsyncDisposable
     private readonly ConcurrentDictionary<string, JsonArray> _interviews = new();
     private readonly ConcurrentQueue<(string CandidateId, string OnBehalfOf, JsonObject Body)> _notes = new();
     private readonly ConcurrentQueue<(string Method, string Path, int Status)> _requests = new();
+    private readonly ConcurrentDictionary<string, bool> _refused = new();
     private long _counter;
     private int _failEvery;
     private int _failures;
@@ -46,9 +47,10 @@ public sealed class FakeGreenhouse : IAsyncDisposable
         v1.MapGet("/jobs", (HttpContext c) => Page(c, _jobs.Values.Where(j => c.Request.Query["status"].ToString() is not { Length: > 0 } s || j["status"]!.ToString() == s)));
         v1.MapGet("/jobs/{id}/stages", (string id, HttpContext c) => _stages.TryGetValue(id, out var s) ? Page(c, s.OfType<JsonObject>()) : NotFound("Job"));
         v1.MapGet("/applications", (HttpContext c) => Page(c, _applications.Values.Where(a => After(c, a))));
-        v1.MapGet("/applications/{id}", (string id) => _applications.TryGetValue(id, out var a) ? Results.Json(a) : NotFound("Application"));
+        v1.MapGet("/applications/{id}", (string id) => Known(id) && _applications.TryGetValue(id, out var a) ? Results.Json(a) : NotFound("Application"));
         v1.MapGet("/applications/{id}/scheduled_interviews", (string id, HttpContext c) =>
-            Page(c, _interviews.TryGetValue(id, out var list) ? list.OfType<JsonObject>() : []));
+            !Known(id) || !_applications.ContainsKey(id) ? NotFound("Application")
+            : Page(c, _interviews.TryGetValue(id, out var list) ? list.OfType<JsonObject>() : []));
         v1.MapGet("/candidates/{id}", (string id) => _candidates.TryGetValue(id, out var x) ? Results.Json(x) : NotFound("Candidate"));
         v1.MapPost("/candidates/{id}/activity_feed/notes", AddNoteAsync);
     }
@@ -106,6 +108,29 @@ public sealed class FakeGreenhouse : IAsyncDisposable
             ["current_stage"] = new JsonObject { ["id"] = long.Parse(stageId, CultureInfo.InvariantCulture), ["name"] = "Face to Face" },
         };
     }
+
+    /// <summary>
+    /// The candidate's name and email change in Greenhouse, and the application's last activity
+    /// moves to <paramref name="at"/> (Harvest moves <c>last_activity_at</c> on such an edit).
+    /// </summary>
+    public void ChangeCandidate(string applicationId, string first, string last, string email, DateTimeOffset at)
+    {
+        var application = _applications[applicationId];
+        var candidate = _candidates[application["candidate_id"]!.ToString()];
+        candidate["first_name"] = first;
+        candidate["last_name"] = last;
+        candidate["email_addresses"] = new JsonArray(new JsonObject { ["value"] = email, ["type"] = "personal" });
+        application["last_activity_at"] = Iso(at);
+    }
+
+    /// <summary>
+    /// From now on this application is answered 404 when read on its own (Retrieve Application, its
+    /// scheduled interviews) while List Applications still shows it, as when it is deleted during a sync.
+    /// Ids Greenhouse never had are answered 404 without this.
+    /// </summary>
+    public void RefuseApplication(string applicationId) => _refused[applicationId] = true;
+
+    private bool Known(string applicationId) => !_refused.ContainsKey(applicationId);
 
     /// <summary>A scheduled interview of an application (the Scheduled Interview object).</summary>
     public void AddInterview(string applicationId, string id, string name, DateTimeOffset start, DateTimeOffset end, params (string Id, string Email)[] interviewers) =>
