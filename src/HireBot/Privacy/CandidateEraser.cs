@@ -66,6 +66,9 @@ public sealed class CandidateEraser(OrgDb db, ISchedulerFactory quartz, Intervie
         // The digest charts: scores of this candidate behind URLs that were posted; erased, those URLs answer 404.
         await Exec(conn, tx, "DELETE FROM charts WHERE loop_id = ANY($1)", ct, loops.ToArray());
 
+        // What the ATS said the candidate is called: kept to tell ATS changes from recruiters' edits, not needed once forgotten.
+        await Exec(conn, tx, "UPDATE ats_applications SET imported_name = '', imported_email = '' WHERE candidate_id = $1", ct, candidateId);
+
         // Random, so two forgotten candidates of a role never collide and nothing links back to the person.
         var placeholder = $"forgotten-{Guid.NewGuid().ToString("N")[..12]}@forgotten.invalid";
         await Exec(conn, tx, "UPDATE candidates SET name = $2, email = $3, forgotten_at = $4 WHERE id = $1", ct, candidateId, ForgottenName, placeholder, now);

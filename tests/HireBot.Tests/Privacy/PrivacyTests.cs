@@ -43,12 +43,18 @@ public class PrivacyTests : IAsyncLifetime
         var loop = await DecidedAsync("fgs");
         // The check can fail: the free text is there before.
         Assert.Equal(1L, await _bot.ScalarAsync<long>("SELECT count(*) FROM scorecards WHERE interview_id = $1 AND ratings::text LIKE '%Walked through%'", loop.Interviews[0]));
+        // The candidate came from an ATS, which keeps what it called them.
+        await _bot.ScalarAsync<object>(
+            "INSERT INTO ats_applications (org_id, application_id, ats_candidate_id, candidate_id, job_id, imported_name, imported_email, updated_at) " +
+            "SELECT l.org_id, 'app-fgs', 'cand-fgs', l.candidate_id, 'job-1', 'Ada fgs', $2, now() FROM loops l WHERE l.id = $1", loop.LoopId, loop.Candidate);
 
         var reply = await _bot.SayAsync(Recruiter, $"candidate forget {loop.Candidate}");
         Assert.False(IsError(reply), Text(reply));
         Assert.Contains("Forgot Ada fgs", Text(reply));
 
         Assert.Equal(0L, await _bot.ScalarAsync<long>("SELECT count(*) FROM candidates WHERE email = $1 OR name = 'Ada fgs'", loop.Candidate));
+        Assert.Equal(0L, await _bot.ScalarAsync<long>("SELECT count(*) FROM ats_applications WHERE imported_email = $1 OR imported_name = 'Ada fgs'", loop.Candidate));
+        Assert.Equal(1L, await _bot.ScalarAsync<long>("SELECT count(*) FROM ats_applications WHERE application_id = 'app-fgs'")); // still linked: a later import skips it
         Assert.Equal(CandidateEraser.ForgottenName, await _bot.ScalarAsync<string>("SELECT c.name FROM candidates c JOIN loops l ON l.candidate_id = c.id WHERE l.id = $1", loop.LoopId));
         Assert.EndsWith("@forgotten.invalid", await _bot.ScalarAsync<string>("SELECT c.email FROM candidates c JOIN loops l ON l.candidate_id = c.id WHERE l.id = $1", loop.LoopId));
         // Scores kept without a word of evidence: the numbers, panelist and round stay for calibration.
