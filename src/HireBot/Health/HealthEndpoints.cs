@@ -10,7 +10,8 @@ namespace HireBot.Health;
 /// <c>/healthz</c> is liveness: the process answers HTTP (no dependency is asked, so a database
 /// outage does not get the bot restarted). <c>/readyz</c> is readiness: the database answers with
 /// this build's migrations applied, Quartz runs, and the inbox worker and outbox dispatcher go
-/// round; 503 otherwise, with what is missing.
+/// round, and the <see cref="WarmUp"/> has run (so the first requests are not the ones that pay for
+/// connections, keys and first calls); 503 otherwise, with what is missing.
 /// </summary>
 public static class HealthEndpoints
 {
@@ -18,7 +19,9 @@ public static class HealthEndpoints
 
     public static IServiceCollection AddHealth(this IServiceCollection services)
     {
+        services.AddSingleton<WarmUp>().AddHostedService(sp => sp.GetRequiredService<WarmUp>());
         services.AddHealthChecks()
+            .AddCheck<WarmUpCheck>("warm-up", tags: [Ready])
             .AddCheck<DatabaseCheck>("database", tags: [Ready], timeout: TimeSpan.FromSeconds(2))
             .AddCheck<SchedulerCheck>("jobs", tags: [Ready])
             .AddCheck<LoopsCheck>("loops", tags: [Ready]);
@@ -40,6 +43,12 @@ public static class HealthEndpoints
             status = report.Status == HealthStatus.Healthy ? "ok" : "unavailable",
             checks = report.Entries.ToDictionary(e => e.Key, e => new { status = e.Value.Status.ToString().ToLowerInvariant(), detail = e.Value.Description }),
         });
+    }
+
+    private sealed class WarmUpCheck(WarmUp warmUp) : IHealthCheck
+    {
+        public Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken ct) =>
+            Task.FromResult(warmUp.IsDone ? HealthCheckResult.Healthy("warmed up") : HealthCheckResult.Unhealthy("warming up"));
     }
 
     private sealed class DatabaseCheck(NpgsqlDataSource db) : IHealthCheck

@@ -14,8 +14,8 @@ namespace HireBot.Organisations;
 /// change. Why a role switch: the table owner (and a superuser, which the tests and the embedded
 /// cluster connect as) bypass row-level security, so the policy names <c>hirebot_org</c> and these
 /// connections switch to it. They come from a pool of their own, so no plain connection ever
-/// inherits the role or an organisation; each open sets both again (one round trip), so a pooled
-/// connection never keeps the previous organisation.
+/// inherits the role or an organisation; each open sets both again, so a pooled connection never
+/// keeps the previous organisation (a single statement carries the setting in its own round trip).
 /// </para>
 /// The plain <see cref="NpgsqlDataSource"/> remains for work that is across organisations by
 /// nature and names its rows by id: claiming outbox and inbox rows, sweeps, migrations.
@@ -37,7 +37,7 @@ public sealed class OrgDb(NpgsqlDataSource scoped)
         var conn = await scoped.OpenConnectionAsync(ct);
         try
         {
-            await using var set = new NpgsqlCommand("SELECT set_config('role', 'hirebot_org', false), set_config('hirebot.org_id', $1, false)", conn);
+            await using var set = new NpgsqlCommand(BindSql, conn);
             set.Parameters.Add(new() { Value = org.ToString() });
             await set.ExecuteNonQueryAsync(ct);
             return conn;
@@ -47,6 +47,19 @@ public sealed class OrgDb(NpgsqlDataSource scoped)
             await conn.DisposeAsync();
             throw;
         }
+    }
+
+    private const string BindSql = "SELECT set_config('role', 'hirebot_org', false), set_config('hirebot.org_id', $1, false)";
+
+    /// <summary>
+    /// A connection not yet bound to an organisation, and the statement that binds it to the one in
+    /// scope: it goes first in the batch of the statements to run, so binding costs no round trip of
+    /// its own. Should the batch fail, its binding is rolled back with it; every open binds again.
+    /// </summary>
+    internal async ValueTask<(NpgsqlConnection Connection, NpgsqlBatchCommand Bind)> OpenUnboundAsync(CancellationToken ct)
+    {
+        var bind = new NpgsqlBatchCommand(BindSql) { Parameters = { new() { Value = OrgScope.Required.ToString() } } };
+        return (await scoped.OpenConnectionAsync(ct), bind);
     }
 
     /// <summary>A single statement, run on its own connection for the organisation in scope.</summary>
@@ -63,41 +76,61 @@ public sealed class OrgDb(NpgsqlDataSource scoped)
     /// <summary>Runs <paramref name="commands"/> as one batch (one implicit transaction) for the organisation in scope.</summary>
     public async Task ExecuteBatchAsync(IEnumerable<NpgsqlBatchCommand> commands, CancellationToken ct)
     {
-        await using var conn = await OpenConnectionAsync(ct);
-        await using var batch = new NpgsqlBatch(conn);
-        foreach (var c in commands) batch.BatchCommands.Add(c);
-        if (batch.BatchCommands.Count > 0) await batch.ExecuteNonQueryAsync(ct);
+        var (conn, bind) = await OpenUnboundAsync(ct);
+        await using (conn)
+        {
+            await using var batch = new NpgsqlBatch(conn) { BatchCommands = { bind } };
+            foreach (var c in commands) batch.BatchCommands.Add(c);
+            if (batch.BatchCommands.Count > 1) await batch.ExecuteNonQueryAsync(ct);
+        }
     }
 }
 
 /// <summary>
 /// A statement of <see cref="OrgDb.CreateCommand"/>: like a data source's command, it opens its
-/// connection when run (bound to the organisation in scope then) and closes it when disposed.
+/// connection when run (bound to the organisation in scope then, in the same round trip as the
+/// statement) and closes it when disposed.
 /// </summary>
 public sealed class OrgCommand(OrgDb db, string sql) : IAsyncDisposable
 {
-    private readonly NpgsqlCommand _command = new(sql);
+    private readonly NpgsqlBatchCommand _command = new(sql);
     private NpgsqlConnection? _connection;
+    private NpgsqlBatch? _batch;
 
     public NpgsqlParameterCollection Parameters => _command.Parameters;
 
-    public async Task<int> ExecuteNonQueryAsync(CancellationToken ct = default) => await (await OpenAsync(ct)).ExecuteNonQueryAsync(ct);
+    public async Task<int> ExecuteNonQueryAsync(CancellationToken ct = default)
+    {
+        await (await OpenAsync(ct)).ExecuteNonQueryAsync(ct);
+        return _command.RecordsAffected;
+    }
 
-    public async Task<object?> ExecuteScalarAsync(CancellationToken ct = default) => await (await OpenAsync(ct)).ExecuteScalarAsync(ct);
+    public async Task<object?> ExecuteScalarAsync(CancellationToken ct = default)
+    {
+        await using var reader = await ExecuteReaderAsync(ct);
+        return await reader.ReadAsync(ct) && reader.FieldCount > 0 ? reader.GetValue(0) : null;
+    }
 
-    public async Task<NpgsqlDataReader> ExecuteReaderAsync(CancellationToken ct = default) => await (await OpenAsync(ct)).ExecuteReaderAsync(ct);
+    /// <summary>The statement's rows (the binding's result, which comes first, already skipped).</summary>
+    public async Task<NpgsqlDataReader> ExecuteReaderAsync(CancellationToken ct = default)
+    {
+        var reader = await (await OpenAsync(ct)).ExecuteReaderAsync(ct);
+        await reader.NextResultAsync(ct);
+        return reader;
+    }
 
-    private async Task<NpgsqlCommand> OpenAsync(CancellationToken ct)
+    private async Task<NpgsqlBatch> OpenAsync(CancellationToken ct)
     {
         if (_connection is not null) throw new InvalidOperationException("An OrgCommand runs once.");
-        _connection = await db.OpenConnectionAsync(ct);
-        _command.Connection = _connection;
-        return _command;
+        var (connection, bind) = await db.OpenUnboundAsync(ct);
+        _connection = connection;
+        _batch = new NpgsqlBatch(connection) { BatchCommands = { bind, _command } };
+        return _batch;
     }
 
     public async ValueTask DisposeAsync()
     {
-        await _command.DisposeAsync();
+        if (_batch is not null) await _batch.DisposeAsync();
         if (_connection is not null) await _connection.DisposeAsync();
     }
 }

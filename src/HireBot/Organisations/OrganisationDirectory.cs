@@ -50,7 +50,19 @@ public sealed partial class OrganisationDirectory(NpgsqlDataSource db, IConfigur
         cmd.Parameters.Add(new() { Value = kind });
         cmd.Parameters.Add(new() { Value = id });
         cmd.Parameters.Add(new() { Value = Guid.CreateVersion7() });
-        if (await cmd.ExecuteNonQueryAsync(ct) == 1) LogCreated(logger, kind);
+        // Two first contacts at once: the one that waited on the other's new organisation sees it
+        // only from a statement started after that commit, so it tries once more (not-null org_id).
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                if (await cmd.ExecuteNonQueryAsync(ct) == 1) LogCreated(logger, kind);
+                break;
+            }
+            catch (PostgresException e) when (e.SqlState == PostgresErrorCodes.NotNullViolation && attempt < 3)
+            {
+            }
+        }
         await using var read = db.CreateCommand("SELECT org_id FROM organisation_sources WHERE kind = $1 AND external_id = $2");
         read.Parameters.Add(new() { Value = kind });
         read.Parameters.Add(new() { Value = id });

@@ -104,19 +104,24 @@ public sealed partial class BotFrameworkAuthenticator(
 
     private async Task<TokenCheck> ValidateTokenAsync(string token, TeamsOptions settings, CancellationToken cancellationToken)
     {
-        string algorithm;
-        try
+        // A token verified before (the connector sends one for many requests) was read and its
+        // algorithm allowed then: it is not parsed again on every request.
+        if (!_verified.ContainsKey(token))
         {
-            algorithm = _handler.ReadJsonWebToken(token).Alg;
+            string algorithm;
+            try
+            {
+                algorithm = _handler.ReadJsonWebToken(token).Alg;
+            }
+            catch (Exception e) when (e is ArgumentException or SecurityTokenException)
+            {
+                return TokenCheck.Failed(BotAuthFailure.MalformedToken);
+            }
+            // Checked up front for a precise reason; the library folds a disallowed algorithm (and
+            // alg none) into a generic signature failure, and still enforces ValidAlgorithms below.
+            if (!AllowedAlgorithms.Contains(algorithm))
+                return TokenCheck.Failed(BotAuthFailure.DisallowedAlgorithm);
         }
-        catch (Exception e) when (e is ArgumentException or SecurityTokenException)
-        {
-            return TokenCheck.Failed(BotAuthFailure.MalformedToken);
-        }
-        // Checked up front for a precise reason; the library folds a disallowed algorithm (and
-        // alg none) into a generic signature failure, and still enforces ValidAlgorithms below.
-        if (!AllowedAlgorithms.Contains(algorithm))
-            return TokenCheck.Failed(BotAuthFailure.DisallowedAlgorithm);
         for (var attempt = 0; ; attempt++)
         {
             OpenIdConnectConfiguration configuration;

@@ -15,7 +15,10 @@ namespace HireBot.Teams;
 /// routes commands and card actions. A command message is acknowledged as soon as it is stored in
 /// the inbox (keyed by conversation and activity id, so a connector retry is stored once) and run
 /// by the inbox worker (<see cref="RunCommandAsync"/>); its reply goes out through the outbox under
-/// the same key. Invokes answer in the HTTP response, the card replacing the one clicked.
+/// the same key. Invokes answer in the HTTP response, the card replacing the one clicked. While
+/// Teams waits only the database is asked: a click, install or command from someone not known yet
+/// is stored in the inbox and run by the worker, which asks the connector for their email
+/// (<see cref="RunPendingAsync"/>); the click is answered "working on it" meanwhile.
 /// </summary>
 public sealed partial class TeamsBot(
     TeamsDirectory directory, PeopleStore people, BotConnectorClient connector, CommandHandler commands, CardActionHandler actions,
@@ -52,22 +55,25 @@ public sealed partial class TeamsBot(
             await inbox.AcceptAsync(org.Value, InboxSource, $"{r.BaseConversationId}|{activityId}", r.BaseConversationId, JsonSerializer.Serialize(accepted, TeamsJson.Options), ct);
             return null;
         }
-        var email = r.UserId is null ? null : await EmailOfAsync(r, ct);
+        // Only the database is asked while Teams waits: someone not known yet is looked up in the
+        // connector's directory by the inbox worker, which then runs what they asked for.
+        var email = r.UserId is null ? null : await directory.EmailOfAsync(r.UserId, r.TenantId, ct);
+        if (email is null && r.UserId is not null && inbound is TeamsCardAction or TeamsCommand or TeamsInstallEvent { Installed: true })
+        {
+            await directory.RememberAsync(r, null, ct);
+            if (inbound is TeamsInstallEvent { Installed: true } && !r.IsPersonal) await AcceptRosterAsync(org.Value, r, inbound.ActivityId, ct);
+            var pending = new PendingActivity(inbound as TeamsCardAction, inbound as TeamsInstallEvent, inbound as TeamsCommand);
+            await inbox.AcceptAsync(org.Value, PendingSource, $"{r.BaseConversationId}|{inbound.ActivityId ?? Guid.NewGuid().ToString()}", r.BaseConversationId,
+                JsonSerializer.Serialize(pending, TeamsJson.Options), ct);
+            return inbound is TeamsCardAction { IsInvoke: true } ? TeamsInvokeResponse.Message(Processing) : null;
+        }
         await directory.RememberAsync(r, email, ct);
 
         switch (inbound)
         {
-            case TeamsInstallEvent { Installed: true } install:
-                if (!r.IsPersonal)
-                {
-                    // Installed in a team or group chat: its members can be reached in 1:1 chats from
-                    // now on, once the roster is read (by the inbox worker, not while Teams waits).
-                    var rosterId = r.TeamId ?? r.BaseConversationId;
-                    var request = new TeamsRosterInboxHandler.Request(r.ServiceUrl, r.TenantId, rosterId);
-                    await inbox.AcceptAsync(org.Value, TeamsRosterInboxHandler.InboxSource, $"{rosterId}|{install.ActivityId ?? Guid.NewGuid().ToString()}", rosterId,
-                        JsonSerializer.Serialize(request, TeamsJson.Options), ct);
-                }
-                await WelcomeAsync(r, email, ct);
+            case TeamsInstallEvent { Installed: true }:
+                if (!r.IsPersonal) await AcceptRosterAsync(org.Value, r, inbound.ActivityId, ct);
+                await EnqueueAsync([await WelcomeAsync(r, email, ct)], ct);
                 return null;
             case TeamsInstallEvent { Installed: false }:
                 await ForgetWelcomeAsync(r, ct);
@@ -76,9 +82,7 @@ public sealed partial class TeamsBot(
                 await EnqueueAsync(await CommandReplyAsync(command, email, $"reply:{Guid.NewGuid()}", ct), ct); // no activity id, so nothing to de-duplicate by
                 return null;
             case TeamsCardAction action when email is not null:
-                var data = JsonNode.Parse(action.Data.GetRawText()) as JsonObject ?? new JsonObject();
-                data.Remove("verb");
-                var answer = await actions.HandleAsync(new Actor(email, email, "teams", Recipients.Conversation("teams", r.BaseConversationId)), action.Verb, data, ct);
+                var answer = await RunActionAsync(action, email, ct);
                 if (action.IsInvoke)
                     return answer.IsError && answer.Kind == CardNames.Message
                         ? TeamsInvokeResponse.Message(answer.Summary)
@@ -91,6 +95,64 @@ public sealed partial class TeamsBot(
                 return null;
         }
     }
+
+    /// <summary>
+    /// Installed in a team or group chat: its members can be reached in 1:1 chats from now on,
+    /// once the roster is read (by the inbox worker, not while Teams waits).
+    /// </summary>
+    private Task<bool> AcceptRosterAsync(Guid org, TeamsConversationReference r, string? activityId, CancellationToken ct)
+    {
+        var rosterId = r.TeamId ?? r.BaseConversationId;
+        var request = new TeamsRosterInboxHandler.Request(r.ServiceUrl, r.TenantId, rosterId);
+        return inbox.AcceptAsync(org, TeamsRosterInboxHandler.InboxSource, $"{rosterId}|{activityId ?? Guid.NewGuid().ToString()}", rosterId,
+            JsonSerializer.Serialize(request, TeamsJson.Options), ct);
+    }
+
+    private Task<BotReply> RunActionAsync(TeamsCardAction action, string email, CancellationToken ct)
+    {
+        var data = JsonNode.Parse(action.Data.GetRawText()) as JsonObject ?? new JsonObject();
+        data.Remove("verb");
+        var actor = new Actor(email, email, "teams", Recipients.Conversation("teams", action.Reference.BaseConversationId));
+        return actions.HandleAsync(actor, action.Verb, data, ct);
+    }
+
+    /// <summary>The inbox source of activities from someone the bot does not know yet (exactly one of the three is set).</summary>
+    public const string PendingSource = "teams-pending";
+
+    /// <summary>A card action, install or command whose sender's email must first be asked of the connector.</summary>
+    public sealed record PendingActivity(TeamsCardAction? Action, TeamsInstallEvent? Install, TeamsCommand? Command)
+    {
+        public TeamsInbound Inbound => (TeamsInbound?)Action ?? (TeamsInbound?)Install ?? Command ?? throw new InvalidOperationException("an empty pending Teams activity");
+    }
+
+    /// <summary>
+    /// Runs an activity that waited for its sender to be looked up (called by the inbox worker,
+    /// possibly again after a failure): asks the connector who they are, remembers them, and
+    /// returns the answer. A card action's answer comes as a message, the click having been
+    /// acknowledged with <see cref="Processing"/>.
+    /// </summary>
+    public async Task<IReadOnlyList<OutboxMessage>> RunPendingAsync(PendingActivity pending, string key, CancellationToken ct)
+    {
+        var inbound = pending.Inbound;
+        var r = inbound.Reference;
+        var email = await EmailOfAsync(r, ct);
+        await directory.RememberAsync(r, email, ct);
+        var here = Recipients.Conversation("teams", r.BaseConversationId);
+        return inbound switch
+        {
+            TeamsInstallEvent => [await WelcomeAsync(r, email, ct)],
+            TeamsCommand command => await CommandReplyAsync(command, email, $"reply:{key}", ct),
+            TeamsCardAction action when email is not null => [Reply($"reply:{key}", here, await RunActionAsync(action, email, ct))],
+            _ => [Reply($"reply:{key}", here, BotReply.Error(NoEmail))],
+        };
+    }
+
+    /// <summary>A pending activity failed for good: a click or command is told so; an install has no one to tell.</summary>
+    public IReadOnlyList<OutboxMessage> PendingFailureReply(PendingActivity pending, string key) =>
+        pending.Inbound is TeamsInstallEvent ? []
+        : [Reply($"reply:{key}", Recipients.Conversation("teams", pending.Inbound.Reference.BaseConversationId), BotReply.Error(FailedCommand))];
+
+    private const string Processing = "Working on it: the answer will follow in this chat.";
 
     /// <summary>
     /// Runs a command message the inbox accepted (called by the inbox worker, possibly again after
@@ -187,13 +249,13 @@ public sealed partial class TeamsBot(
     /// installationUpdate) and repeats conversationUpdate, so the key is the place it goes to. A team
     /// gets it once, in its General channel (whose id is the team id), not in every channel it hears from.
     /// </summary>
-    private async Task WelcomeAsync(TeamsConversationReference r, string? email, CancellationToken ct)
+    private async Task<OutboxMessage> WelcomeAsync(TeamsConversationReference r, string? email, CancellationToken ct)
     {
         var place = r.TeamId ?? r.BaseConversationId;
         var audience = !r.IsPersonal ? WelcomeMessage.Audience.Everyone
             : email is not null && await RecruitsOrFreshAsync(email, ct) ? WelcomeMessage.Audience.Recruiter
             : WelcomeMessage.Audience.Panelist;
-        await EnqueueAsync([Reply(WelcomeKey(place), Recipients.Conversation("teams", place), WelcomeMessage.For(audience))], ct);
+        return Reply(WelcomeKey(place), Recipients.Conversation("teams", place), WelcomeMessage.For(audience));
     }
 
     /// <summary>A recruiter of some role, or anyone on a deployment with no role yet (the first person sets it up).</summary>

@@ -64,11 +64,21 @@ public static class TeamsEndpoints
 
     private static async Task<ReadOnlyMemory<byte>?> ReadBodyAsync(HttpRequest request, int limit, CancellationToken cancellationToken)
     {
+        int read;
         if (request.ContentLength > limit)
             return null;
+        if (request.ContentLength is { } length)
+        {
+            // The usual case (the connector sends Content-Length, which Kestrel holds the body to):
+            // one array of the body's size, read into directly.
+            var exact = new byte[length];
+            var filled = 0;
+            while (filled < exact.Length && (read = await request.Body.ReadAsync(exact.AsMemory(filled), cancellationToken)) > 0)
+                filled += read;
+            return exact;
+        }
         using var buffer = new MemoryStream();
         var chunk = new byte[16 * 1024];
-        int read;
         while ((read = await request.Body.ReadAsync(chunk, cancellationToken)) > 0)
         {
             if (buffer.Length + read > limit)

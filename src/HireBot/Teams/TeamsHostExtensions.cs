@@ -17,6 +17,7 @@ public static class TeamsHostExtensions
         services.AddSingleton<TeamsDirectory>().AddSingleton<TeamsBot>().AddSingleton<TeamsRoster>().AddSingleton<TeamsAppInstaller>();
         services.AddSingleton<Inbox.IInboxHandler, TeamsInboxHandler>();
         services.AddSingleton<Inbox.IInboxHandler, TeamsRosterInboxHandler>();
+        services.AddSingleton<Inbox.IInboxHandler, TeamsPendingInboxHandler>();
         var probe = configuration.GetSection(TeamsOptions.SectionName).Get<TeamsOptions>() ?? new TeamsOptions();
         ApplyBotFrameworkNames(probe, configuration);
         if (probe.IsConnected || probe.IsLocalMode) services.AddSingleton<IChannelClient, TeamsChannelClient>();

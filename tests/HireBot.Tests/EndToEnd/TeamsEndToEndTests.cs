@@ -100,7 +100,10 @@ public class TeamsEndToEndTests : IAsyncLifetime
     [Fact]
     public async Task A_scorecard_submitted_with_action_execute_is_stored_once_and_the_card_turns_into_the_submitted_view()
     {
-        // GetMember on the fake connector answers pat@contoso.example for the caller.
+        // GetMember on the fake connector answers pat@contoso.example for the caller; a first message
+        // makes pat known, so the invokes below are answered from the database alone, in their response.
+        await PostAsync(Personal("help", "act-hello"));
+        await WaitForSendsAsync(1);
         var loop = await _bot.NewLoopAsync("tms", new InterviewSpec("screen", ["pat@contoso.example"]));
         var bad = ScorecardHarness.Filled(loop.Interviews[0], "screen", 3);
         bad["evidence.api-design"] = "fine";
@@ -119,6 +122,25 @@ public class TeamsEndToEndTests : IAsyncLifetime
         Assert.Equal(200, card["statusCode"]!.GetValue<int>());
         Assert.Contains("Scorecard submitted", card["value"]!.ToJsonString());
         Assert.Contains("Scorecard submitted", await replay.Content.ReadAsStringAsync());
+        Assert.Equal(1L, await _bot.ScalarAsync<long>("SELECT count(*) FROM scorecards WHERE panelist_email = 'pat@contoso.example'"));
+    }
+
+    [Fact]
+    public async Task A_click_from_someone_not_known_yet_is_acknowledged_without_the_connector_and_answered_in_the_chat()
+    {
+        var loop = await _bot.NewLoopAsync("tmu", new InterviewSpec("screen", ["pat@contoso.example"]));
+        var valid = ScorecardHarness.Filled(loop.Interviews[0], "screen", 3);
+
+        var response = await PostAsync(Invoke("scorecard.submit", valid, "inv-unknown"));
+
+        // Who pat is must be asked of the connector: not while Teams waits, so the click is only acknowledged.
+        var ack = JsonNode.Parse(await response.Content.ReadAsStringAsync())!;
+        Assert.Equal(TeamsInvokeResponse.MessageType, ack["type"]!.GetValue<string>());
+        Assert.Contains("Working on it", ack["value"]!.GetValue<string>());
+        // The worker looks pat up, stores the scorecard and posts the answer in the chat.
+        var sent = Assert.Single(await WaitForSendsAsync(1));
+        Assert.Contains("Scorecard submitted", sent.Body);
+        Assert.Contains(_connector.Requests, r => r.Method == "GET" && r.RawTarget.Contains("/members/", StringComparison.Ordinal));
         Assert.Equal(1L, await _bot.ScalarAsync<long>("SELECT count(*) FROM scorecards WHERE panelist_email = 'pat@contoso.example'"));
     }
 }

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Diagnostics;
 using System.Net;
 using System.Text.Json.Nodes;
+using HireBot.Tests.Scorecards;
 using HireBot.Tests.Support;
 
 namespace HireBot.Tests.Faults;
@@ -32,6 +33,22 @@ public class HealthTests
 
         await pg.Server.StartServerAsync(default);
         await WaitForAsync(bot, "/readyz", HttpStatusCode.OK);
+    }
+
+    [Fact]
+    public async Task Readyz_waits_for_the_warm_up_which_opens_the_pools_and_writes_nothing()
+    {
+        await using var pg = await DedicatedPostgres.StartAsync("warmup");
+        await using var bot = await BotApp.StartAsync(nameof(HealthTests), connectionString: pg.ConnectionString);
+
+        var ready = await WaitForAsync(bot, "/readyz", HttpStatusCode.OK);
+
+        Assert.Equal("healthy", ready["checks"]!["warm-up"]!["status"]!.GetValue<string>());
+        // Both pools hold the connections the warm-up opened (plus this query's own).
+        Assert.True(await bot.ScalarAsync<long>("SELECT count(*) FROM pg_stat_activity WHERE datname = current_database()") >= 2 * HireBot.Health.WarmUp.Connections);
+        // It ran read-only commands as nobody: no one was made known, nothing was accepted or queued.
+        Assert.Equal(0L, await bot.ScalarAsync<long>(
+            "SELECT (SELECT count(*) FROM people) + (SELECT count(*) FROM chat_identities) + (SELECT count(*) FROM inbox) + (SELECT count(*) FROM outbox)"));
     }
 
     /// <summary>
