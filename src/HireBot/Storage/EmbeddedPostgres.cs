@@ -189,10 +189,20 @@ public sealed partial class EmbeddedPostgres : IAsyncDisposable
     {
         if (!_ownsServer) return;
         _ownsServer = false;
+        // Already gone (killed, or stopped by someone else): nothing to stop, and no reason to fail the bot's exit.
+        if (!File.Exists(Path.Combine(Cluster, "postmaster.pid")))
+        {
+            File.Delete(OwnerFile);
+            LogAlreadyStopped(_logger);
+            return;
+        }
         await RunAsync("pg_ctl", ["-D", Cluster, "-m", "fast", "-w", "stop"], CancellationToken.None);
         File.Delete(OwnerFile);
         LogStopped(_logger);
     }
+
+    [LoggerMessage(EventId = 1005, Level = LogLevel.Warning, Message = "Embedded PostgreSQL was already stopped when the bot exited")]
+    private static partial void LogAlreadyStopped(ILogger logger);
 
     [LoggerMessage(EventId = 1001, Level = LogLevel.Information, Message = "Embedded PostgreSQL started on 127.0.0.1:{Port}")]
     private static partial void LogStarted(ILogger logger, int port);

@@ -38,6 +38,18 @@ public class EmbeddedClusterLifecycleTests : IDisposable
     }
 
     [Fact]
+    public async Task A_cluster_already_stopped_when_the_bot_exits_does_not_fail_the_exit()
+    {
+        var server = await EmbeddedPostgres.StartAsync(new DatabaseOptions { DataDirectory = _dir, Throwaway = true }, NullLogger.Instance, default);
+        await server.StopServerAsync(default); // gone under the bot (killed, or stopped by someone else)
+        Assert.False(File.Exists(Path.Combine(_dir, "pg", "postmaster.pid")));
+
+        await server.DisposeAsync(); // used to throw: pg_ctl stop fails without a PID file
+
+        Assert.False(File.Exists(Path.Combine(_dir, "owner.pid")));
+    }
+
+    [Fact]
     public async Task A_cluster_left_by_a_killed_bot_is_adopted_and_stopped_and_a_live_owners_is_only_shared()
     {
         var options = new DatabaseOptions { DataDirectory = _dir, Throwaway = true };
