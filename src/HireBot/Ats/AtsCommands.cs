@@ -34,6 +34,8 @@ public sealed class AtsCommands(AtsConnectionStore connections, AtsImporter impo
     {
         var kind = c.Command.Required("kind").ToLowerInvariant();
         if (!Kinds.Contains(kind)) return BotReply.Error($"`{kind}` is not an ATS HireBot knows: use `greenhouse` or `ashby`.");
+        if ((await connections.FindAsync(ct))?.FromSettings == true)
+            return BotReply.Error("This organisation's ATS connection comes from the bot's settings (`Ats__Connections__…`): change it there.");
         if (!connections.CanSeal) return BotReply.Error("The bot cannot store an API key safely: set `Ats__EncryptionKey` (base64 of 32 random bytes) and restart it.");
         var template = c.Command["template"] ?? TemplateLibrary.Default;
         if (templates.Find(template) is null) return BotReply.Error($"No template `{template}`. Templates: {string.Join(", ", templates.Ids.Select(t => $"`{t}`"))}.");

@@ -32,8 +32,9 @@ public sealed class AtsVerifier(AtsConnectionStore connections, AtsImporter impo
                 text = $"Connected to {kind}: the API key works. In {kind}, add a webhook to {url} with the secret key you were given, " +
                        $"for {Events(kind)}. The first import is running now.";
             }
-            catch (AtsException e)
+            catch (Exception e) when (e is not OperationCanceledException)
             {
+                // Any failure, not only the ATS's own: the admin was promised an answer.
                 await connections.MarkErrorAsync($"The key check failed: {e.Message}", ct);
                 text = $"Could not connect to {kind}: {e.Message} Run `ats connect` again with a working key.";
             }

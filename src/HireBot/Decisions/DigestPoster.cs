@@ -67,8 +67,9 @@ public sealed class DigestPoster(HireBot.Organisations.OrgDb db, RoleStore roles
         var loop = await LoopFeedbackStore.LoadAsync(conn, tx, loopId, lockLoop: false, ct);
         if (loop is null || loop.State is LoopState.Decided or LoopState.Withdrawn || loop.HasScheduledInterviews) return false;
         if (await roles.FindAsync(loop.RoleId, ct) is not { } role || loop.Expected(role.Template).Count == 0) return false;
+        // Completeness does not depend on history: read the organisation's history only once the digest is due.
+        if (!Build(loop, role, markIncomplete: false).Assessment.IsComplete) return false;
         var (assessment, data) = Build(loop, role, markIncomplete: false, await HistoryAsync(conn, tx, loopId, ct));
-        if (!assessment.IsComplete) return false;
         await AttachChartAsync(conn, tx, loopId, role, assessment, data, ct);
         var added = await OutboxStore.EnqueueAsync(conn, tx, Messages($"digest:{loopId}", role, data, loopId), ct);
         await LoopFeedbackStore.MarkDigestPostedAsync(conn, tx, loopId, clock.GetUtcNow(), ct);

@@ -24,7 +24,7 @@ namespace HireBot.Health;
 /// </summary>
 public sealed partial class WarmUp(
     NpgsqlDataSource plain, OrgDb orgDb, BotFrameworkKeys keys, IOptions<TeamsOptions> teams, ChartRenderer charts,
-    MessageRenderer renderer, BlockKitTranslator blockKit, CommandHandler commands, ILogger<WarmUp> logger) : BackgroundService
+    MessageRenderer renderer, BlockKitTranslator blockKit, ILogger<WarmUp> logger) : BackgroundService
 {
     /// <summary>Connections opened in each pool: about what a burst at start keeps busy at once.</summary>
     public const int Connections = 8;
@@ -43,8 +43,6 @@ public sealed partial class WarmUp(
                 StepAsync("Bot Framework keys", () => teams.Value.IsConnected ? keys.GetAsync(stoppingToken) : Task.CompletedTask),
                 StepAsync("chart renderer", () => Task.Run(RenderChart, stoppingToken)),
                 StepAsync("request paths", () => Task.Run(RequestPaths, stoppingToken)));
-            // After the pools: the queries the inbox worker runs most, answered for nobody.
-            await StepAsync("read-only commands", () => CommandsAsync(stoppingToken));
         }
         finally
         {
@@ -83,22 +81,6 @@ public sealed partial class WarmUp(
         }
         await Task.WhenAll(Enumerable.Range(0, Connections).SelectMany(_ => new[] { OpenPlainAsync(), OpenScopedAsync() }));
     }
-
-    /// <summary>Read-only commands as someone unknown in the default organisation: they read roles and loops, write nothing.</summary>
-    private async Task CommandsAsync(CancellationToken ct)
-    {
-        using var scope = OrgScope.Enter(OrgScope.Default);
-        var nobody = new Actor(Nobody, Nobody, "teams", Recipients.Conversation("teams", "warm-up"));
-        foreach (var text in (string[])["help", "role list", "status"])
-        {
-            var reply = await commands.HandleAsync(nobody, text, ct);
-            var card = renderer.Render(reply.Kind, reply.Data);
-            blockKit.ToMessage(card.DeepClone().AsObject());
-            TeamsCardText.ForTeams(card);
-        }
-    }
-
-    private const string Nobody = "warm-up@hirebot.invalid";
 
     private void RenderChart()
     {

@@ -46,7 +46,9 @@ public static partial class Migrator
     }
 
     /// <summary>The newest migration this build carries: the database is ready once it is applied.</summary>
-    public static int LatestVersion => Migrations().Max(m => m.Version);
+    public static int LatestVersion { get; } = typeof(Migrator).Assembly.GetManifestResourceNames()
+        .Where(n => n.Contains(".Migrations.") && n.EndsWith(".sql", StringComparison.Ordinal))
+        .Max(n => int.Parse(n[(n.IndexOf(".Migrations.", StringComparison.Ordinal) + 12)..][..4], CultureInfo.InvariantCulture));
 
     private static IEnumerable<(int Version, string Name, string Sql)> Migrations()
     {

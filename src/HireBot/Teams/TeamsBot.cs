@@ -49,10 +49,13 @@ public sealed partial class TeamsBot(
             return inbound is TeamsCardAction { IsInvoke: true } ? TeamsInvokeResponse.Error("Forbidden", "This organisation cannot use this bot.", 403) : null;
         }
         using var scope = HireBot.Organisations.OrgScope.Enter(org.Value);
-        if (inbound is TeamsCommand { ActivityId: { } activityId } accepted)
+        if (inbound is TeamsCommand command)
         {
-            // Activity ids are unique within a conversation, so the conversation is part of the key.
-            await inbox.AcceptAsync(org.Value, InboxSource, $"{r.BaseConversationId}|{activityId}", r.BaseConversationId, JsonSerializer.Serialize(accepted, TeamsJson.Options), ct);
+            // Activity ids are unique within a conversation, so the conversation is part of the key. Without one
+            // there is nothing to de-duplicate by: a fresh id keeps its key and its reply's key its own.
+            var accepted = command.ActivityId is null ? command with { ActivityId = Guid.NewGuid().ToString() } : command;
+            await inbox.AcceptAsync(org.Value, InboxSource, $"{r.BaseConversationId}|{accepted.ActivityId}", r.BaseConversationId,
+                JsonSerializer.Serialize(accepted, TeamsJson.Options), ct);
             return null;
         }
         // Only the database is asked while Teams waits: someone not known yet is looked up in the
@@ -77,9 +80,6 @@ public sealed partial class TeamsBot(
                 return null;
             case TeamsInstallEvent { Installed: false }:
                 await ForgetWelcomeAsync(r, ct);
-                return null;
-            case TeamsCommand command:
-                await EnqueueAsync(await CommandReplyAsync(command, email, $"reply:{Guid.NewGuid()}", ct), ct); // no activity id, so nothing to de-duplicate by
                 return null;
             case TeamsCardAction action when email is not null:
                 var answer = await RunActionAsync(action, email, ct);
@@ -226,8 +226,8 @@ public sealed partial class TeamsBot(
     {
         if (await directory.EmailOfAsync(r.UserId!, r.TenantId, ct) is { } known) return known;
         var member = await connector.GetMemberAsync(r.ServiceUrl, r.ConversationId, r.UserId!, ct);
-        var email = member.Value?.Email ?? member.Value?.UserPrincipalName;
-        if (email is not { Length: > 0 } || !email.Contains('@'))
+        var email = member.Value is { } m ? TeamsRoster.EmailOf(m) : null;
+        if (email is null)
         {
             LogNoEmail(logger, member.StatusCode);
             if (!options.Value.IsLocalMode) return null;

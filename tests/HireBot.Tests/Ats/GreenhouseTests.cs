@@ -139,6 +139,7 @@ public sealed partial class GreenhouseTests
         Assert.False(ScorecardHarness.IsError(import), ScorecardHarness.Text(import));
 
         c.Fake.FailEvery(5);
+        c.Fake.LoseNoteAnswers(2); // stored, answered 500: the retry must find them, not write them again
         var synced = await c.Bot.ScalarAsync<DateTime>("SELECT last_sync_at FROM ats_connections");
         Assert.False(ScorecardHarness.IsError(await c.Bot.SayAsync(Admin, "ats sync")));
         await UntilAsync(async () => await c.Bot.ScalarAsync<DateTime>("SELECT last_sync_at FROM ats_connections") > synced, "a sync through the faults");

@@ -35,6 +35,7 @@ public sealed class FakeGreenhouse : IAsyncDisposable
     private readonly ConcurrentDictionary<string, bool> _refused = new();
     private long _counter;
     private int _failEvery;
+    private int _loseNoteAnswers;
     private int _failures;
 
     private FakeGreenhouse()
@@ -53,6 +54,13 @@ public sealed class FakeGreenhouse : IAsyncDisposable
             : Page(c, _interviews.TryGetValue(id, out var list) ? list.OfType<JsonObject>() : []));
         v1.MapGet("/candidates/{id}", (string id) => _candidates.TryGetValue(id, out var x) ? Results.Json(x) : NotFound("Candidate"));
         v1.MapPost("/candidates/{id}/activity_feed/notes", AddNoteAsync);
+        // "GET: Retrieve Activity Feed": the candidate's notes, emails and activities.
+        v1.MapGet("/candidates/{id}/activity_feed", (string id) => !_candidates.ContainsKey(id) ? NotFound("Candidate") : Results.Json(new JsonObject
+        {
+            ["notes"] = new JsonArray([.. _notes.Select((x, i) => (id: 226809001 + i, x)).Where(t => t.x.CandidateId == id)
+                .Select(t => (JsonNode)new JsonObject { ["id"] = t.id, ["body"] = t.x.Body["body"]!.ToString(), ["visibility"] = t.x.Body["visibility"]!.ToString() })]),
+            ["emails"] = new JsonArray(), ["activities"] = new JsonArray(),
+        }));
     }
 
     public Uri BaseUrl { get; private set; } = null!;
@@ -75,6 +83,9 @@ public sealed class FakeGreenhouse : IAsyncDisposable
 
     /// <summary>Fault injection: every <paramref name="n"/>th answer (0 = none) is a 429, then a 5xx, alternately.</summary>
     public void FailEvery(int n) => Interlocked.Exchange(ref _failEvery, n);
+
+    /// <summary>The next <paramref name="n"/> notes are stored and then answered 500, as when Greenhouse's answer is lost.</summary>
+    public void LoseNoteAnswers(int n) => Interlocked.Exchange(ref _loseNoteAnswers, n);
 
     /// <summary>An open job with an "Application Review" stage (nothing schedulable) and one interview stage holding <paramref name="interviews"/>.</summary>
     public void AddJob(string id, string name, string stageId, params string[] interviews)
@@ -220,6 +231,7 @@ public sealed class FakeGreenhouse : IAsyncDisposable
         if (body?["visibility"]?.ToString() is not ("admin_only" or "private" or "public")) errors.Add(new JsonObject { ["message"] = "Is invalid", ["field"] = "visibility" });
         if (errors.Count > 0) return Results.Json(new JsonObject { ["message"] = "Validation error", ["errors"] = errors }, statusCode: 422);
         _notes.Enqueue((id, onBehalfOf, body!));
+        if (Interlocked.Decrement(ref _loseNoteAnswers) >= 0) return Results.Json(new JsonObject { ["message"] = "Internal Server Error" }, statusCode: 500);
         return Results.Json(new JsonObject
         {
             ["id"] = 226809000 + _notes.Count, ["created_at"] = Iso(Support.TestClock.Now), ["body"] = body!["body"]!.ToString(),

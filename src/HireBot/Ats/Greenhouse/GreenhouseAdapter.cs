@@ -97,24 +97,31 @@ public sealed class GreenhouseAdapter(GreenhouseHttp http) : IAtsAdapter
     }
 
     public Task<AtsWriteResult> WriteScorecardAsync(AtsConnection connection, AtsScorecard s, CancellationToken ct) =>
-        NoteAsync(connection, s.ApplicationId, GreenhouseNotes.Scorecard(s), s.InterviewerAtsUserId, ct);
+        NoteAsync(connection, s.ApplicationId, GreenhouseNotes.Scorecard(s), s.InterviewerAtsUserId,
+            Ashby.AshbyWrites.Marker("scorecard", s.ApplicationId, s.InterviewerEmail.ToLowerInvariant(), s.InterviewId ?? "") + $"-v{s.Version}", ct);
 
     public Task<AtsWriteResult> WriteDecisionAsync(AtsConnection connection, AtsDecision d, CancellationToken ct) =>
-        NoteAsync(connection, d.ApplicationId, GreenhouseNotes.Decision(d), null, ct);
+        NoteAsync(connection, d.ApplicationId, GreenhouseNotes.Decision(d), null,
+            Ashby.AshbyWrites.Marker("decision", d.ApplicationId, d.Outcome, d.DecidedAt.ToString("O", System.Globalization.CultureInfo.InvariantCulture)), ct);
 
     /// <summary>
     /// "POST: Add Note": <c>{user_id, body, visibility}</c> with <c>On-Behalf-Of</c>; the note is made
     /// as the interviewer when their Greenhouse user is known, else as the connection's user.
     /// <c>visibility: admin_only</c>: feedback is for the hiring team, as Greenhouse keeps scorecards.
+    /// Harvest takes no idempotency key, so the note carries a reference and the candidate's activity feed
+    /// ("GET: Retrieve Activity Feed") is read first: a note whose answer was lost is found, not written twice.
     /// </summary>
-    private async Task<AtsWriteResult> NoteAsync(AtsConnection c, string applicationId, string body, string? asUser, CancellationToken ct)
+    private async Task<AtsWriteResult> NoteAsync(AtsConnection c, string applicationId, string body, string? asUser, string reference, CancellationToken ct)
     {
         var user = asUser ?? c.OnBehalfOfUserId;
         if (string.IsNullOrEmpty(user))
             return new AtsWriteResult.Refused("no Greenhouse user to write as: reconnect with `user <greenhouse-user-id>`");
         var application = await http.GetAsync(c, $"applications/{applicationId}", ct);
         var candidateId = Id(application["candidate_id"]);
-        var payload = new JsonObject { ["user_id"] = long.TryParse(user, out var n) ? n : user, ["body"] = body, ["visibility"] = "admin_only" };
+        var feed = await http.GetAsync(c, $"candidates/{candidateId}/activity_feed", ct);
+        if ((feed["notes"] as JsonArray)?.OfType<JsonObject>().FirstOrDefault(x => x["body"]?.ToString().Contains(reference, StringComparison.Ordinal) == true) is { } written)
+            return new AtsWriteResult.Written(Id(written["id"]));
+        var payload = new JsonObject { ["user_id"] = long.TryParse(user, out var n) ? n : user, ["body"] = body + "\n\n" + reference, ["visibility"] = "admin_only" };
         var (note, refusal) = await http.PostAsync(c, $"candidates/{candidateId}/activity_feed/notes", payload, user, ct);
         return note is not null ? new AtsWriteResult.Written(Id(note["id"])) : new AtsWriteResult.Refused(refusal!);
     }

@@ -35,17 +35,24 @@ public sealed class GreenhouseHttp(HttpClient http, TimeProvider clock)
         while (next is not null)
         {
             using var response = await SendAsync(c, () => new HttpRequestMessage(HttpMethod.Get, next), ct);
-            var page = JsonNode.Parse(await response.Content.ReadAsStringAsync(ct)) as JsonArray
+            var page = Json(await response.Content.ReadAsStringAsync(ct)) as JsonArray
                        ?? throw new AtsException("Greenhouse answered a list with something else than a JSON array.");
             foreach (var item in page.OfType<JsonObject>()) yield return item;
             next = NextLink(response);
         }
     }
 
+    /// <summary>The answer as JSON; an answer that is not (an HTML error page from a proxy or a wrong `url`) is the ATS failing, retried and reported like one.</summary>
+    private static JsonNode? Json(string text)
+    {
+        try { return JsonNode.Parse(text); }
+        catch (System.Text.Json.JsonException) { throw new AtsException("Greenhouse answered with something that is not JSON.", TimeSpan.FromSeconds(30)); }
+    }
+
     public async Task<JsonObject> GetAsync(AtsConnection c, string path, CancellationToken ct)
     {
         using var response = await SendAsync(c, () => new HttpRequestMessage(HttpMethod.Get, new Uri(c.BaseUrl, path.TrimStart('/'))), ct);
-        return JsonNode.Parse(await response.Content.ReadAsStringAsync(ct)) as JsonObject
+        return Json(await response.Content.ReadAsStringAsync(ct)) as JsonObject
                ?? throw new AtsException("Greenhouse answered with something else than a JSON object.");
     }
 
@@ -60,7 +67,7 @@ public sealed class GreenhouseHttp(HttpClient http, TimeProvider clock)
             return request;
         }, ct, refuseOn4xx: true);
         var text = await response.Content.ReadAsStringAsync(ct);
-        if (response.IsSuccessStatusCode) return (JsonNode.Parse(text) as JsonObject, null);
+        if (response.IsSuccessStatusCode) return (Json(text) as JsonObject, null);
         return (null, $"Greenhouse refused it ({(int)response.StatusCode}): {ErrorMessage(text)}");
     }
 
@@ -84,7 +91,8 @@ public sealed class GreenhouseHttp(HttpClient http, TimeProvider clock)
             Remember(c.ApiKey, response);
             if (response.IsSuccessStatusCode) return response;
             var status = (int)response.StatusCode;
-            if (status == 429 || status >= 500)
+            // A write's 5xx may have been stored: not repeated here, but by the outbox, which looks before it writes again.
+            if (status == 429 || status >= 500 && !refuseOn4xx)
             {
                 var wait = RetryAfter(response) ?? TimeSpan.FromSeconds(1);
                 response.Dispose();
@@ -92,6 +100,11 @@ public sealed class GreenhouseHttp(HttpClient http, TimeProvider clock)
                     throw new AtsException($"Greenhouse answered {status}", wait);
                 await Task.Delay(wait, clock, ct);
                 continue;
+            }
+            if (status >= 500)
+            {
+                response.Dispose();
+                throw new AtsException($"Greenhouse answered {status}", TimeSpan.FromSeconds(5));
             }
             if (refuseOn4xx && status != 401) return response;
             var text = await response.Content.ReadAsStringAsync(ct);
