@@ -141,7 +141,7 @@ public sealed partial class SlackBot(
     private async Task<IReadOnlyList<OutboxMessage>> RunClickAsync(SlackBlockAction click, string key, int attempt, CancellationToken ct)
     {
         var (actor, refusal) = await ActorAsync(click.TeamId, click.UserId, click.ChannelId, ct);
-        if (actor is null) return click.ResponseUrl is { } url ? [Say(key, Where(url, null), BotReply.Error(refusal!))] : [];
+        if (actor is null) return [Say(key, click.ResponseUrl is { } url ? Where(url, null) : DirectMessage(click.TeamId, click.UserId), BotReply.Error(refusal!))];
         var verb = click.ActionId.Split('#')[0];
         BotReply reply;
         try
@@ -158,8 +158,8 @@ public sealed partial class SlackBot(
     /// <summary>A submission from someone the database did not know yet: the answer goes to their DM.</summary>
     private async Task<IReadOnlyList<OutboxMessage>> RunSubmissionAsync(SlackViewSubmission submit, string key, CancellationToken ct)
     {
-        var (actor, _) = await ActorAsync(submit.TeamId, submit.UserId, null, ct);
-        if (actor is null) return [];
+        var (actor, refusal) = await ActorAsync(submit.TeamId, submit.UserId, null, ct);
+        if (actor is null) return [Say(key, DirectMessage(submit.TeamId, submit.UserId), BotReply.Error("Your scorecard was not saved: " + refusal))];
         var (reply, ack) = await SubmitAsync(actor, submit, ct);
         var text = ack.Body?["response_action"]?.GetValue<string>() == "errors"
             ? "Your scorecard was not saved: " + string.Join(" ", ack.Body["errors"]!.AsObject().Select(e => e.Value?.GetValue<string>())) + " Please open it again."
@@ -209,8 +209,13 @@ public sealed partial class SlackBot(
     {
         { Command.ResponseUrl: { Length: > 0 } url } => [Say(key, Where(url, null), BotReply.Error(GaveUp))],
         { Click.ResponseUrl: { Length: > 0 } url } => [Say(key, Where(url, null), BotReply.Error(GaveUp))],
+        { Click: { } click } => [Say(key, DirectMessage(click.TeamId, click.UserId), BotReply.Error(GaveUp))],
+        { Submission: { } submit } => [Say(key, DirectMessage(submit.TeamId, submit.UserId), BotReply.Error("Your scorecard was not saved: " + GaveUp))],
         _ => [],
     };
+
+    /// <summary>The person's DM with the app, reached without an email: chat.postMessage to a user id posts there.</summary>
+    private static string DirectMessage(string teamId, string userId) => Recipients.Conversation("slack", $"{teamId}/{userId}");
 
     private const string GaveUp = "Sorry, something went wrong while running that, and it was not completed. Please try it again.";
 

@@ -121,4 +121,20 @@ public class SlackScorecardTests : IAsyncLifetime
         var update = await EventuallyAsync(() => _slack.CallsTo("chat.update").FirstOrDefault());
         Assert.Equal(JsonNode.Parse(request.Body)!["channel"]!.GetValue<string>() is { } dm ? dm : "", JsonNode.Parse(update.Body)!["channel"]!.GetValue<string>());
     }
+
+    [Fact]
+    public async Task A_submission_from_someone_slack_cannot_name_is_answered_in_their_dm_not_dropped()
+    {
+        var response = await InteractAsync(new JsonObject
+        {
+            ["type"] = "view_submission", ["team"] = new JsonObject { ["id"] = FakeSlack.TeamId }, ["user"] = new JsonObject { ["id"] = "U0GHOST" },
+            ["view"] = new JsonObject { ["id"] = "V9", ["callback_id"] = "scorecard.submit", ["private_metadata"] = "{}", ["state"] = new JsonObject { ["values"] = new JsonObject() } },
+        });
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        // users.info does not know U0GHOST, so nobody's email: the answer goes to the app DM by user id.
+        var told = await EventuallyAsync(() => _slack.CallsTo("chat.postMessage").FirstOrDefault(c => c.Body.Contains("Your scorecard was not saved")));
+        Assert.Equal("U0GHOST", JsonNode.Parse(told.Body)!["channel"]!.GetValue<string>());
+        Assert.Equal(0L, await _bot.ScalarAsync<long>("SELECT count(*) FROM scorecards"));
+    }
 }
