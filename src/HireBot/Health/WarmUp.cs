@@ -65,21 +65,27 @@ public sealed partial class WarmUp(
         }
     }
 
-    /// <summary>Opens <see cref="Connections"/> connections of each pool at once; closed, they stay pooled.</summary>
+    /// <summary>
+    /// Opens <see cref="Connections"/> connections of each pool, all held until every one is open (so
+    /// they are distinct, not one reused), then closed: they stay pooled.
+    /// </summary>
     private async Task PoolsAsync(CancellationToken ct)
     {
-        async Task OpenPlainAsync()
+        var open = new List<NpgsqlConnection>();
+        try
         {
-            await using var conn = await plain.OpenConnectionAsync(ct);
-            await using var cmd = new NpgsqlCommand("SELECT 1", conn);
-            await cmd.ExecuteScalarAsync(ct);
+            using (OrgScope.Enter(OrgScope.Default))
+            {
+                var opening = Enumerable.Range(0, Connections)
+                    .SelectMany(_ => new[] { plain.OpenConnectionAsync(ct).AsTask(), orgDb.OpenConnectionAsync(ct).AsTask() }).ToList();
+                try { await Task.WhenAll(opening); }
+                finally { open.AddRange(opening.Where(t => t.IsCompletedSuccessfully).Select(t => t.Result)); }
+            }
         }
-        async Task OpenScopedAsync()
+        finally
         {
-            using var scope = OrgScope.Enter(OrgScope.Default);
-            await using var conn = await orgDb.OpenConnectionAsync(ct);
+            foreach (var conn in open) await conn.DisposeAsync();
         }
-        await Task.WhenAll(Enumerable.Range(0, Connections).SelectMany(_ => new[] { OpenPlainAsync(), OpenScopedAsync() }));
     }
 
     private void RenderChart()

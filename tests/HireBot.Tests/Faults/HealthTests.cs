@@ -46,7 +46,7 @@ public class HealthTests
         Assert.Equal("healthy", ready["checks"]!["warm-up"]!["status"]!.GetValue<string>());
         // Both pools hold the connections the warm-up opened (plus this query's own).
         Assert.True(await bot.ScalarAsync<long>("SELECT count(*) FROM pg_stat_activity WHERE datname = current_database()") >= 2 * HireBot.Health.WarmUp.Connections);
-        // It ran read-only commands as nobody: no one was made known, nothing was accepted or queued.
+        // It reads and renders only: no one was made known, nothing was accepted or queued.
         Assert.Equal(0L, await bot.ScalarAsync<long>(
             "SELECT (SELECT count(*) FROM people) + (SELECT count(*) FROM chat_identities) + (SELECT count(*) FROM inbox) + (SELECT count(*) FROM outbox)"));
     }
