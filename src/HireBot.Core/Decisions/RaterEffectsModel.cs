@@ -57,12 +57,25 @@ internal static class RaterEffectsModel
         double? panelTau = null;
         var scale = 1.0;
         var share = 0.0;
+        var partial = n != c * p;
         if (raterDf > 0 && n > c)
         {
             var reduction = Math.Max(0, ssCompetency - ssAdditive);
             // Unbiased (it may come out negative); pooled with the prior before clamping at zero.
             panelTau = (reduction - raterDf * sigma2) / (n - c);
             share = raterDf / (n - c);
+            if (partial && panelTau <= 0)
+            {
+                // A partial layout cannot keep a negative τ̂² (see below), and stopping it at zero
+                // alone biases every interval wide when raters do not differ. The panel says they do
+                // not (the rater mean square is no larger than the residual one), so the reduction is
+                // a second estimate of σ² and is pooled into it (Bancroft's preliminary-test pooling):
+                // σ² gains df_b degrees of freedom and the rater term keeps only the prior's share.
+                sigma2 = (sigmaDf * sigma2 + reduction) / (sigmaDf + raterDf);
+                sigmaDf += raterDf;
+                panelTau = 0;
+                share = 0;
+            }
             var meanPrior = priorTau.Values.Average();
             if (meanPrior > 0)
                 scale = (prior.RaterDegreesOfFreedom + raterDf * panelTau.Value / meanPrior) / (prior.RaterDegreesOfFreedom + raterDf);
@@ -72,7 +85,7 @@ internal static class RaterEffectsModel
         // do not differ. The variance of any estimate stays positive (see Estimate).
         // In a partial layout (panelists rating different competencies) that floor does not keep
         // every estimate's variance positive, so there τ² stops at zero.
-        var floor = n == c * p ? -sigma2 * share : 0;
+        var floor = partial ? 0 : -sigma2 * share;
         var tau = priorTau.ToDictionary(kv => kv.Key, kv => Math.Max(kv.Value * scale, floor));
         return new PanelFit(sigma2, sigmaDf, tau, prior.RaterDegreesOfFreedom + raterDf, residualDf, raterDf, panelTau, share,
             priorTau.ToDictionary(kv => kv.Key, kv => kv.Value + prior.ResidualVariance));

@@ -37,13 +37,4 @@ public sealed record PanelScenario(
 {
     /// <summary>Coverage targets (85–95%) apply: raters are independent and there are three or more, or it is the template loop.</summary>
     public bool HasCoverageTarget => SharedSd == 0 && Halo == 0 && (Layout == PanelLayout.Template || Panelists >= 3);
-
-    /// <summary>
-    /// Scenarios where the intervals are known to be too wide (coverage above 95%): the template loop
-    /// with rater effects near zero, where five of twelve competencies have a single rater and the
-    /// rater variance must stop at zero (a negative one would make some estimate's variance
-    /// negative), which biases it up. The README lists them with the figures; the tests hold them
-    /// to at most 99%.
-    /// </summary>
-    public bool KnownOverCoverage { get; init; }
 }

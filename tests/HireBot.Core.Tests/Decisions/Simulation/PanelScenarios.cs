@@ -20,7 +20,7 @@ public static class PanelScenarios
             list.Add(new($"near 4 n={n} τ=0.25 σ=0.6", PanelLayout.Full, n, 0.25, 0.6, LevelLow: 3.5, LevelHigh: 4.0));
         }
         foreach (var tau in new[] { 0.0, 0.25, 0.5 })
-            list.Add(new($"template loop τ={tau:0.00} σ=0.6", PanelLayout.Template, 7, tau, 0.6) { KnownOverCoverage = tau < 0.5 });
+            list.Add(new($"template loop τ={tau:0.00} σ=0.6", PanelLayout.Template, 7, tau, 0.6));
         list.Add(new("template loop heavy tails τ=0.25 σ=0.5", PanelLayout.Template, 7, 0.25, 0.5, HeavyTails: true));
         foreach (var n in new[] { 3, 5 })
             list.Add(new($"halo λ=0.3 n={n} τ=0.25 σ=0.6", PanelLayout.Full, n, 0.25, 0.6, Halo: 0.3));
