@@ -61,9 +61,13 @@ public static class CalibrationReport
     /// scorecards. It gives only the interviewer's own average difference from their peers (no one
     /// else's rating, no candidate), its calibrated estimate with a 90% interval, and what it means.
     /// </summary>
-    public static string? Note(string email, IReadOnlyList<PastRating> history, DecisionPolicy policy, int minScorecards)
+    public static string? Note(string email, IReadOnlyList<PastRating> history, DecisionPolicy policy, int minScorecards) =>
+        Note(LeniencyEstimator.Estimate(history, policy).GetValueOrDefault(email), minScorecards);
+
+    /// <summary>The note from an interviewer's calibration already estimated (<see cref="PanelHistory.Calibrations"/>); null without one or below the minimum.</summary>
+    public static string? Note(RaterCalibration? calibration, int minScorecards)
     {
-        if (LeniencyEstimator.Estimate(history, policy).GetValueOrDefault(email) is not { } c || c.Scorecards < minScorecards) return null;
+        if (calibration is not { } c || c.Scorecards < minScorecards) return null;
         var lo = c.Leniency - CalibrationRow.Z90 * c.StandardError;
         var hi = c.Leniency + CalibrationRow.Z90 * c.StandardError;
         var direction = Math.Abs(c.RawDifference) < 0.05 ? "in line with" : c.RawDifference > 0 ? F($"{c.RawDifference:0.00} above") : F($"{-c.RawDifference:0.00} below");

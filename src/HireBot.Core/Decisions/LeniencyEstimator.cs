@@ -9,15 +9,27 @@ namespace HireBot.Core.Decisions;
 /// <item>Its sampling variance is vₚ = s²/mₚ, with s² the variance of per-loop differences around
 /// each interviewer's own mean, pooled over all interviewers.</item>
 /// <item>The spread of true leniency is τ_L² = Var(dₚ) − mean(vₚ) over interviewers with history,
-/// or the prior (<see cref="DecisionPolicy.PriorLeniencyVariance"/>) with fewer than five of them.</item>
+/// or the prior's leniency variance with fewer than five of them.</item>
+/// <item>The priors are the digest's (<see cref="VariancePrior"/>): the organisation's own
+/// (<see cref="VariancePriorEstimator"/>) once its history is long enough, the policy's defaults before.</item>
 /// <item>The estimate is shrunk toward zero: λₚ = τ_L²/(τ_L² + vₚ), leniency λₚ·dₚ, posterior
 /// variance λₚ·vₚ. Few scorecards mean strong shrinkage and a variance near τ_L².</item>
 /// </list>
 /// </summary>
 public static class LeniencyEstimator
 {
-    public static IReadOnlyDictionary<string, RaterCalibration> Estimate(IReadOnlyList<PastRating> history, DecisionPolicy policy)
+    /// <summary>With the priors the digest would use for this history (<see cref="PriorFor"/>).</summary>
+    public static IReadOnlyDictionary<string, RaterCalibration> Estimate(IReadOnlyList<PastRating> history, DecisionPolicy policy) =>
+        Estimate(history, PriorFor(history, policy));
+
+    /// <summary>The organisation's priors from <paramref name="history"/> when it has enough, otherwise the policy's defaults.</summary>
+    public static VariancePrior PriorFor(IReadOnlyList<PastRating> history, DecisionPolicy policy) =>
+        VariancePriorEstimator.Estimate(history, policy) ?? VariancePrior.FromPolicy(policy);
+
+    public static IReadOnlyDictionary<string, RaterCalibration> Estimate(IReadOnlyList<PastRating> history, VariancePrior prior)
     {
+        ArgumentNullException.ThrowIfNull(history);
+        ArgumentNullException.ThrowIfNull(prior);
         var perLoop = new Dictionary<string, List<double>>(StringComparer.OrdinalIgnoreCase);
         foreach (var loop in history.GroupBy(r => r.LoopId))
         {
@@ -47,10 +59,10 @@ public static class LeniencyEstimator
         // with the pooled history (scaled inverse χ²). Never the history alone: a few identical loops
         // would claim no noise at all and give an interval of zero width.
         const double priorDf = 5;
-        var prior = 2 * (policy.PriorResidualVariance + policy.PriorRaterVariance - policy.PriorLeniencyVariance);
-        var s2 = (priorDf * prior + within) / (priorDf + withinDf);
+        var loopPrior = 2 * (prior.ResidualVariance + prior.RaterVariance - prior.LeniencyVariance);
+        var s2 = (priorDf * loopPrior + within) / (priorDf + withinDf);
         var raw = perLoop.ToDictionary(kv => kv.Key, kv => (Mean: kv.Value.Average(), Loops: kv.Value.Count), StringComparer.OrdinalIgnoreCase);
-        var spread = policy.PriorLeniencyVariance;
+        var spread = prior.LeniencyVariance;
         if (raw.Count >= 5)
         {
             var grand = raw.Values.Average(r => r.Mean);

@@ -103,4 +103,58 @@ public class AgreementAndEvidenceTests
         // Identical loops do not prove there is no noise: the interval keeps the prior's width in it.
         Assert.True(many.StandardError > 0.02, $"standard error {many.StandardError}");
     }
+
+    /// <summary>
+    /// An organisation whose panels rarely differ by more than a point: past 30 scorecards its own
+    /// priors (far below the defaults) replace the defaults in the leniency estimate too, as in the
+    /// digest, so a new interviewer who rated a point above two peers twice is shrunk less and
+    /// known more precisely than the defaults would say.
+    /// </summary>
+    [Fact]
+    public void Leniency_uses_the_organisations_priors_once_it_has_enough_history()
+    {
+        string[] pool = ["ann@x.test", "bo@x.test", "cy@x.test", "dee@x.test", "eve@x.test"];
+        string[] competencies = ["design", "coding", "comms"];
+        List<PastRating> History(int orgLoops)
+        {
+            var history = new List<PastRating>();
+            for (var l = 0; l < orgLoops; l++)
+            {
+                var loop = new Guid(l + 1, 0, 0, new byte[8]);
+                for (var p = 0; p < 3; p++)
+                    foreach (var c in competencies)
+                        history.Add(new PastRating(pool[(l + p) % pool.Length], loop, c, 2 + l % 3 + (p == 0 && c == "comms" && l % 2 == 0 ? 1 : 0)));
+            }
+            for (var l = 0; l < 2; l++)
+            {
+                var loop = new Guid(100 + l, 0, 0, new byte[8]);
+                foreach (var c in competencies)
+                {
+                    history.Add(new PastRating("ann@x.test", loop, c, 3));
+                    history.Add(new PastRating("bo@x.test", loop, c, 3));
+                    history.Add(new PastRating("raj@x.test", loop, c, 4));
+                }
+            }
+            return history;
+        }
+        var history = History(12);
+        var policy = DecisionPolicy.Default;
+
+        var prior = LeniencyEstimator.PriorFor(history, policy);
+        var withHistory = LeniencyEstimator.Estimate(history, policy)["raj@x.test"];
+        var withDefaults = LeniencyEstimator.Estimate(history, VariancePrior.FromPolicy(policy))["raj@x.test"];
+
+        Assert.Equal("history", prior.Source);
+        Assert.True(prior.ResidualVariance < policy.PriorResidualVariance / 2, $"σ₀² {prior.ResidualVariance}");
+        Assert.Equal(1, withHistory.RawDifference, 9);
+        Assert.Equal(withDefaults.RawDifference, withHistory.RawDifference, 9);
+        Assert.True(withHistory.Leniency > withDefaults.Leniency + 0.05, $"history {withHistory.Leniency}, defaults {withDefaults.Leniency}");
+        Assert.True(withHistory.Variance < withDefaults.Variance, $"history {withHistory.Variance}, defaults {withDefaults.Variance}");
+        // The digest's history is the same estimate.
+        Assert.Equal(withHistory, PanelHistory.From(history, policy).Calibrations["raj@x.test"]);
+        // Below the minimum the defaults stand, as in the digest.
+        var shortHistory = History(6);
+        Assert.Equal("defaults", LeniencyEstimator.PriorFor(shortHistory, policy).Source);
+        Assert.Equal(LeniencyEstimator.Estimate(shortHistory, VariancePrior.FromPolicy(policy))["raj@x.test"], LeniencyEstimator.Estimate(shortHistory, policy)["raj@x.test"]);
+    }
 }
