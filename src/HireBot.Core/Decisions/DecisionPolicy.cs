@@ -75,6 +75,12 @@ public sealed record DecisionPolicy
     /// <summary>Variance priors come from the organisation's history once it has this many scorecards with a peer on the same competency.</summary>
     public int HistoryPriorMinScorecards { get; init; } = 30;
 
+    /// <summary>History (priors, leniency, calibration) is read from scorecards submitted within this many months.</summary>
+    public int HistoryMonths { get; init; } = 24;
+
+    /// <summary>History is read from at most this many scorecards, the most recently submitted.</summary>
+    public int HistoryMaxScorecards { get; init; } = 5000;
+
     /// <summary>Agreement (Krippendorff's alpha) is reported only when it rests on at least this many ratings.</summary>
     public int MinAgreementRatings { get; init; } = 6;
 
@@ -104,6 +110,8 @@ public sealed record DecisionPolicy
         : MinPanelists < 1 ? "MinPanelists must be at least 1."
         : MinAssessedCompetencies < 1 ? "MinAssessedCompetencies must be at least 1."
         : DisagreementSignificance is <= 0 or >= 1 ? "DisagreementSignificance must be strictly between 0 and 1."
+        : HistoryMonths < 1 ? "HistoryMonths must be at least 1."
+        : HistoryMaxScorecards < 1 ? "HistoryMaxScorecards must be at least 1."
         : ProbeNextCount < 0 ? "ProbeNextCount must not be negative."
         : null;
 }

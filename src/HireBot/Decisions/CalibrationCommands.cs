@@ -17,7 +17,7 @@ namespace HireBot.Decisions;
 /// hours from interview end to submission. Only the role's recruiters and hiring managers may run it
 /// (Core's Permissions); interviewers see their own figures in the private note after a scorecard.
 /// </summary>
-public sealed class CalibrationCommands(HireBot.Organisations.OrgDb db, IOptions<DecisionPolicy> policy, ChartPublisher charts) : ICommandFeature
+public sealed class CalibrationCommands(HireBot.Organisations.OrgDb db, IOptions<DecisionPolicy> policy, ChartPublisher charts, PanelHistoryStore histories) : ICommandFeature
 {
     public IReadOnlyList<string> Commands => ["calibration"];
 
@@ -29,7 +29,7 @@ public sealed class CalibrationCommands(HireBot.Organisations.OrgDb db, IOptions
             return BotReply.Text($"`{role.Slug}` has no interviewer pools yet. Add interviewers with `role add {role.Slug} interviewer <email> pool <pool-id>`.");
 
         await using var conn = await db.OpenConnectionAsync(cancellationToken);
-        var history = await LoopFeedbackStore.LoadHistoryAsync(conn, null, null, cancellationToken);
+        var history = await histories.LoadAsync(conn, null, null, cancellationToken);
         var cards = await LoopFeedbackStore.LoadScorecardTimesAsync(conn, interviewers, cancellationToken);
         var names = await NamesAsync(conn, interviewers, cancellationToken);
         var rows = CalibrationReport.Rows(interviewers, history, cards, policy.Value);

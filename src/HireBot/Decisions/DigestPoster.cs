@@ -19,7 +19,7 @@ namespace HireBot.Decisions;
 /// post happen at most once whatever fires twice.
 /// </summary>
 public sealed class DigestPoster(HireBot.Organisations.OrgDb db, RoleStore roles, IOptions<DecisionPolicy> policy, ChartPublisher charts, TimeProvider clock,
-    ILogger<DigestPoster> logger)
+    PanelHistoryStore histories, ILogger<DigestPoster> logger)
 {
     public DecisionPolicy Policy => policy.Value;
 
@@ -50,26 +50,24 @@ public sealed class DigestPoster(HireBot.Organisations.OrgDb db, RoleStore roles
     /// <summary>
     /// What other loops' scorecards say about this panel: the organisation's variance priors once it
     /// has enough history (<see cref="VariancePriorEstimator"/>, otherwise the policy's defaults) and
-    /// the interviewers' leniency (partially pooled).
+    /// the interviewers' leniency (partially pooled, with the same priors), read once (<see cref="PanelHistoryStore"/>).
     /// </summary>
-    public async Task<PanelHistory> HistoryAsync(NpgsqlConnection conn, NpgsqlTransaction? tx, Guid loopId, CancellationToken ct)
-    {
-        var past = await LoopFeedbackStore.LoadHistoryAsync(conn, tx, loopId, ct);
-        return new PanelHistory(VariancePriorEstimator.Estimate(past, policy.Value, loopId), LeniencyEstimator.Estimate(past, policy.Value));
-    }
+    public Task<PanelHistory> HistoryAsync(NpgsqlConnection conn, NpgsqlTransaction? tx, Guid loopId, CancellationToken ct) =>
+        histories.ForLoopAsync(conn, tx, loopId, ct);
 
     /// <summary>
     /// Posts the digest when every scoring panelist of every completed interview has submitted and
     /// no interview is still to come. The caller holds the loop row lock (see <c>ScorecardStore.LoadAsync</c>).
+    /// <paramref name="history"/> is the loop's history when the caller has already read it (a submission does, for the note).
     /// </summary>
-    public async Task<bool> PostIfCompleteAsync(NpgsqlConnection conn, NpgsqlTransaction tx, Guid loopId, CancellationToken ct)
+    public async Task<bool> PostIfCompleteAsync(NpgsqlConnection conn, NpgsqlTransaction tx, Guid loopId, CancellationToken ct, PanelHistory? history = null)
     {
         var loop = await LoopFeedbackStore.LoadAsync(conn, tx, loopId, lockLoop: false, ct);
         if (loop is null || loop.State is LoopState.Decided or LoopState.Withdrawn || loop.HasScheduledInterviews) return false;
         if (await roles.FindAsync(loop.RoleId, ct) is not { } role || loop.Expected(role.Template).Count == 0) return false;
         // Completeness does not depend on history: read the organisation's history only once the digest is due.
         if (!Build(loop, role, markIncomplete: false).Assessment.IsComplete) return false;
-        var (assessment, data) = Build(loop, role, markIncomplete: false, await HistoryAsync(conn, tx, loopId, ct));
+        var (assessment, data) = Build(loop, role, markIncomplete: false, history ?? await HistoryAsync(conn, tx, loopId, ct));
         await AttachChartAsync(conn, tx, loopId, role, assessment, data, ct);
         var added = await OutboxStore.EnqueueAsync(conn, tx, Messages($"digest:{loopId}", role, data, loopId), ct);
         await LoopFeedbackStore.MarkDigestPostedAsync(conn, tx, loopId, clock.GetUtcNow(), ct);

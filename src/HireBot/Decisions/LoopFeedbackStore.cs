@@ -58,29 +58,6 @@ public static class LoopFeedbackStore
     }
 
     /// <summary>
-    /// Every rating of every other loop's latest scorecards, for calibration (<see cref="LeniencyEstimator"/>).
-    /// The connection is the organisation's (OrgDb, row-level security), so this is the organisation's
-    /// history only; amended scorecards count once, at their latest version.
-    /// </summary>
-    public static async Task<IReadOnlyList<PastRating>> LoadHistoryAsync(NpgsqlConnection conn, NpgsqlTransaction? tx, Guid? excludeLoopId, CancellationToken ct)
-    {
-        var ratings = new List<PastRating>();
-        await using var cmd = new NpgsqlCommand(
-            """
-            SELECT lower(s.panelist_email), i.loop_id, r.competency, r.rating
-            FROM scorecards s JOIN interviews i ON i.id = s.interview_id,
-                 LATERAL (SELECT e->>'competencyId' AS competency, (e->>'rating')::int AS rating
-                          FROM jsonb_array_elements(s.ratings) e) r
-            WHERE i.status <> 'Cancelled' AND ($1::uuid IS NULL OR i.loop_id <> $1)
-              AND r.competency IS NOT NULL AND r.rating IS NOT NULL
-            """, conn, tx);
-        cmd.Parameters.Add(new() { Value = (object?)excludeLoopId ?? DBNull.Value, NpgsqlDbType = NpgsqlTypes.NpgsqlDbType.Uuid });
-        await using var r = await cmd.ExecuteReaderAsync(ct);
-        while (await r.ReadAsync(ct)) ratings.Add(new PastRating(r.GetString(0), r.GetGuid(1), r.GetString(2), r.GetInt32(3)));
-        return ratings;
-    }
-
-    /// <summary>
     /// Every submitted scorecard of the organisation (the connection is OrgDb's) by one of
     /// <paramref name="emails"/>, with the hours from its interview's end to the first submission.
     /// </summary>

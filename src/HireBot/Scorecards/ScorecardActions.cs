@@ -78,8 +78,10 @@ public sealed class ScorecardActions(
             }
             await ScorecardStore.AuditAsync(conn, tx, null, card, actor.Email, now, ct);
             await Ats.AtsExport.EnqueueScorecardAsync(conn, tx, facts.LoopId, facts.InterviewId, card.PanelistEmail, ct);
-            var noted = await SendCalibrationNoteAsync(conn, tx, facts, actor.Email, ct);
-            await digests.PostIfCompleteAsync(conn, tx, facts.LoopId, ct);
+            // Other loops' history, read once for the note and the digest this submission may complete.
+            var history = await digests.HistoryAsync(conn, tx, facts.LoopId, ct);
+            var noted = await SendCalibrationNoteAsync(conn, tx, facts, actor.Email, history, ct);
+            await digests.PostIfCompleteAsync(conn, tx, facts.LoopId, ct, history);
             // Submitting cancels what is pending, in the same transaction (the sweep also skips submitted pairs).
             await NudgeEventStore.CancelAsync(conn, tx, facts.InterviewId, actor.Email, now, ct);
             await tx.CommitAsync(ct);
@@ -108,10 +110,9 @@ public sealed class ScorecardActions(
     /// submission's transaction, to the panelist alone, once per scorecard. It is computed from other
     /// loops only, so nothing about this candidate's other scorecards can be read from it.
     /// </summary>
-    private async Task<bool> SendCalibrationNoteAsync(NpgsqlConnection conn, NpgsqlTransaction tx, InterviewFacts facts, string email, CancellationToken ct)
+    private async Task<bool> SendCalibrationNoteAsync(NpgsqlConnection conn, NpgsqlTransaction tx, InterviewFacts facts, string email, PanelHistory history, CancellationToken ct)
     {
-        var history = await LoopFeedbackStore.LoadHistoryAsync(conn, tx, facts.LoopId, ct);
-        if (CalibrationReport.Note(email, history, digests.Policy, options.Value.CalibrationNoteMinScorecards) is not { } note) return false;
+        if (CalibrationReport.Note(history.Calibrations.GetValueOrDefault(email), options.Value.CalibrationNoteMinScorecards) is not { } note) return false;
         var data = new JsonObject { ["title"] = "Your rating calibration", ["text"] = note };
         await OutboxStore.EnqueueAsync(conn, tx, [new OutboxMessage($"calibration-note:{facts.InterviewId}:{email.ToLowerInvariant()}", Recipients.Person(email), "message", data)], ct);
         return true;

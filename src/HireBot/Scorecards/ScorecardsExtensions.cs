@@ -21,6 +21,7 @@ public static class ScorecardsExtensions
             .ValidateOnStart();
         services.AddOptions<DecisionPolicy>().Bind(configuration.GetSection(DecisionPolicyValidator.Section)).ValidateOnStart();
         services.AddSingleton<IValidateOptions<DecisionPolicy>, DecisionPolicyValidator>();
+        services.AddSingleton<PanelHistoryStore>();
         services.AddSingleton<DigestPoster>();
         services.AddSingleton<IInterviewEndedStep, ScorecardRequestStep>();
         services.AddSingleton<ICardActionFeature, ScorecardActions>();

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
 using HireBot.Cards;
+using HireBot.Decisions;
 using HireBot.Tests.Cards;
 using HireBot.Tests.Support;
 using static HireBot.Tests.Scorecards.ScorecardHarness;
@@ -102,6 +103,29 @@ public class CalibrationTests : IAsyncLifetime
         Assert.Equal(moved.Groups[4].Value, after["score"]!.GetValue<string>());
         // The estimate's own uncertainty widens the interval (PanelAggregator adds the leniency's variance).
         Assert.True(At(6) - At(5) >= At(3) - At(2), lines[^1]);
+    }
+
+    [Fact]
+    public async Task A_completing_submission_reads_the_history_once_and_only_within_the_window()
+    {
+        const string ivy = "ivy@example.com", h1 = "h1@example.com", h2 = "h2@example.com";
+        for (var i = 1; i <= 3; i++) await LenientLoopAsync($"win{i}", ivy, h1, h2);
+        // Three past loops would give ivy her note (the previous test), but they are older than the
+        // window (Decisions__HistoryMonths, 24 months).
+        await _bot.ScalarAsync<object>("UPDATE scorecards SET submitted_at = $1 WHERE lower(panelist_email) = ANY($2)",
+            TestClock.Now.AddMonths(-25), new[] { ivy, h1, h2 });
+        var store = _bot.Services.GetRequiredService<PanelHistoryStore>();
+        var loop = await _bot.NewLoopAsync("win4", new InterviewSpec("screen", [ivy, h1, h2]));
+        await _bot.ActAsync(h1, "scorecard.submit", Filled(loop.Interviews[0], "screen", 2, "no"));
+        await _bot.ActAsync(h2, "scorecard.submit", Filled(loop.Interviews[0], "screen", 2, "no"));
+        var reads = store.Loads;
+
+        await _bot.ActAsync(ivy, "scorecard.submit", Filled(loop.Interviews[0], "screen", 4, "yes"));
+
+        // The note and the digest this last scorecard completed share one read.
+        Assert.True(await _bot.ScalarAsync<long>("SELECT count(*) FROM outbox WHERE idempotency_key LIKE $1", $"digest:{loop.LoopId}%") > 0);
+        Assert.Equal(reads + 1, store.Loads);
+        Assert.Equal(0, await NotesToAsync(ivy));
     }
 
     /// <summary>Two rounds, one rater each: the lenient interviewer rates the screen 4, someone without history the behavioral 3.</summary>
