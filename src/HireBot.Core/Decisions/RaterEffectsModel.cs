@@ -16,7 +16,10 @@ namespace HireBot.Core.Decisions;
 /// σ² = (ν_σ·σ₀² + SSₑ)/(ν_σ + dfₑ); the rater term is the prior's τₚ² scaled by
 /// (ν_τ + df_b·τ̂²/τ̄₀²)/(ν_τ + df_b), with ν_τ + df_b degrees of freedom. When every panelist rates
 /// different competencies (N = C) the panel says nothing about either variance and the prior
-/// (defaults, or the organisation's history) carries it all.</item>
+/// (defaults, or the organisation's history) carries it all. In a partial layout τ² cannot go
+/// negative, so when τ̂² ≤ 0 (the rater mean square no larger than the residual one) R is pooled
+/// into σ² with its df_b degrees of freedom and the rater term keeps only the prior's share
+/// (preliminary-test pooling): stopping τ̂² at zero alone made the template loop over-cover.</item>
 /// <item><b>Estimates.</b> A weighted score S = Σ w꜀·ȳ꜀ (a competency, a dimension or the overall
 /// score) has error Σₚ aₚ·bₚ + Σ w꜀·ē꜀ with aₚ = Σ_{c rated by p} w꜀/n꜀, so
 /// Var(S) = Σₚ aₚ²·τₚ² + σ²·Σ w꜀²/n꜀: the rater term does not shrink as a panelist rates more
