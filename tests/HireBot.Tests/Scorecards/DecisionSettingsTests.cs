@@ -27,6 +27,8 @@ public class DecisionSettingsTests
     [Theory]
     [InlineData("Decisions:NoHireThreshold", "3.5", "Decisions__NoHireThreshold must not exceed HireThreshold.")]
     [InlineData("Decisions:ConfidenceLevel", "1.5", "Decisions__ConfidenceLevel must be strictly between 0 and 1.")]
+    [InlineData("Decisions:HistoryMonths", "0", "Decisions__HistoryMonths must be at least 1.")]
+    [InlineData("Decisions:HistoryMaxScorecards", "0", "Decisions__HistoryMaxScorecards must be at least 1.")]
     [InlineData("Scorecards:FeedbackDeadlineHours", "0", "Scorecards__FeedbackDeadlineHours must be positive")]
     public async Task An_unusable_setting_stops_the_host_with_a_message_naming_it(string key, string value, string message)
     {
