@@ -2,7 +2,10 @@ using System.Globalization;
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
 using HireBot.Cards;
+using HireBot.Core.Decisions;
 using HireBot.Decisions;
+using HireBot.Organisations;
+using Microsoft.Extensions.Options;
 using HireBot.Tests.Cards;
 using HireBot.Tests.Support;
 using static HireBot.Tests.Scorecards.ScorecardHarness;
@@ -126,6 +129,23 @@ public class CalibrationTests : IAsyncLifetime
         Assert.True(await _bot.ScalarAsync<long>("SELECT count(*) FROM outbox WHERE idempotency_key LIKE $1", $"digest:{loop.LoopId}%") > 0);
         Assert.Equal(reads + 1, store.Loads);
         Assert.Equal(0, await NotesToAsync(ivy));
+    }
+
+    [Fact]
+    public async Task The_history_holds_only_the_latest_scorecards_the_policy_allows()
+    {
+        for (var i = 1; i <= 2; i++) await LenientLoopAsync($"cap{i}", "cap@example.com", "c1@example.com", "c2@example.com");
+        var db = _bot.Services.GetRequiredService<OrgDb>();
+        using var scope = OrgScope.Enter(OrgScope.Default);
+        await using var conn = await db.OpenConnectionAsync(default);
+
+        var all = await new PanelHistoryStore(Options.Create(DecisionPolicy.Default), _bot.Clock).LoadAsync(conn, null, null, default);
+        var capped = await new PanelHistoryStore(Options.Create(DecisionPolicy.Default with { HistoryMaxScorecards = 2 }), _bot.Clock).LoadAsync(conn, null, null, default);
+
+        Assert.Equal(6, all.Select(r => (r.LoopId, r.Panelist)).Distinct().Count());
+        // The two submitted last: the second loop's second peer and its lenient interviewer.
+        Assert.Equal(["c2@example.com", "cap@example.com"], capped.Select(r => r.Panelist).Distinct().Order());
+        Assert.Single(capped.Select(r => r.LoopId).Distinct());
     }
 
     /// <summary>Two rounds, one rater each: the lenient interviewer rates the screen 4, someone without history the behavioral 3.</summary>
