@@ -6,7 +6,7 @@ namespace HireBot.Core.Decisions;
 /// <summary>
 /// <c>decide</c> as a pure function: <c>hire</c> or <c>no-hire</c> with a reason, from any state the
 /// <see cref="LoopStateMachine"/> lets a loop be decided from (scheduled, in progress, awaiting
-/// feedback). It records the decision, announces it, cancels the rounds still booked, queues the
+/// feedback). It records the decision, announces it (before any calendar withdrawal is queued), cancels the rounds still booked, queues the
 /// ATS export and drops the deadline digest. A loop decided once stays decided.
 /// </summary>
 public static class HiringDecision
@@ -36,8 +36,8 @@ public static class HiringDecision
         return new DecisionMade(label, moved.Value,
         [
             new LoopDecided(loop.LoopId, moved.Value, label, reason, request.ActorEmail, request.Now),
-            new RemainingRoundsCancelled(loop.LoopId, CalendarNote),
             new DecisionAnnounced($"decision:{loop.LoopId}", label, loop.CandidateName, request.ActorName, request.Now, reason),
+            new RemainingRoundsCancelled(loop.LoopId, CalendarNote),
             new DecisionExportQueued(loop.LoopId),
             new DeadlineDigestDropped(loop.LoopId),
         ]);
