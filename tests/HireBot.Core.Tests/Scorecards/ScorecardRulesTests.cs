@@ -95,7 +95,7 @@ public class ScorecardRulesTests
     {
         var s = ScorecardRules.Submit(Snapshot(), Form(quality: "", debuggingEvidence: "", recommendation: ""), minEvidenceWords: 3).Value!;
 
-        Assert.Equal(["rating.code-quality", "evidence.debugging-operations", "recommendation"], s.Check!.FieldErrors.Keys.Order(StringComparer.Ordinal));
+        Assert.Equal(["evidence.debugging-operations", "rating.code-quality", "recommendation"], s.Check!.FieldErrors.Keys.Order(StringComparer.Ordinal));
         Assert.Equal("3 answers need attention before this scorecard can be saved. Choose an overall recommendation.", s.Check.Error);
     }
 
