@@ -1,6 +1,5 @@
 using HireBot.Decisions;
 using HireBot.Hiring;
-using HireBot.Jobs;
 using HireBot.Outbox;
 using Microsoft.Extensions.Options;
 using Npgsql;

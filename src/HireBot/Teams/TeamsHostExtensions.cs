@@ -15,6 +15,7 @@ public static class TeamsHostExtensions
         services.AddHttpClient<BotConnectorClient>().ConfigureHttpClient(http => http.Timeout = TimeSpan.FromSeconds(20));
         services.PostConfigure<TeamsOptions>(o => ApplyBotFrameworkNames(o, configuration));
         services.AddSingleton<TeamsDirectory>().AddSingleton<TeamsBot>().AddSingleton<TeamsRoster>().AddSingleton<TeamsAppInstaller>();
+        services.AddSingleton<Hiring.IChannelReachCheck, TeamsChannelReach>();
         services.AddSingleton<Inbox.IInboxHandler, TeamsInboxHandler>();
         services.AddSingleton<Inbox.IInboxHandler, TeamsRosterInboxHandler>();
         services.AddSingleton<Inbox.IInboxHandler, TeamsPendingInboxHandler>();
