@@ -1,4 +1,4 @@
-namespace HireBot.Storage;
+namespace HireBot.Background;
 
 /// <summary>
 /// The loop shared by the outbox dispatcher and the inbox worker: run a pass over claimed rows;
