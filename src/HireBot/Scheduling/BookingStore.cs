@@ -66,7 +66,7 @@ public sealed class BookingStore(HireBot.Organisations.OrgDb db, Quartz.ISchedul
         using (Quartz.SchedulerEnlistmentExtensions.EnlistTransaction(scheduler, tx))
         {
             for (var i = 0; i < ids.Count; i++)
-                await Jobs.InterviewJobs.ScheduleAsync(scheduler, ids[i], option.Rounds[i].Start, option.Rounds[i].End, now, ct);
+                await Hiring.InterviewJobs.ScheduleAsync(scheduler, ids[i], option.Rounds[i].Start, option.Rounds[i].End, now, ct);
             await tx.CommitAsync(ct);
         }
         return true;

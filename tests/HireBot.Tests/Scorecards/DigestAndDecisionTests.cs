@@ -178,11 +178,11 @@ public class DigestAndDecisionTests : IAsyncLifetime
         // Even if the round's end trigger had fired anyway, the closed loop sends no scorecard request.
         var scheduler = await _bot.Services.GetRequiredService<ISchedulerFactory>().GetScheduler();
         using var org = HireBot.Organisations.OrgScope.Enter(HireBot.Organisations.OrgScope.Default); // tests act as the default organisation
-        await HireBot.Jobs.InterviewJobs.ScheduleAsync(scheduler, loop.Interviews[1], TestClock.Now, default);
+        await HireBot.Hiring.InterviewJobs.ScheduleAsync(scheduler, loop.Interviews[1], TestClock.Now, default);
         // A one-shot job is deleted only once it has run to the end: then whatever it would have sent is written.
         var deadline = TestClock.UtcNow.AddSeconds(20);
-        while (await scheduler.Exists(HireBot.Jobs.InterviewJobs.EndedKey(loop.Interviews[1])) && TestClock.UtcNow < deadline) await Task.Delay(100);
-        Assert.False(await scheduler.Exists(HireBot.Jobs.InterviewJobs.EndedKey(loop.Interviews[1])), "the end-of-round job never ran");
+        while (await scheduler.Exists(HireBot.Hiring.InterviewJobs.EndedKey(loop.Interviews[1])) && TestClock.UtcNow < deadline) await Task.Delay(100);
+        Assert.False(await scheduler.Exists(HireBot.Hiring.InterviewJobs.EndedKey(loop.Interviews[1])), "the end-of-round job never ran");
         Assert.Equal(0L, await _bot.ScalarAsync<long>("SELECT count(*) FROM outbox WHERE idempotency_key LIKE $1", $"scorecard-request:{loop.Interviews[1]}:%"));
     }
 }
