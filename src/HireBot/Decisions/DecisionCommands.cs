@@ -20,7 +20,7 @@ namespace HireBot.Decisions;
 /// amendment is flagged as possibly anchored.
 /// </summary>
 public sealed class DecisionCommands(
-    HireBot.Organisations.OrgDb db, DigestPoster digests, ISchedulerFactory schedulers, InterviewInvites invites, OutboxSignal signal, TimeProvider clock,
+    HireBot.Organisations.OrgDb db, DigestPoster digests, ISchedulerFactory schedulers, OutboxSignal signal, TimeProvider clock,
     ILogger<DecisionCommands> logger) : ICommandFeature
 {
     public IReadOnlyList<string> Commands => ["summary", "decide"];
@@ -67,7 +67,10 @@ public sealed class DecisionCommands(
 
         var now = clock.GetUtcNow();
         await LoopFeedbackStore.DecideAsync(conn, tx, loop.LoopId, moved.Value, label, reason, c.Actor.Email, now, ct);
-        var cancelled = await CancellationStore.CancelBookedAsync(conn, tx, loop.LoopId, null, ct);
+        // The rounds still booked are no longer needed: cancelled with the decision, their calendar invitations withdrawn (outbox rows).
+        var cancelled = LoopBookings.CancelBooked(await BookingStore.BookedAsync(conn, tx, loop.LoopId, ct), null, LoopBookings.DecisionComment);
+        await LoopEffectStore.WriteAsync(conn, tx, loop.LoopId, cancelled, [], now, ct);
+        var rounds = cancelled.OfType<LoopEffect.InterviewCancelled>().Count();
         var (assessment, _) = digests.Build(loop, role, markIncomplete: false, await digests.HistoryAsync(conn, tx, loop.LoopId, ct));
         var data = new JsonObject
         {
@@ -79,24 +82,22 @@ public sealed class DecisionCommands(
             ["rationale"] = reason,
             ["digestSummary"] = DigestCard.OneLine(assessment),
         };
-        // The decision, and the calendar invitations of rounds still booked withdrawn, with the state change.
-        await OutboxStore.EnqueueAsync(conn, tx, [.. DigestPoster.Messages($"decision:{loop.LoopId}", role, data, loop.LoopId, CardNames.Decision),
-            .. Scheduling.CalendarEffects.Cancel(cancelled, loop.LoopId, "The hiring decision has been made; this interview is no longer needed.")], ct);
+        // The decision goes out with the state change.
+        await OutboxStore.EnqueueAsync(conn, tx, DigestPoster.Messages($"decision:{loop.LoopId}", role, data, loop.LoopId, CardNames.Decision), ct);
         await Ats.AtsExport.EnqueueDecisionAsync(conn, tx, loop.LoopId, ct);
         var scheduler = await schedulers.GetScheduler(ct);
-        // The deadline digest is dropped in the same transaction (Quartz "Joining an existing transaction").
+        // The deadline digest and the cancelled rounds' triggers are dropped in the same transaction (Quartz "Joining an existing transaction").
         using (scheduler.EnlistTransaction(tx))
         {
             await DigestJobs.CancelDeadlineAsync(scheduler, loop.LoopId, ct);
+            await LoopEffectStore.WriteTriggersAsync(scheduler, cancelled, now, ct);
             await tx.CommitAsync(ct);
         }
         DecisionsLog.Decided(logger, loop.LoopId);
         signal.Notify();
-        // Rounds still booked are no longer needed: their triggers go too.
-        await invites.CancelTriggersAsync(cancelled, ct);
         var where = role.HiringChannel is null ? "the role's recruiters" : "the hiring channel";
-        var rounds = cancelled.Count == 0 ? "" : $" {Counted.Of(cancelled.Count, "booked round")} {(cancelled.Count == 1 ? "was" : "were")} cancelled" +
+        var cancelledRounds = rounds == 0 ? "" : $" {Counted.Of(rounds, "booked round")} {(rounds == 1 ? "was" : "were")} cancelled" +
             " and the calendar invitations are being withdrawn.";
-        return BotReply.Text($"Recorded: {label} for {loop.CandidateName}. The loop is closed and the decision is on its way to {where} (if it cannot be delivered, you will be told).{rounds}");
+        return BotReply.Text($"Recorded: {label} for {loop.CandidateName}. The loop is closed and the decision is on its way to {where} (if it cannot be delivered, you will be told).{cancelledRounds}");
     }
 }
