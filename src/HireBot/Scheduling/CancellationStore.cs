@@ -1,21 +1,18 @@
 using HireBot.Outbox;
-using HireBot.Core;
-using HireBot.Core.Loops;
 using Npgsql;
 
 namespace HireBot.Scheduling;
 
 /// <summary>
-/// The database half of reschedule and cancel: under the loop's row lock, apply the loop event,
-/// mark the affected interviews cancelled and withdraw their kits that have not gone out yet.
-/// The calendar events are cancelled by outbox rows written in the same transaction; Quartz
-/// triggers are removed by the caller after commit.
+/// The SQL half of forgetting a candidate's booked interviews (<see cref="Privacy.CandidateEraser"/>).
+/// Reschedule, cancel and decide go through <see cref="Core.Loops.LoopBookings"/> and
+/// <see cref="LoopEffectStore"/> instead.
 /// </summary>
 public static class CancellationStore
 {
     /// <summary>
     /// Marks the loop's booked interviews cancelled (all, or those starting after an instant) and
-    /// withdraws their kits not yet sent, in the caller's transaction; decide uses it too.
+    /// withdraws their kits not yet sent, in the caller's transaction.
     /// </summary>
     public static async Task<List<CancelledInterview>> CancelBookedAsync(NpgsqlConnection conn, NpgsqlTransaction tx, Guid loopId,
         DateTimeOffset? onlyStartingAfter, CancellationToken ct)
