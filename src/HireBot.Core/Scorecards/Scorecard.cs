@@ -15,4 +15,11 @@ public sealed record Scorecard(
     string? Notes,
     DateTimeOffset SubmittedAt,
     DateTimeOffset? AmendedAt = null,
-    bool SawOthersBeforeSubmitting = false);
+    bool SawOthersBeforeSubmitting = false)
+{
+    /// <summary>True when two versions say the same thing (a repeated click, not an amendment).</summary>
+    public bool SaysTheSameAs(Scorecard other) =>
+        Recommendation == other.Recommendation &&
+        RedFlags.Order(StringComparer.Ordinal).SequenceEqual(other.RedFlags.Order(StringComparer.Ordinal)) &&
+        Ratings.OrderBy(r => r.CompetencyId, StringComparer.Ordinal).SequenceEqual(other.Ratings.OrderBy(r => r.CompetencyId, StringComparer.Ordinal));
+}

@@ -1,8 +1,9 @@
-using HireBot.Core.Text;
 using System.Globalization;
 using System.Text.Json.Nodes;
 using HireBot.Cards;
+using HireBot.Core.Decisions;
 using HireBot.Core.Loops;
+using HireBot.Core.Roles;
 using HireBot.Hiring;
 using HireBot.Outbox;
 using HireBot.Scorecards;
@@ -47,57 +48,72 @@ public sealed class DecisionCommands(
 
     private async Task<BotReply> DecideAsync(CommandContext c, CancellationToken ct)
     {
-        var typed = c.Command.Required("decision").Trim().ToLowerInvariant();
-        var label = typed switch { "hire" => "Hire", "no-hire" or "nohire" or "no_hire" => "No hire", _ => null };
-        if (label is null) return BotReply.Error("Decide `hire` or `no-hire`, then the reason: `decide <candidate> hire <reason>`.");
-        var reason = c.Command.Required("reason").Trim();
-        if (reason.Length > Core.InputLimits.DecisionReasonChars)
-            return BotReply.Error(Core.InputLimits.TooLong("The reason", reason.Length, Core.InputLimits.DecisionReasonChars) + " Summarise it; the digest keeps the detail.");
         var role = c.Role!;
-
         await using var conn = await db.OpenConnectionAsync(ct);
         await using var tx = await conn.BeginTransactionAsync(ct);
         var loop = await LoopFeedbackStore.LoadAsync(conn, tx, c.Candidate!.LoopId, lockLoop: true, ct);
         if (loop is null) return BotReply.Error("That loop no longer exists.");
-        var moved = LoopStateMachine.Apply(loop.State, LoopEvent.Decided);
-        if (!moved.IsOk)
-            return BotReply.Error(loop.State == LoopState.Decided && c.Candidate.Decision is { } earlier
-                ? $"{loop.CandidateName}'s loop is already decided ({earlier}). Open a new loop with `loop create` to assess again."
-                : moved.Error!);
-
         var now = clock.GetUtcNow();
-        await LoopFeedbackStore.DecideAsync(conn, tx, loop.LoopId, moved.Value, label, reason, c.Actor.Email, now, ct);
-        // The rounds still booked are no longer needed: cancelled with the decision, their calendar invitations withdrawn (outbox rows).
-        var cancelled = LoopBookings.CancelBooked(await BookingStore.BookedAsync(conn, tx, loop.LoopId, ct), null, LoopBookings.DecisionComment);
-        await LoopEffectStore.WriteAsync(conn, tx, loop.LoopId, cancelled, [], now, ct);
-        var rounds = cancelled.OfType<LoopEffect.InterviewCancelled>().Count();
-        var (assessment, _) = digests.Build(loop, role, markIncomplete: false, await digests.HistoryAsync(conn, tx, loop.LoopId, ct));
-        var data = new JsonObject
+        var outcome = HiringDecision.Decide(new DecisionSnapshot(loop.LoopId, loop.CandidateName, loop.State, c.Candidate.Decision),
+            new DecisionRequest(c.Command.Required("decision"), c.Command.Required("reason"), c.Actor.Email, c.Actor.DisplayName, now));
+        if (!outcome.IsOk) return BotReply.Error(outcome.Error!);
+        var made = outcome.Value!;
+
+        IReadOnlyList<LoopEffect> cancelled = [];
+        var dropDeadline = false;
+        foreach (var effect in made.Effects)
         {
-            ["decision"] = label,
-            ["candidate"] = loop.CandidateName,
-            ["role"] = role.Template.Title,
-            ["decidedBy"] = c.Actor.DisplayName,
-            ["decidedAt"] = now.ToString("yyyy-MM-dd HH:mm 'UTC'", CultureInfo.InvariantCulture),
-            ["rationale"] = reason,
-            ["digestSummary"] = DigestCard.OneLine(assessment),
-        };
-        // The decision goes out with the state change.
-        await OutboxStore.EnqueueAsync(conn, tx, DigestPoster.Messages($"decision:{loop.LoopId}", role, data, loop.LoopId, CardNames.Decision), ct);
-        await Ats.AtsExport.EnqueueDecisionAsync(conn, tx, loop.LoopId, ct);
+            switch (effect)
+            {
+                case LoopDecided d:
+                    await LoopFeedbackStore.DecideAsync(conn, tx, d.LoopId, d.State, d.Decision, d.Reason, d.DecidedBy, d.At, ct);
+                    break;
+                case DecisionAnnounced a:
+                    await OutboxStore.EnqueueAsync(conn, tx, DigestPoster.Messages(a.Key, role, await AnnouncementAsync(conn, tx, loop, role, a, ct), loop.LoopId, CardNames.Decision), ct);
+                    break;
+                case RemainingRoundsCancelled r:
+                    // The cancellation use case (Core's LoopBookings): the rounds still booked, their calendar invitations
+                    // withdrawn (outbox rows) and their triggers removed, with the state change.
+                    cancelled = LoopBookings.CancelBooked(await BookingStore.BookedAsync(conn, tx, r.LoopId, ct), null, r.CalendarNote);
+                    await LoopEffectStore.WriteAsync(conn, tx, r.LoopId, cancelled, [], now, ct);
+                    break;
+                case DecisionExportQueued e:
+                    await Ats.AtsExport.EnqueueDecisionAsync(conn, tx, e.LoopId, ct);
+                    break;
+                case DeadlineDigestDropped:
+                    dropDeadline = true;
+                    break;
+                default:
+                    throw new InvalidOperationException($"No writer for the decision effect {effect.GetType().Name}.");
+            }
+        }
         var scheduler = await schedulers.GetScheduler(ct);
         // The deadline digest and the cancelled rounds' triggers are dropped in the same transaction (Quartz "Joining an existing transaction").
         using (scheduler.EnlistTransaction(tx))
         {
-            await DigestJobs.CancelDeadlineAsync(scheduler, loop.LoopId, ct);
+            if (dropDeadline) await DigestJobs.CancelDeadlineAsync(scheduler, loop.LoopId, ct);
             await LoopEffectStore.WriteTriggersAsync(scheduler, cancelled, now, ct);
             await tx.CommitAsync(ct);
         }
         DecisionsLog.Decided(logger, loop.LoopId);
         signal.Notify();
-        var where = role.HiringChannel is null ? "the role's recruiters" : "the hiring channel";
-        var cancelledRounds = rounds == 0 ? "" : $" {Counted.Of(rounds, "booked round")} {(rounds == 1 ? "was" : "were")} cancelled" +
-            " and the calendar invitations are being withdrawn.";
-        return BotReply.Text($"Recorded: {label} for {loop.CandidateName}. The loop is closed and the decision is on its way to {where} (if it cannot be delivered, you will be told).{cancelledRounds}");
+        var rounds = cancelled.OfType<LoopEffect.InterviewCancelled>().Count();
+        return BotReply.Text(HiringDecision.Confirmation(made, loop.CandidateName, role.HiringChannel is not null, rounds));
+    }
+
+    /// <summary>The decision card's data: the decision as recorded, with the digest's one-line summary as it stands.</summary>
+    private async Task<JsonObject> AnnouncementAsync(NpgsqlConnection conn, NpgsqlTransaction tx, LoopFeedback loop, Role role, DecisionAnnounced a, CancellationToken ct)
+    {
+        var (assessment, _) = digests.Build(loop, role, markIncomplete: false, await digests.HistoryAsync(conn, tx, loop.LoopId, ct));
+        return new JsonObject
+        {
+            ["decision"] = a.Decision,
+            ["candidate"] = a.CandidateName,
+            ["role"] = role.Template.Title,
+            ["decidedBy"] = a.DecidedByName,
+            ["decidedAt"] = a.At.ToString("yyyy-MM-dd HH:mm 'UTC'", CultureInfo.InvariantCulture),
+            ["rationale"] = a.Reason,
+            ["digestSummary"] = DigestCard.OneLine(assessment),
+        };
     }
 }

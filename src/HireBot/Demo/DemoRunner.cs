@@ -132,7 +132,7 @@ public static class DemoRunner
         {
             Step("History: six earlier candidates' screens, scored by Pat, Pia and Raj (Raj about a point below the others)");
             var role = (await services.GetRequiredService<RoleStore>().FindAsync("be-sr", ct))!;
-            var competencies = Scorecards.ScorecardShape.For(role.Template, "screen")!.Competencies.Select(c => c.Id).ToList();
+            var competencies = Core.Scorecards.ScorecardShape.For(role.Template, "screen")!.Competencies.Select(c => c.Id).ToList();
             await using var conn = await services.GetRequiredService<Organisations.OrgDb>().OpenConnectionAsync(ct);
             var now = services.GetRequiredService<TimeProvider>().GetUtcNow();
             for (var i = 0; i < 6; i++)

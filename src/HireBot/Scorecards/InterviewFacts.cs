@@ -1,4 +1,5 @@
 using HireBot.Core.Loops;
+using HireBot.Core.Scorecards;
 
 namespace HireBot.Scorecards;
 
@@ -14,10 +15,10 @@ public sealed record InterviewFacts(
     LoopState LoopState,
     IReadOnlyList<PanelSeat> Panel)
 {
-    /// <summary>A panelist who scores this interview (not a shadow).</summary>
-    public bool IsScoringPanelist(string email) =>
-        Panel.Any(p => !p.IsShadow && string.Equals(p.Email, email, StringComparison.OrdinalIgnoreCase));
-
     /// <summary>Amendments (and first submissions) stop once the hiring team has decided or the loop was withdrawn.</summary>
-    public bool IsClosed => LoopState is LoopState.Decided or LoopState.Withdrawn;
+    public bool IsClosed => ScorecardRules.IsClosed(LoopState);
+
+    /// <summary>What <see cref="ScorecardRules"/> decides a button of <paramref name="actor"/> from.</summary>
+    public ScorecardSnapshot Snapshot(ScorecardShape shape, string actor, Scorecard? existing, bool actorHasSeenOthers, DateTimeOffset now) =>
+        new(InterviewId, LoopId, Status, LoopState, Panel.Where(p => !p.IsShadow).Select(p => p.Email).ToList(), shape, actor, existing, actorHasSeenOthers, now);
 }

@@ -14,8 +14,10 @@ namespace HireBot.Scorecards;
 /// <summary>
 /// The scorecard's buttons: <c>scorecard.open</c> shows it, <c>scorecard.submit</c> checks and
 /// stores it (first submission or amendment), <c>scorecard.amend</c> shows it pre-filled. Only the
-/// interview's scoring panelists may use them (checked by CardActionHandler). Each submission runs in one transaction holding the
-/// loop row, so a double click stores one scorecard and exactly one submission completes the panel.
+/// interview's scoring panelists may use them (checked by CardActionHandler). The rules are Core's
+/// <see cref="ScorecardRules"/>: this loads the snapshot and writes the effects. Each submission runs
+/// in one transaction holding the loop row, so a double click stores one scorecard and exactly one
+/// submission completes the panel.
 /// </summary>
 public sealed class ScorecardActions(
     HireBot.Organisations.OrgDb db, RoleStore roles, DigestPoster digests, IOptions<ScorecardOptions> options, TimeProvider clock,
@@ -27,80 +29,76 @@ public sealed class ScorecardActions(
     {
         if (!Guid.TryParse(data["interviewId"]?.ToString(), out var interviewId))
             return BotReply.Error("This scorecard button does not say which interview it is for; use the latest scorecard message.");
+        var submit = verb == "scorecard.submit";
         await using var conn = await db.OpenConnectionAsync(cancellationToken);
         await using var tx = await conn.BeginTransactionAsync(cancellationToken);
-        var facts = await ScorecardStore.LoadAsync(conn, tx, interviewId, lockLoop: verb == "scorecard.submit", cancellationToken);
-        // CardActionHandler has already checked the actor scores this interview (Permissions).
+        var facts = await ScorecardStore.LoadAsync(conn, tx, interviewId, lockLoop: submit, cancellationToken);
         if (facts is null) return BotReply.Error("That interview no longer exists.");
         if (await roles.FindAsync(facts.RoleId, cancellationToken) is not { } role || ScorecardShape.For(role.Template, facts.RoundId) is not { } shape)
             return BotReply.Error("This round is no longer part of the role's template, so its scorecard cannot be shown. Ask the recruiter.");
         var existing = await ScorecardStore.FindAsync(conn, tx, interviewId, actor.Email, cancellationToken);
+        var seen = submit && await ScorecardStore.HasSeenOthersAsync(conn, tx, facts.LoopId, actor.Email, cancellationToken);
+        var snapshot = facts.Snapshot(shape, actor.Email, existing, seen, clock.GetUtcNow());
         var view = new View(facts, role, shape);
 
-        switch (verb)
+        if (!submit)
         {
-            case "scorecard.open":
-                return existing is not null ? view.Submitted(existing)
-                    : facts.IsClosed ? BotReply.Error("The hiring decision has been made; scorecards for this loop are closed.")
-                    : view.Form(ScorecardForm.Empty(shape), replaces: false);
-            case "scorecard.amend":
-                if (existing is null) return view.Form(ScorecardForm.Empty(shape), replaces: true);
-                return facts.IsClosed
-                    ? BotReply.Error("The hiring decision has been made; scorecards can no longer be amended.")
-                    : view.Form(ScorecardForm.From(existing, shape), replaces: true);
-            default:
-                return await SubmitAsync(conn, tx, actor, view, existing, ScorecardForm.Read(data, shape), cancellationToken);
+            var shown = verb == "scorecard.open" ? ScorecardRules.Open(snapshot) : ScorecardRules.Amend(snapshot);
+            if (!shown.IsOk) return BotReply.Error(shown.Error!);
+            return shown.Value!.Submitted is { } stored ? view.Submitted(stored) : view.Form(shown.Value.Form!, replaces: verb == "scorecard.amend");
         }
-    }
-
-    private async Task<BotReply> SubmitAsync(NpgsqlConnection conn, NpgsqlTransaction tx, Actor actor, View view, Scorecard? existing,
-        ScorecardForm form, CancellationToken ct)
-    {
-        var facts = view.Facts;
-        if (facts.IsClosed) return BotReply.Error("The hiring decision has been made; scorecards can no longer be changed.");
-        if (facts.Status != "Completed")
-            return BotReply.Error(facts.Status == "Cancelled" ? "This interview was cancelled; there is nothing to score." : "This interview has not ended yet; score it once it has.");
-
-        var now = clock.GetUtcNow();
-        var check = form.Check(view.Shape, facts.InterviewId, actor.Email, now, options.Value.MinEvidenceWords);
-        if (!check.IsValid) return view.Form(form, replaces: true, check);
-        var card = check.Scorecard!;
-
-        if (existing is null)
+        var form = ScorecardForm.Read(data, shape);
+        var outcome = ScorecardRules.Submit(snapshot, form, options.Value.MinEvidenceWords);
+        if (!outcome.IsOk) return BotReply.Error(outcome.Error!);
+        var submission = outcome.Value!;
+        switch (submission.Kind)
         {
-            // A first submission after others' feedback was shown to this panelist (the deadline digest) is flagged too.
-            if (await ScorecardStore.HasSeenOthersAsync(conn, tx, facts.LoopId, actor.Email, ct)) card = card with { SawOthersBeforeSubmitting = true };
-            if (!await ScorecardStore.InsertAsync(conn, tx, card, ct))
-            {
-                // Only reachable without the loop lock (e.g. a row written by hand); answer with what is stored.
+            case SubmissionKind.Invalid:
+                return view.Form(form, replaces: true, submission.Check);
+            case SubmissionKind.Repeated:
                 ScorecardsLog.Repeated(logger, facts.InterviewId);
-                return view.Submitted((await ScorecardStore.FindAsync(conn, tx, facts.InterviewId, actor.Email, ct))!);
-            }
-            await ScorecardStore.AuditAsync(conn, tx, null, card, actor.Email, now, ct);
-            await Ats.AtsExport.EnqueueScorecardAsync(conn, tx, facts.LoopId, facts.InterviewId, card.PanelistEmail, ct);
-            var noted = await SendCalibrationNoteAsync(conn, tx, facts, actor.Email, ct);
-            await digests.PostIfCompleteAsync(conn, tx, facts.LoopId, ct);
-            // Submitting cancels what is pending, in the same transaction (the sweep also skips submitted pairs).
-            await NudgeEventStore.CancelAsync(conn, tx, facts.InterviewId, actor.Email, now, ct);
-            await tx.CommitAsync(ct);
-            ScorecardsLog.Submitted(logger, facts.InterviewId);
-            if (noted) ScorecardsLog.CalibrationNote(logger, facts.InterviewId);
-            return view.Submitted(card);
+                return view.Submitted(submission.Version!);
         }
-        if (ScorecardJson.SameContent(existing, card))
+
+        var noted = false;
+        foreach (var effect in submission.Effects)
         {
-            ScorecardsLog.Repeated(logger, facts.InterviewId);
-            return view.Submitted(existing);
+            switch (effect)
+            {
+                case ScorecardStored stored when !await ScorecardStore.InsertAsync(conn, tx, stored.Version, cancellationToken):
+                    // Only reachable without the loop lock (e.g. a row written by hand); answer with what is stored.
+                    ScorecardsLog.Repeated(logger, facts.InterviewId);
+                    return view.Submitted((await ScorecardStore.FindAsync(conn, tx, facts.InterviewId, actor.Email, cancellationToken))!);
+                case ScorecardStored:
+                    break;
+                case ScorecardReplaced replaced:
+                    await ScorecardStore.UpdateAsync(conn, tx, replaced.Version, cancellationToken);
+                    break;
+                case ScorecardAudited audited:
+                    await ScorecardStore.AuditAsync(conn, tx, audited.Before, audited.After, audited.ChangedBy, audited.At, cancellationToken);
+                    break;
+                case ScorecardExportQueued export:
+                    await Ats.AtsExport.EnqueueScorecardAsync(conn, tx, export.LoopId, export.InterviewId, export.PanelistEmail, cancellationToken);
+                    break;
+                case CalibrationNoteOffered note:
+                    noted = await SendCalibrationNoteAsync(conn, tx, note, cancellationToken);
+                    break;
+                case DigestCheckDue due:
+                    await digests.PostIfCompleteAsync(conn, tx, due.LoopId, cancellationToken);
+                    break;
+                case RemindersCancelled reminders:
+                    await NudgeEventStore.CancelAsync(conn, tx, reminders.InterviewId, reminders.PanelistEmail, reminders.At, cancellationToken);
+                    break;
+                default:
+                    throw new InvalidOperationException($"No writer for the scorecard effect {effect.GetType().Name}.");
+            }
         }
-        // An amendment: a panelist who has seen others' feedback since (a summary) may be anchored, and it stays flagged.
-        var saw = existing.SawOthersBeforeSubmitting || await ScorecardStore.HasSeenOthersAsync(conn, tx, facts.LoopId, actor.Email, ct);
-        var amended = card with { PanelistEmail = existing.PanelistEmail, SubmittedAt = existing.SubmittedAt, AmendedAt = now, SawOthersBeforeSubmitting = saw };
-        await ScorecardStore.UpdateAsync(conn, tx, amended, ct);
-        await ScorecardStore.AuditAsync(conn, tx, existing, amended, actor.Email, now, ct);
-        await Ats.AtsExport.EnqueueScorecardAsync(conn, tx, facts.LoopId, facts.InterviewId, amended.PanelistEmail, ct);
-        await tx.CommitAsync(ct);
-        ScorecardsLog.Amended(logger, facts.InterviewId, saw);
-        return view.Submitted(amended);
+        await tx.CommitAsync(cancellationToken);
+        var version = submission.Version!;
+        if (submission.Kind == SubmissionKind.Amended) ScorecardsLog.Amended(logger, facts.InterviewId, version.SawOthersBeforeSubmitting);
+        else ScorecardsLog.Submitted(logger, facts.InterviewId);
+        if (noted) ScorecardsLog.CalibrationNote(logger, facts.InterviewId);
+        return view.Submitted(version);
     }
 
     /// <summary>
@@ -108,12 +106,13 @@ public sealed class ScorecardActions(
     /// submission's transaction, to the panelist alone, once per scorecard. It is computed from other
     /// loops only, so nothing about this candidate's other scorecards can be read from it.
     /// </summary>
-    private async Task<bool> SendCalibrationNoteAsync(NpgsqlConnection conn, NpgsqlTransaction tx, InterviewFacts facts, string email, CancellationToken ct)
+    private async Task<bool> SendCalibrationNoteAsync(NpgsqlConnection conn, NpgsqlTransaction tx, CalibrationNoteOffered offer, CancellationToken ct)
     {
-        var history = await LoopFeedbackStore.LoadHistoryAsync(conn, tx, facts.LoopId, ct);
-        if (CalibrationReport.Note(email, history, digests.Policy, options.Value.CalibrationNoteMinScorecards) is not { } note) return false;
+        var history = await LoopFeedbackStore.LoadHistoryAsync(conn, tx, offer.LoopId, ct);
+        if (CalibrationReport.Note(offer.PanelistEmail, history, digests.Policy, options.Value.CalibrationNoteMinScorecards) is not { } note) return false;
         var data = new JsonObject { ["title"] = "Your rating calibration", ["text"] = note };
-        await OutboxStore.EnqueueAsync(conn, tx, [new OutboxMessage($"calibration-note:{facts.InterviewId}:{email.ToLowerInvariant()}", Recipients.Person(email), "message", data)], ct);
+        var key = $"calibration-note:{offer.InterviewId}:{offer.PanelistEmail.ToLowerInvariant()}";
+        await OutboxStore.EnqueueAsync(conn, tx, [new OutboxMessage(key, Recipients.Person(offer.PanelistEmail), "message", data)], ct);
         return true;
     }
 

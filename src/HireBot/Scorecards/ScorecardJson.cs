@@ -28,10 +28,4 @@ public static class ScorecardJson
         ["amendedAt"] = s.AmendedAt,
         ["sawOthers"] = s.SawOthersBeforeSubmitting,
     };
-
-    /// <summary>True when two versions say the same thing (a repeated click, not an amendment).</summary>
-    public static bool SameContent(Scorecard a, Scorecard b) =>
-        a.Recommendation == b.Recommendation &&
-        a.RedFlags.Order(StringComparer.Ordinal).SequenceEqual(b.RedFlags.Order(StringComparer.Ordinal)) &&
-        a.Ratings.OrderBy(r => r.CompetencyId, StringComparer.Ordinal).SequenceEqual(b.Ratings.OrderBy(r => r.CompetencyId, StringComparer.Ordinal));
 }

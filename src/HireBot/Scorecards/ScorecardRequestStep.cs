@@ -1,3 +1,4 @@
+using HireBot.Core.Scorecards;
 using HireBot.Decisions;
 using HireBot.Hiring;
 using HireBot.Jobs;

@@ -1,9 +1,8 @@
 using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Nodes;
-using HireBot.Core.Scorecards;
 
-namespace HireBot.Scorecards;
+namespace HireBot.Core.Scorecards;
 
 /// <summary>
 /// What a panelist typed into the scorecard, exactly as typed (so a card re-rendered after a

@@ -3,7 +3,7 @@ using System.Text;
 using HireBot.Core.Roles;
 using HireBot.Core.Rubrics;
 
-namespace HireBot.Scorecards;
+namespace HireBot.Core.Scorecards;
 
 /// <summary>
 /// What one round's scorecard asks: the round's focus competencies (with what strong looks like),

@@ -1,6 +1,4 @@
-using HireBot.Core.Scorecards;
-
-namespace HireBot.Scorecards;
+namespace HireBot.Core.Scorecards;
 
 /// <summary>
 /// The outcome of checking a form: a scorecard ready to store, or the card-level summary and the
