@@ -2,11 +2,12 @@ using HireBot.Ats;
 using HireBot.Calendar;
 using HireBot.Charts;
 using HireBot.Cards;
+using HireBot.Commands;
 using HireBot.Configuration;
 using HireBot.Hiring;
 using HireBot.Inbox;
 using HireBot.Health;
-using HireBot.Jobs;
+using HireBot.JobScheduler;
 using HireBot.Legal;
 using HireBot.Local;
 using HireBot.Nudges;
@@ -71,14 +72,14 @@ public static class HireBotHost
         services.AddOutbox(builder.Configuration);
         services.AddInbox(builder.Configuration);
         services.AddCards();
-        services.AddSingleton<MessageRenderer>();
-        services.AddSingleton<IChannelClient, LocalChannelClient>();
+        services.AddSingleton<IChannelClient, LocalChannelClient>(); // belongs in AddLocal (src/HireBot/Local), left to the Local change
         services.AddCharts(builder.Configuration);
+        services.AddCommands();
         services.AddHiring();
         services.AddScorecards(builder.Configuration);
-        services.AddSlackChannel(builder.Configuration);
-        services.AddTeamsChannel(builder.Configuration);
-        services.AddJobs(connectionString, builder.Configuration);
+        services.AddSlack(builder.Configuration);
+        services.AddTeams(builder.Configuration);
+        services.AddJobScheduler(connectionString, builder.Configuration);
         services.AddScheduling(builder.Configuration);
         services.AddNudges(builder.Configuration);
         services.AddPrivacy(builder.Configuration);
@@ -104,7 +105,7 @@ public static class HireBotHost
             LocalStartHint.Register(app);
         }
         app.MapSlack();
-        app.MapTeamsChannel();
+        app.MapTeams();
         app.MapAts();
         return app;
     }

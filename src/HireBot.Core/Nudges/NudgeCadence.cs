@@ -14,7 +14,7 @@ public static class NudgeCadence
     public static NudgePlan Plan(DateTimeOffset interviewEnd, TimeZoneInfo zone, WorkingHours hours, NudgePolicy policy)
     {
         if (policy.Validate() is { } problem) throw new ArgumentException(problem, nameof(policy));
-        if (hours.End <= hours.Start) throw new ArgumentException("Working hours must end after they start.", nameof(hours));
+        if (hours.Stretches.Any(s => s.EndOfDay <= s.Start.ToTimeSpan())) throw new ArgumentException("Working hours must end after they start.", nameof(hours));
 
         var times = new List<DateTimeOffset> { WorkingTime.NextWorkingMoment(interviewEnd + policy.FirstAfter, zone, hours) };
         while (times.Count < policy.MaxReminders)

@@ -24,11 +24,9 @@ public static class WorkingTime
         return new DateTimeOffset(local - offset, TimeSpan.Zero);
     }
 
-    /// <summary>The working interval of <paramref name="day"/> as instants, or null on a day without work.</summary>
-    public static (DateTimeOffset Start, DateTimeOffset End)? WorkingInterval(DateOnly day, TimeZoneInfo zone, WorkingHours hours) =>
-        hours.IsWorkingDay(day)
-            ? (ToInstant(day.ToDateTime(hours.Start), zone), ToInstant(day.ToDateTime(hours.End), zone))
-            : null;
+    /// <summary>The working intervals of <paramref name="day"/> as instants, earliest first; none on a day without work.</summary>
+    public static IEnumerable<(DateTimeOffset Start, DateTimeOffset End)> WorkingIntervals(DateOnly day, TimeZoneInfo zone, WorkingHours hours) =>
+        hours.On(day).Select(s => (ToInstant(day.ToDateTime(s.Start), zone), ToInstant(day.ToDateTime(TimeOnly.MinValue) + s.EndOfDay, zone)));
 
     /// <summary><paramref name="at"/> itself when inside working hours, else the start of the next working interval.</summary>
     public static DateTimeOffset NextWorkingMoment(DateTimeOffset at, TimeZoneInfo zone, WorkingHours hours)
@@ -36,9 +34,11 @@ public static class WorkingTime
         var day = LocalDate(at, zone).AddDays(-1);
         for (var i = 0; i < 400; i++, day = day.AddDays(1))
         {
-            if (WorkingInterval(day, zone, hours) is not var (start, end)) continue;
-            if (at < start) return start;
-            if (at < end) return at;
+            foreach (var (start, end) in WorkingIntervals(day, zone, hours))
+            {
+                if (at < start) return start;
+                if (at < end) return at;
+            }
         }
         throw new ArgumentException("No working day within a year; check the working days and days off.", nameof(hours));
     }
@@ -48,7 +48,7 @@ public static class WorkingTime
     {
         var day = LocalDate(at, zone).AddDays(1);
         for (var i = 0; i < 400; i++, day = day.AddDays(1))
-            if (WorkingInterval(day, zone, hours) is var (start, _)) return start;
+            if (WorkingIntervals(day, zone, hours).Select(i => (DateTimeOffset?)i.Start).FirstOrDefault() is { } start) return start;
         throw new ArgumentException("No working day within a year; check the working days and days off.", nameof(hours));
     }
 
@@ -59,10 +59,13 @@ public static class WorkingTime
         var day = LocalDate(from, zone).AddDays(-1);
         for (var i = 0; i < 3700; i++, day = day.AddDays(1))
         {
-            if (WorkingInterval(day, zone, hours) is not var (start, end) || end <= from) continue;
-            var begin = start > from ? start : from;
-            if (end - begin >= left) return begin + left;
-            left -= end - begin;
+            foreach (var (start, end) in WorkingIntervals(day, zone, hours))
+            {
+                if (end <= from) continue;
+                var begin = start > from ? start : from;
+                if (end - begin >= left) return begin + left;
+                left -= end - begin;
+            }
         }
         throw new ArgumentException("No working day within ten years; check the working days and days off.", nameof(hours));
     }

@@ -1,3 +1,5 @@
+using HireBot.Core.People;
+
 namespace HireBot.Core.Scheduling;
 
 /// <summary>
@@ -11,7 +13,8 @@ public sealed record Interviewer
     /// <summary>IANA time-zone id, for example "Europe/Berlin".</summary>
     public required string TimeZoneId { get; init; }
 
-    public required IReadOnlyList<WorkingHours> WorkingHours { get; init; }
+    /// <summary>Working stretches per weekday and days off, in <see cref="TimeZoneId"/>.</summary>
+    public required WorkingHours WorkingHours { get; init; }
 
     /// <summary>Round ids this person may interview for, whatever their competencies.</summary>
     public IReadOnlyList<string> QualifiedRoundIds { get; init; } = [];

@@ -1,3 +1,5 @@
+using HireBot.Core.People;
+
 namespace HireBot.Core.Scheduling;
 
 /// <summary>Compiles a validated request onto the slot grid.</summary>
@@ -52,7 +54,7 @@ internal static class ModelBuilder
 
     private static PersonModel CompilePerson(Interviewer p, TimeSpan[] offset, DateTimeOffset start, TimeSpan res, int n)
     {
-        var byDay = p.WorkingHours.ToLookup(w => w.Day);
+        var byDay = p.WorkingHours.Stretches.ToLookup(w => w.Day);
         var working = new bool[n];
         var free = new bool[n];
         var weekOfSlot = new int[n];
@@ -65,12 +67,11 @@ internal static class ModelBuilder
             // instant, so hours stay 9-to-5 local across a daylight-saving change.
             var local = start.UtcDateTime + res * i + offset[i];
             var tod = local.TimeOfDay;
-            foreach (var w in byDay[local.DayOfWeek])
-            {
-                var end = w.End == TimeOnly.MinValue ? TimeSpan.FromDays(1) : w.End.ToTimeSpan();
-                if (tod >= w.Start.ToTimeSpan() && tod + res <= end) { working[i] = true; break; }
-            }
             var date = DateOnly.FromDateTime(local);
+            foreach (var w in p.WorkingHours.DaysOff.Contains(date) ? [] : byDay[local.DayOfWeek])
+            {
+                if (tod >= w.Start.ToTimeSpan() && tod + res <= w.EndOfDay) { working[i] = true; break; }
+            }
             if (date != lastDate)
             {
                 // ISO week lookups are per local date, not per slot.

@@ -335,7 +335,7 @@ public sealed partial class AtsImporter(
                 // An interview that already ended in the ATS asks for its scorecards now (a trigger in the
                 // past would wait for Quartz's misfire scan).
                 var now = clock.GetUtcNow();
-                await Jobs.InterviewJobs.ScheduleAsync(scheduler, id, iv.StartUtc, iv.EndUtc < now ? now : iv.EndUtc, now, ct);
+                await InterviewJobs.ScheduleAsync(scheduler, id, iv.StartUtc, iv.EndUtc < now ? now : iv.EndUtc, now, ct);
                 await tx.CommitAsync(ct);
             }
             booked++;
@@ -362,7 +362,7 @@ public sealed partial class AtsImporter(
         foreach (var (atsId, id) in gone)
         {
             if (await db.ExecuteAsync("UPDATE interviews SET status = 'Cancelled' WHERE id = $1 AND status = 'Scheduled'", ct, id) == 0) continue;
-            await Jobs.InterviewJobs.CancelAsync(scheduler, id, ct);
+            await InterviewJobs.CancelAsync(scheduler, id, ct);
             await TellAsync(role, $"ats-cancelled:{atsId}", $"An interview of {candidate.Name} was cancelled in the ATS, so it is cancelled here too.", candidate.LoopId, ct);
         }
     }

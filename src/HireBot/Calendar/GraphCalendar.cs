@@ -36,7 +36,7 @@ public sealed class GraphCalendar(GraphServiceClient graph, IOptions<GraphOption
 
         var distinct = emails.Distinct(StringComparer.OrdinalIgnoreCase).ToList();
         var busy = distinct.ToDictionary(e => e, _ => new List<BusyInterval>(), StringComparer.OrdinalIgnoreCase);
-        var hours = new Dictionary<string, WorkingHours>(StringComparer.OrdinalIgnoreCase);
+        var hours = new Dictionary<string, (Core.People.WorkingHours Hours, string? Zone)>(StringComparer.OrdinalIgnoreCase);
         var errors = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
         var windows = ScheduleBatches.Windows(windowStartUtc, windowEndUtc, _options.MaxScheduleWindowDays);
         var batches = distinct.Chunk(_options.MaxMailboxesPerScheduleCall).ToList();
@@ -86,7 +86,8 @@ public sealed class GraphCalendar(GraphServiceClient graph, IOptions<GraphOption
                 : new MailboxSchedule(
                     email,
                     ScheduleBatches.Merge(busy[email], windowStartUtc, windowEndUtc),
-                    hours.GetValueOrDefault(email)))
+                    hours.TryGetValue(email, out var working) ? working.Hours : null,
+                    WorkingHoursZone: hours.TryGetValue(email, out var zoned) ? zoned.Zone : null))
             .ToList();
     }
 

@@ -31,7 +31,8 @@ internal static class GraphScheduleMapper
         }
     }
 
-    public static WorkingHours? WorkingHours(ScheduleInformation info)
+    /// <summary>The same local start and end on each listed day, with the zone name the server sent.</summary>
+    public static (Core.People.WorkingHours Hours, string? Zone)? WorkingHours(ScheduleInformation info)
     {
         var hours = info.WorkingHours;
         if (hours?.StartTime is not { } start || hours.EndTime is not { } end)
@@ -41,12 +42,11 @@ internal static class GraphScheduleMapper
 
         var days = (hours.DaysOfWeek ?? [])
             .Where(d => d is not null)
-            .Select(d => ToDayOfWeek(d!.Value))
-            .ToList();
-        return new WorkingHours(
+            .Select(d => ToDayOfWeek(d!.Value));
+        return (Core.People.WorkingHours.Weekly(
             days,
             new TimeOnly(start.Hour, start.Minute, start.Second),
-            new TimeOnly(end.Hour, end.Minute, end.Second),
+            new TimeOnly(end.Hour, end.Minute, end.Second)),
             hours.TimeZone?.Name);
     }
 

@@ -1,3 +1,4 @@
+using HireBot.Background;
 using HireBot.Storage;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Diagnostics.HealthChecks;

@@ -12,8 +12,9 @@ public sealed record ChannelReach(bool CanPost, string Shown, string? Problem = 
 
 /// <summary>
 /// A platform's check that the bot can post in one of its conversations (Slack: conversations.info,
-/// joining public channels). It calls the platform, so it runs on a background path, never inside a
-/// request the platform is waiting on. Platforms without a check accept the channel as typed.
+/// joining public channels; Teams: a conversation the bot is installed in or has heard from). It may
+/// call the platform, so it runs on a background path, never inside a request the platform is waiting
+/// on. The local channel has no check and accepts the channel as typed.
 /// </summary>
 public interface IChannelReachCheck
 {

@@ -4,9 +4,8 @@ public static class HiringExtensions
 {
     public static IServiceCollection AddHiring(this IServiceCollection services)
     {
-        services.AddSingleton<RoleStore>().AddSingleton<CandidateStore>().AddSingleton<PeopleStore>().AddSingleton<AccessFacts>();
+        services.AddSingleton<RoleStore>().AddSingleton<CandidateStore>().AddSingleton<PeopleStore>();
         services.AddSingleton<TemplateLibrary>();
-        services.AddSingleton<CommandHandler>().AddSingleton<CardActionHandler>();
         services.AddSingleton<ICommandFeature, HelpCommands>();
         services.AddSingleton<ICommandFeature, RoleCommands>();
         services.AddSingleton<ICommandFeature, CandidateCommands>();

@@ -17,7 +17,7 @@ public sealed class StatusCommands(HireBot.Organisations.OrgDb db, Outbox.Outbox
 
     public async Task<BotReply> HandleAsync(CommandContext c, CancellationToken ct)
     {
-        // With a candidate, CommandHandler has already limited it to the role's recruiters and hiring managers.
+        // With a candidate, CommandDispatcher has already limited it to the role's recruiters and hiring managers.
         return c.Candidate is null ? await MineAsync(c.Actor.Email, ct) : await LoopAsync(c, ct);
     }
 

@@ -1,5 +1,5 @@
+using HireBot.Background;
 using HireBot.Outbox;
-using HireBot.Storage;
 using Microsoft.Extensions.Options;
 
 namespace HireBot.Inbox;

@@ -68,7 +68,7 @@ public static class LocalEndpoints
             return await next(ctx);
         });
 
-        group.MapPost("/messages", async (LocalMessage message, CommandHandler commands, PeopleStore people, CancellationToken ct) =>
+        group.MapPost("/messages", async (LocalMessage message, Commands.CommandDispatcher commands, PeopleStore people, CancellationToken ct) =>
         {
             if (string.IsNullOrWhiteSpace(message.From) || !message.From.Contains('@'))
                 return Results.Problem("`from` must be the sender's work email.", statusCode: 400);
@@ -80,7 +80,7 @@ public static class LocalEndpoints
         });
 
         // A click on a card button (or a submitted card): the verb and the action data merged with the inputs.
-        group.MapPost("/actions", async (LocalAction action, CardActionHandler actions, CancellationToken ct) =>
+        group.MapPost("/actions", async (LocalAction action, Commands.CardActionDispatcher actions, CancellationToken ct) =>
         {
             if (string.IsNullOrWhiteSpace(action.From) || !action.From.Contains('@') || string.IsNullOrWhiteSpace(action.Verb))
                 return Results.Problem("`from` (an email) and `verb` are required.", statusCode: 400);

@@ -1,5 +1,5 @@
 using HireBot.Core.Nudges;
-using HireBot.Jobs;
+using HireBot.Hiring;
 using Microsoft.Extensions.Options;
 using Npgsql;
 

@@ -177,5 +177,5 @@ public sealed class NudgeStore(HireBot.Organisations.OrgDb db)
 
     // people.work_days holds ISO weekdays: 1 = Monday … 7 = Sunday (0 is read as Sunday too).
     private static WorkingHours Hours(int[] days, TimeOnly start, TimeOnly end, DateOnly[] off) =>
-        new(days.Select(d => (DayOfWeek)(d % 7)).ToHashSet(), start, end, off.ToHashSet());
+        WorkingHours.Weekly(days.Select(d => (DayOfWeek)(d % 7)), start, end, off);
 }

@@ -1,5 +1,4 @@
 using HireBot.Hiring;
-using HireBot.Jobs;
 using Microsoft.Extensions.Options;
 using Quartz;
 

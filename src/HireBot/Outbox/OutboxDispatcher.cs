@@ -15,7 +15,7 @@ public sealed partial class OutboxDispatcher(
     OutboxSignal signal,
     IOptions<OutboxOptions> options,
     TimeProvider clock,
-    ILogger<OutboxDispatcher> logger) : Storage.ClaimLoop(signal, logger)
+    ILogger<OutboxDispatcher> logger) : Background.ClaimLoop(signal, logger)
 {
     protected override int BatchSize => options.Value.BatchSize;
     protected override TimeSpan PollInterval => TimeSpan.FromMilliseconds(options.Value.PollMilliseconds);

@@ -1,4 +1,4 @@
 namespace HireBot.Outbox;
 
 /// <summary>Wakes this instance's dispatcher right after a commit that wrote outbox rows, so a reply goes out in milliseconds rather than at the next poll.</summary>
-public sealed class OutboxSignal : Storage.WakeSignal;
+public sealed class OutboxSignal : Background.WakeSignal;

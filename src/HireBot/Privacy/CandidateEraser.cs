@@ -1,7 +1,7 @@
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
 using HireBot.Decisions;
-using HireBot.Jobs;
+using HireBot.Hiring;
 using HireBot.Organisations;
 using HireBot.Outbox;
 using HireBot.Scheduling;

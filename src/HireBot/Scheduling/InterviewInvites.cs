@@ -2,7 +2,6 @@ using System.Net;
 using HireBot.Calendar;
 using HireBot.Core.Roles;
 using HireBot.Hiring;
-using HireBot.Jobs;
 using Quartz;
 using ICalendar = HireBot.Calendar.ICalendar;
 

@@ -1,5 +1,5 @@
 using HireBot.Core.Loops;
-using HireBot.Jobs;
+using HireBot.Hiring;
 using HireBot.Outbox;
 using Npgsql;
 using Quartz;

@@ -20,7 +20,7 @@ public sealed record PersonRow(
 
     public TimeZoneInfo Zone => TimeZoneInfo.TryFindSystemTimeZoneById(TimeZoneId, out var zone) ? zone : TimeZoneInfo.Utc;
 
-    public IReadOnlyList<WorkingHours> Hours => WorkDays.Select(d => new WorkingHours(d, WorkStart, WorkEnd)).ToList();
+    public Core.People.WorkingHours Hours => Core.People.WorkingHours.Weekly(WorkDays, WorkStart, WorkEnd);
 
     /// <summary>Days off as busy time: the scheduler's working hours are weekly, days off are dates.</summary>
     public IEnumerable<UtcInterval> DaysOffBusy() => DaysOff.Select(d => new UtcInterval(

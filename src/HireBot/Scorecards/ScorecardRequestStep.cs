@@ -1,7 +1,6 @@
 using HireBot.Core.Scorecards;
 using HireBot.Decisions;
 using HireBot.Hiring;
-using HireBot.Jobs;
 using HireBot.Outbox;
 using Microsoft.Extensions.Options;
 using Npgsql;

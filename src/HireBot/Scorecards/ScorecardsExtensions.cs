@@ -1,7 +1,6 @@
 using HireBot.Core.Decisions;
 using HireBot.Decisions;
 using HireBot.Hiring;
-using HireBot.Jobs;
 using Microsoft.Extensions.Options;
 
 namespace HireBot.Scorecards;

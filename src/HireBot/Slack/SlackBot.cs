@@ -1,6 +1,7 @@
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
 using HireBot.Cards;
+using HireBot.Commands;
 using HireBot.Core.Commands;
 using HireBot.Hiring;
 using HireBot.Inbox;
@@ -19,7 +20,7 @@ namespace HireBot.Slack;
 /// acknowledgement).
 /// </summary>
 public sealed partial class SlackBot(
-    CommandHandler commands, CardActionHandler actions, SlackPeople people, SlackWorkspaces workspaces,
+    CommandDispatcher commands, CardActionDispatcher actions, SlackPeople people, SlackWorkspaces workspaces,
     MessageRenderer renderer, BlockKitTranslator translator, Organisations.OrgDb orgDb, Organisations.OrganisationDirectory organisations,
     Microsoft.Extensions.Options.IOptions<SlackOptions> options, SlackHomeTeam home, InboxWriter inbox, OutboxSignal signal,
     ILogger<SlackBot> logger) : SlackRequestHandler

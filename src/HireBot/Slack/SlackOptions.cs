@@ -2,7 +2,7 @@ namespace HireBot.Slack;
 
 /// <summary>
 /// Slack settings. Flat environment variables (SLACK_SIGNING_SECRET, …) are mapped onto these
-/// properties explicitly by <see cref="SlackServiceCollectionExtensions.AddSlack"/>, because the
+/// properties explicitly by <see cref="SlackExtensions.AddSlackProtocol"/>, because the
 /// default binder would only see them under a "Slack__" prefix. See <see cref="Keys"/> for the table.
 /// </summary>
 public sealed class SlackOptions

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using HireBot.Cards;
+using HireBot.Commands;
 using HireBot.Hiring;
 using HireBot.Inbox;
 using HireBot.Outbox;
@@ -21,7 +22,7 @@ namespace HireBot.Teams;
 /// (<see cref="RunPendingAsync"/>); the click is answered "working on it" meanwhile.
 /// </summary>
 public sealed partial class TeamsBot(
-    TeamsDirectory directory, PeopleStore people, BotConnectorClient connector, CommandHandler commands, CardActionHandler actions,
+    TeamsDirectory directory, PeopleStore people, BotConnectorClient connector, CommandDispatcher commands, CardActionDispatcher actions,
     MessageRenderer renderer, HireBot.Organisations.OrgDb db, HireBot.Organisations.OrganisationDirectory organisations, OutboxSignal signal,
     InboxWriter inbox, IOptions<TeamsOptions> options, ILogger<TeamsBot> logger)
 {

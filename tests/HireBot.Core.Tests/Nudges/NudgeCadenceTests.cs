@@ -11,8 +11,8 @@ public sealed class NudgeCadenceTests
     private static DateTimeOffset At(string iso) => DateTimeOffset.Parse(iso, CultureInfo.InvariantCulture);
 
     private static WorkingHours Hours(string start = "09:00", string end = "17:00", DayOfWeek[]? days = null, params string[] daysOff) =>
-        new(new HashSet<DayOfWeek>(days ?? MonFri), TimeOnly.Parse(start, CultureInfo.InvariantCulture), TimeOnly.Parse(end, CultureInfo.InvariantCulture),
-            daysOff.Select(d => DateOnly.Parse(d, CultureInfo.InvariantCulture)).ToHashSet());
+        WorkingHours.Weekly(days ?? MonFri, TimeOnly.Parse(start, CultureInfo.InvariantCulture), TimeOnly.Parse(end, CultureInfo.InvariantCulture),
+            daysOff.Select(d => DateOnly.Parse(d, CultureInfo.InvariantCulture)));
 
     public static TheoryData<string, string, WorkingHours, string, string, string> Plans => new()
     {
@@ -97,6 +97,22 @@ public sealed class NudgeCadenceTests
 
         Assert.Equal(At("2025-06-09T10:00Z"), plan.RecruiterEscalation); // 1 h on Friday, 1 h on Monday
         Assert.Equal(At("2025-06-09T12:00Z"), plan.ManagerEscalation);
+    }
+
+    [Fact]
+    public void A_lunch_break_is_not_working_time_for_reminders_or_escalations()
+    {
+        var split = new WorkingHours(
+            MonFri.SelectMany(d => new[] { new WorkingStretch(d, new TimeOnly(9, 0), new TimeOnly(12, 0)), new WorkingStretch(d, new TimeOnly(13, 0), new TimeOnly(17, 0)) }).ToList(),
+            new HashSet<DateOnly>());
+
+        // Monday 2 June 2025: the interview ends at 11:00, so the first reminder (1 h later) falls into lunch.
+        var plan = NudgeCadence.Plan(At("2025-06-02T11:00Z"), TimeZoneInfo.Utc, split, NudgePolicy.Default with { FirstAfter = TimeSpan.FromHours(1), RecruiterAfterWorkingHours = 2, ManagerAfterWorkingHours = 7 });
+
+        Assert.Equal(At("2025-06-02T13:00Z"), plan.Reminders[0].At);
+        Assert.Equal(At("2025-06-02T14:00Z"), plan.RecruiterEscalation); // 1 h before lunch, 1 h after
+        Assert.Equal(At("2025-06-03T11:00Z"), plan.ManagerEscalation); // 1 + 4 on Monday, 2 on Tuesday
+        Assert.False(split.Contains(new DateTime(2025, 6, 2, 12, 30, 0, DateTimeKind.Unspecified)));
     }
 
     [Theory]

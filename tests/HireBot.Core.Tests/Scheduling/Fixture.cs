@@ -1,3 +1,4 @@
+using HireBot.Core.People;
 using HireBot.Core.Scheduling;
 
 namespace HireBot.Core.Tests.Scheduling;
@@ -12,7 +13,7 @@ internal static class Fixture
     {
         Email = email,
         TimeZoneId = zone,
-        WorkingHours = Enum.GetValues<DayOfWeek>().Select(d => new WorkingHours(d, new TimeOnly(from, 0), new TimeOnly(to, 0))).ToList(),
+        WorkingHours = WorkingHours.Weekly(Enum.GetValues<DayOfWeek>(), new TimeOnly(from, 0), new TimeOnly(to, 0)),
         QualifiedRoundIds = [round],
         WeeklyCap = cap,
         Busy = busy ?? [],

@@ -1,3 +1,4 @@
+using HireBot.Core.People;
 using HireBot.Core.Scheduling;
 using static HireBot.Core.Tests.Scheduling.Fixture;
 
@@ -29,7 +30,7 @@ public class InfeasibilityTests
         {
             "qualification" => request with { Rounds = [round with { PanelSize = 2 }] },
             "candidate" => request with { CandidateAvailability = [new(from, from.AddMinutes(45))] },
-            "hours" => request with { Interviewers = [person with { WorkingHours = [] }] },
+            "hours" => request with { Interviewers = [person with { WorkingHours = WorkingHours.None }] },
             "busy" => request with { Interviewers = [person with { Busy = [new(from, to)] }] },
             "cap" => request with { Interviewers = [person with { WeeklyCap = 0 }] },
             _ => request with { Rounds = [round, Round("r1", 90)] },

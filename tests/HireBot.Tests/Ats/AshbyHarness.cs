@@ -6,7 +6,7 @@ using Microsoft.Extensions.Logging.Abstractions;
 
 namespace HireBot.Tests.Ats;
 
-/// <summary>The real Ashby adapter, built by <see cref="AshbyServiceCollectionExtensions.AddAshbyAts"/>, aimed at a <see cref="FakeAshby"/>.</summary>
+/// <summary>The real Ashby adapter, built by <see cref="AshbyExtensions.AddAshbyAts"/>, aimed at a <see cref="FakeAshby"/>.</summary>
 public sealed class AshbyHarness : IAsyncDisposable
 {
     private readonly ServiceProvider _services;

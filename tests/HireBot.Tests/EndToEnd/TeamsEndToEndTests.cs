@@ -60,6 +60,23 @@ public class TeamsEndToEndTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_hiring_channel_is_taken_only_where_the_bot_is_and_a_name_typed_by_hand_is_refused_with_what_to_do()
+    {
+        await PostAsync(Personal("role create be-ch \"Backend\"", "act-ch-1"));
+        await PostAsync(Personal("role channel be-ch hiring-be", "act-ch-2"));
+        await PostAsync(Personal("role channel be-ch here", "act-ch-3"));
+
+        var sends = await WaitForSendsAsync(3);
+        Assert.Equal(3, sends.Count);
+        Assert.Contains("HireBot is not in that Teams conversation", sends[1].Body);
+        Assert.Contains("will go to", sends[2].Body);
+        await using var cmd = _bot.Db.CreateCommand("SELECT hiring_channel FROM roles WHERE slug = 'be-ch'");
+        var saved = Assert.IsType<string>(await cmd.ExecuteScalarAsync()); // this chat, not the name typed by hand
+        Assert.StartsWith("conversation:teams:", saved);
+        Assert.DoesNotContain("hiring-be", saved);
+    }
+
+    [Fact]
     public async Task A_replayed_activity_is_answered_once()
     {
         await PostAsync(Personal("role list", "act-replayed"));

@@ -123,8 +123,8 @@ public class AccessTests : IAsyncLifetime
     public void Every_command_feature_and_card_verb_the_host_runs_has_a_rule()
     {
         // Resolving the handlers is the check: they refuse to be built with an action Core has no rule for.
-        var actions = _bot.Services.GetRequiredService<CardActionHandler>();
-        _bot.Services.GetRequiredService<CommandHandler>();
+        var actions = _bot.Services.GetRequiredService<HireBot.Commands.CardActionDispatcher>();
+        _bot.Services.GetRequiredService<HireBot.Commands.CommandDispatcher>();
 
         Assert.Equal(Core.Access.Permissions.Rules.Where(r => r.Action.Contains('.')).Select(r => r.Action).Order(), actions.Verbs.Order());
     }

@@ -91,7 +91,7 @@ public class OrganisationIsolationTests : IAsyncLifetime
             Assert.True(teams.IsSuccessStatusCode, $"Teams refused `{text}`: {(int)teams.StatusCode}");
         }
 
-        var verbs = Bot.Services.GetRequiredService<CardActionHandler>().Verbs.ToList();
+        var verbs = Bot.Services.GetRequiredService<HireBot.Commands.CardActionDispatcher>().Verbs.ToList();
         Assert.NotEmpty(verbs);
         foreach (var verb in verbs)
         {

@@ -124,7 +124,7 @@ public class PrivacyTests : IAsyncLifetime
     public async Task An_actor_of_another_organisation_gets_not_found()
     {
         var loop = await DecidedAsync("fgx");
-        var handler = _bot.Services.GetRequiredService<CommandHandler>();
+        var handler = _bot.Services.GetRequiredService<HireBot.Commands.CommandDispatcher>();
         var other = await _bot.Services.GetRequiredService<OrganisationDirectory>().ForTeamsTenantAsync("tenant-privacy-other", default);
         // Same email as A's recruiter, but in another organisation: a stranger there.
         using (OrgScope.Enter(other))

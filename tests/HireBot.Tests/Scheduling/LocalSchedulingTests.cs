@@ -1,6 +1,6 @@
 using System.Text.Json.Nodes;
 using HireBot.Calendar;
-using HireBot.Jobs;
+using HireBot.Hiring;
 using HireBot.Scheduling;
 using HireBot.Tests.Support;
 using Quartz;

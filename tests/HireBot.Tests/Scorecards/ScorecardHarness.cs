@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Net.Http.Json;
 using System.Text.Json.Nodes;
-using HireBot.Jobs;
+using HireBot.Hiring;
 using HireBot.Tests.Support;
 using Npgsql;
 using Quartz;

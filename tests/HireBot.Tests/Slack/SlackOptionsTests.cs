@@ -11,7 +11,7 @@ public sealed class SlackOptionsTests
     private static ServiceProvider Build(Dictionary<string, string?> settings)
     {
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(settings).Build();
-        return new ServiceCollection().AddLogging().AddSlack(configuration).BuildServiceProvider();
+        return new ServiceCollection().AddLogging().AddSlackProtocol(configuration).BuildServiceProvider();
     }
 
     [Fact]

@@ -57,7 +57,7 @@ public sealed class TeamsTestHost : IAsyncDisposable
         builder.Configuration.AddInMemoryCollection(settings.Where(s => s.Value is not null));
         builder.WebHost.ConfigureKestrel(k => k.Listen(IPAddress.Loopback, 0));
         builder.Services.AddSingleton(time ?? TestClock.Shared);
-        builder.Services.AddTeams(builder.Configuration);
+        builder.Services.AddTeamsProtocol(builder.Configuration);
         builder.Services.AddHttpClient(BotFrameworkKeys.HttpClientName).ConfigurePrimaryHttpMessageHandler(LoopbackCertificate.TrustingHandler);
         builder.Services.AddHttpClient(ConnectorTokenProvider.HttpClientName).ConfigurePrimaryHttpMessageHandler(LoopbackCertificate.TrustingHandler);
         var app = builder.Build();

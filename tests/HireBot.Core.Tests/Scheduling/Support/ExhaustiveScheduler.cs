@@ -107,7 +107,7 @@ public static class ExhaustiveScheduler
     {
         var local = TimeZoneInfo.ConvertTime(t, TimeZoneInfo.FindSystemTimeZoneById(p.TimeZoneId));
         var tod = local.TimeOfDay;
-        bool working = p.WorkingHours.Any(w => w.Day == local.DayOfWeek && tod >= w.Start.ToTimeSpan()
+        bool working = !p.WorkingHours.DaysOff.Contains(DateOnly.FromDateTime(local.DateTime)) && p.WorkingHours.Stretches.Any(w => w.Day == local.DayOfWeek && tod >= w.Start.ToTimeSpan()
             && tod + res <= (w.End == TimeOnly.MinValue ? TimeSpan.FromDays(1) : w.End.ToTimeSpan()));
         return working && !p.Busy.Any(b => b.Start < t + res && t < b.End);
     }

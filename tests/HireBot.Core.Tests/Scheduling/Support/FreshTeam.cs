@@ -1,3 +1,4 @@
+using HireBot.Core.People;
 using HireBot.Core.Scheduling;
 
 namespace HireBot.Core.Tests.Scheduling.Support;
@@ -67,8 +68,7 @@ public static class FreshTeam
     {
         Email = $"{name}@example.com",
         TimeZoneId = "UTC",
-        WorkingHours = Enum.GetValues<DayOfWeek>().Where(d => d is not (DayOfWeek.Saturday or DayOfWeek.Sunday))
-            .Select(d => new WorkingHours(d, new TimeOnly(9, 0), new TimeOnly(17, 0))).ToList(),
+        WorkingHours = WorkingHours.Default,
         QualifiedRoundIds = rounds,
     };
 

@@ -1,3 +1,4 @@
+using HireBot.Core.People;
 using HireBot.Core.Scheduling;
 
 namespace HireBot.Core.Tests.Scheduling.Support;
@@ -59,10 +60,9 @@ public static class InstanceGenerator
     private static Interviewer Person(int i, Random rng, InstanceShape shape, UtcInterval window, int rounds)
     {
         int startHour = rng.Next(8, 11);
-        var hours = Enum.GetValues<DayOfWeek>()
-            .Where(d => d is not (DayOfWeek.Saturday or DayOfWeek.Sunday))
-            .Select(d => new WorkingHours(d, new TimeOnly(startHour, 0), new TimeOnly(startHour + 8, 0)))
-            .ToList();
+        var hours = WorkingHours.Weekly(
+            Enum.GetValues<DayOfWeek>().Where(d => d is not (DayOfWeek.Saturday or DayOfWeek.Sunday)),
+            new TimeOnly(startHour, 0), new TimeOnly(startHour + 8, 0));
         var busy = new List<UtcInterval>();
         int slots = (int)((window.End - window.Start).TotalMinutes / shape.SlotMinutes);
         for (int s = 0; s < slots; s++)

@@ -31,7 +31,7 @@ public static class ScheduleChecker
                 {
                     var local = TimeZoneInfo.ConvertTime(t, zone);
                     var tod = local.TimeOfDay;
-                    if (!p.WorkingHours.Any(w => w.Day == local.DayOfWeek && tod >= w.Start.ToTimeSpan() && tod < w.End.ToTimeSpan()))
+                    if (p.WorkingHours.DaysOff.Contains(DateOnly.FromDateTime(local.DateTime)) || !p.WorkingHours.Stretches.Any(w => w.Day == local.DayOfWeek && tod >= w.Start.ToTimeSpan() && tod < w.End.ToTimeSpan()))
                     { errors.Add($"{round.Id}: {email} outside working hours at {local:u}"); break; }
                 }
                 if (p.Busy.Any(b => b.Start < placed.End && placed.Start < b.End)) errors.Add($"{round.Id}: {email} double-booked");

@@ -13,8 +13,8 @@ using Microsoft.Extensions.Time.Testing;
 namespace HireBot.Tests.Fakes.Slack;
 
 /// <summary>
-/// A Kestrel host on 127.0.0.1:0 wired exactly as Program.cs would (AddSlack + MapSlack), with its
-/// settings arriving through configuration keys, a FakeTimeProvider and a recording handler.
+/// A Kestrel host on 127.0.0.1:0 wired as the Slack adapter is (AddSlackProtocol + MapSlack), with its
+/// settings arriving through configuration keys, a FakeTimeProvider and a recording handler in place of the bot.
 /// </summary>
 public sealed class SlackTestHost : IAsyncDisposable
 {
@@ -56,7 +56,7 @@ public sealed class SlackTestHost : IAsyncDisposable
         }.Where(p => p.Value is not null));
         builder.Configuration.AddInMemoryCollection(settings ?? new Dictionary<string, string?>());
         builder.Services.AddSingleton<TimeProvider>(new FakeTimeProvider(DateTimeOffset.Parse("2026-11-27T09:00:00Z", CultureInfo.InvariantCulture)));
-        builder.Services.AddSlack(builder.Configuration);
+        builder.Services.AddSlackProtocol(builder.Configuration);
         builder.Services.AddSingleton<RecordingSlackHandler>();
         builder.Services.AddSingleton<SlackRequestHandler>(sp => sp.GetRequiredService<RecordingSlackHandler>());
         var app = builder.Build();

@@ -1,4 +1,4 @@
-namespace HireBot.Storage;
+namespace HireBot.Background;
 
 /// <summary>
 /// The loop shared by the outbox dispatcher and the inbox worker: run a pass over claimed rows;
@@ -49,7 +49,7 @@ public abstract partial class ClaimLoop(WakeSignal signal, ILogger logger) : Bac
             catch (Exception e) when (!stoppingToken.IsCancellationRequested)
             {
                 // Usually the database being away; anything else must not stop the loop (and the host) either.
-                if (DatabaseUnavailableMiddleware.IsUnavailable(e) || e is Npgsql.NpgsqlException or TimeoutException)
+                if (Storage.DatabaseUnavailableMiddleware.IsUnavailable(e) || e is Npgsql.NpgsqlException or TimeoutException)
                     LogStoreUnavailable(logger, GetType().Name, e.GetType().Name);
                 else
                     LogPassFailed(logger, GetType().Name, e.GetType().Name);

@@ -2,7 +2,7 @@ using HireBot.Core.Loops;
 using Npgsql;
 using Quartz;
 
-namespace HireBot.Jobs;
+namespace HireBot.Hiring;
 
 /// <summary>
 /// Runs when an interview ends: marks it completed and, when it was the loop's last booked

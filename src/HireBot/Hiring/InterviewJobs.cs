@@ -1,6 +1,6 @@
 using Quartz;
 
-namespace HireBot.Jobs;
+namespace HireBot.Hiring;
 
 /// <summary>
 /// The Quartz triggers that follow a booked interview. The job key names the interview, so

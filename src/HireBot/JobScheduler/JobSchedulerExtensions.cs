@@ -1,15 +1,16 @@
 using Quartz;
 
-namespace HireBot.Jobs;
+namespace HireBot.JobScheduler;
 
-public static class JobsExtensions
+public static class JobSchedulerExtensions
 {
     /// <summary>
     /// Quartz 4 on the bot's PostgreSQL with the ADO job store, clustered (instance ids generated),
     /// able to join our own transactions so triggers commit or roll back with the state that set
-    /// them. The schema is created by the migrator, so the store only validates it.
+    /// them. The schema is created by the migrator, so the store only validates it. Jobs themselves
+    /// live with the feature they serve and add themselves (AddQuartz is additive).
     /// </summary>
-    public static IServiceCollection AddJobs(this IServiceCollection services, string connectionString, IConfiguration configuration)
+    public static IServiceCollection AddJobScheduler(this IServiceCollection services, string connectionString, IConfiguration configuration)
     {
         services.AddQuartz(q =>
         {
@@ -39,7 +40,7 @@ public static class JobsExtensions
                 });
             });
         });
-        services.AddHostedService<JobsHostedService>();
+        services.AddHostedService<JobSchedulerHostedService>();
         return services;
     }
 }

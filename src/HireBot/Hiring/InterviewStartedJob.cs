@@ -2,7 +2,7 @@ using HireBot.Core.Loops;
 using Npgsql;
 using Quartz;
 
-namespace HireBot.Jobs;
+namespace HireBot.Hiring;
 
 /// <summary>
 /// Runs when a booked interview starts: a scheduled loop becomes in progress. Conditional on

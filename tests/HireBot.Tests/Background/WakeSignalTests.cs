@@ -1,7 +1,7 @@
 using System.Diagnostics;
 using HireBot.Outbox;
 
-namespace HireBot.Tests.Storage;
+namespace HireBot.Tests.Background;
 
 /// <summary>The wake-up between a commit and the loop that should act on it.</summary>
 public class WakeSignalTests

@@ -1,4 +1,4 @@
-namespace HireBot.Storage;
+namespace HireBot.Background;
 
 /// <summary>
 /// Wakes a background loop as soon as there is work for it, rather than at its next poll. Raising

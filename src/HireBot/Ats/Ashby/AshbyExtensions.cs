@@ -1,6 +1,6 @@
 namespace HireBot.Ats.Ashby;
 
-public static class AshbyServiceCollectionExtensions
+public static class AshbyExtensions
 {
     /// <summary>
     /// Registers the Ashby adapter as an <see cref="IAtsAdapter"/> (singleton, <see cref="IAtsAdapter.Kind"/>

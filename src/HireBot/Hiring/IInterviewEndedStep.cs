@@ -1,6 +1,6 @@
 using Npgsql;
 
-namespace HireBot.Jobs;
+namespace HireBot.Hiring;
 
 /// <summary>Work that must happen, in the same transaction, when an interview ends (scorecard requests, reminder plans).</summary>
 public interface IInterviewEndedStep

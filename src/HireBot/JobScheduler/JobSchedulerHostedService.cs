@@ -1,13 +1,13 @@
 using Quartz;
 
-namespace HireBot.Jobs;
+namespace HireBot.JobScheduler;
 
 /// <summary>
 /// Starts the Quartz scheduler with the host and shuts it down with it, letting running jobs
 /// finish, but never for longer than the host's shutdown timeout: with the database gone, Quartz's
 /// own shutdown retries its job store for ever, and a bot asked to stop must stop.
 /// </summary>
-public sealed partial class JobsHostedService(ISchedulerFactory schedulers, ILogger<JobsHostedService> logger) : IHostedService
+public sealed partial class JobSchedulerHostedService(ISchedulerFactory schedulers, ILogger<JobSchedulerHostedService> logger) : IHostedService
 {
     private IScheduler? _scheduler;
 

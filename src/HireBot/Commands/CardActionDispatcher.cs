@@ -1,7 +1,8 @@
 using System.Text.Json.Nodes;
 using HireBot.Core.Access;
+using HireBot.Hiring;
 
-namespace HireBot.Hiring;
+namespace HireBot.Commands;
 
 /// <summary>
 /// Routes a card action by verb to the feature that owns it, after asking <see cref="Permissions"/>:
@@ -9,8 +10,8 @@ namespace HireBot.Hiring;
 /// loaded here with the role, so features get only actions the actor may take. An unknown verb
 /// is a plain error reply; a verb without an access rule stops the host from starting.
 /// </summary>
-public sealed class CardActionHandler(RoleStore roles, CandidateStore candidates, AccessFacts access, IEnumerable<ICardActionFeature> features,
-    ILogger<CardActionHandler> logger)
+public sealed class CardActionDispatcher(RoleStore roles, CandidateStore candidates, AccessFacts access, IEnumerable<ICardActionFeature> features,
+    ILogger<CardActionDispatcher> logger)
 {
     private readonly Dictionary<string, ICardActionFeature> _byVerb = Checked(features
         .SelectMany(f => f.Verbs.Select(v => (v, f))).ToDictionary(x => x.v, x => x.f, StringComparer.Ordinal));

@@ -1,7 +1,8 @@
 using HireBot.Core.Access;
 using HireBot.Core.Commands;
+using HireBot.Hiring;
 
-namespace HireBot.Hiring;
+namespace HireBot.Commands;
 
 /// <summary>
 /// The one entry point for commands from every channel: parse, load what the command names, ask
@@ -9,8 +10,8 @@ namespace HireBot.Hiring;
 /// Every path ends in a reply; expected failures (unknown command, no such candidate, not allowed)
 /// are plain replies, and a role or candidate the actor may not know about reads as one that does not exist.
 /// </summary>
-public sealed class CommandHandler(RoleStore roles, CandidateStore candidates, AccessFacts access, IEnumerable<ICommandFeature> features,
-    ILogger<CommandHandler> logger)
+public sealed class CommandDispatcher(RoleStore roles, CandidateStore candidates, AccessFacts access, IEnumerable<ICommandFeature> features,
+    ILogger<CommandDispatcher> logger)
 {
     private readonly Dictionary<string, ICommandFeature> _byCommand = Checked(features
         .SelectMany(f => f.Commands.Select(c => (c, f))).ToDictionary(x => x.c, x => x.f));

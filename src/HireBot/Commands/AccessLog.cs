@@ -1,4 +1,4 @@
-namespace HireBot.Hiring;
+namespace HireBot.Commands;
 
 /// <summary>Log messages of access decisions (event ids 6500–6509). Actions and target kinds only: never names, emails or references.</summary>
 internal static partial class AccessLog

@@ -1,7 +1,8 @@
 using HireBot.Core.Access;
 using HireBot.Core.Roles;
+using HireBot.Hiring;
 
-namespace HireBot.Hiring;
+namespace HireBot.Commands;
 
 /// <summary>
 /// Loads what <see cref="Permissions"/> decides on: the actor's relations to a role and to a
