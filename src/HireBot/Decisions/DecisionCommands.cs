@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text.Json.Nodes;
 using HireBot.Cards;
 using HireBot.Core.Decisions;
+using HireBot.Core.Loops;
 using HireBot.Core.Roles;
 using HireBot.Hiring;
 using HireBot.Outbox;
@@ -20,7 +21,7 @@ namespace HireBot.Decisions;
 /// amendment is flagged as possibly anchored.
 /// </summary>
 public sealed class DecisionCommands(
-    HireBot.Organisations.OrgDb db, DigestPoster digests, ISchedulerFactory schedulers, InterviewInvites invites, OutboxSignal signal, TimeProvider clock,
+    HireBot.Organisations.OrgDb db, DigestPoster digests, ISchedulerFactory schedulers, OutboxSignal signal, TimeProvider clock,
     ILogger<DecisionCommands> logger) : ICommandFeature
 {
     public IReadOnlyList<string> Commands => ["summary", "decide"];
@@ -52,12 +53,13 @@ public sealed class DecisionCommands(
         await using var tx = await conn.BeginTransactionAsync(ct);
         var loop = await LoopFeedbackStore.LoadAsync(conn, tx, c.Candidate!.LoopId, lockLoop: true, ct);
         if (loop is null) return BotReply.Error("That loop no longer exists.");
+        var now = clock.GetUtcNow();
         var outcome = HiringDecision.Decide(new DecisionSnapshot(loop.LoopId, loop.CandidateName, loop.State, c.Candidate.Decision),
-            new DecisionRequest(c.Command.Required("decision"), c.Command.Required("reason"), c.Actor.Email, c.Actor.DisplayName, clock.GetUtcNow()));
+            new DecisionRequest(c.Command.Required("decision"), c.Command.Required("reason"), c.Actor.Email, c.Actor.DisplayName, now));
         if (!outcome.IsOk) return BotReply.Error(outcome.Error!);
         var made = outcome.Value!;
 
-        IReadOnlyList<CancelledInterview> cancelled = [];
+        IReadOnlyList<LoopEffect> cancelled = [];
         var dropDeadline = false;
         foreach (var effect in made.Effects)
         {
@@ -70,9 +72,10 @@ public sealed class DecisionCommands(
                     await OutboxStore.EnqueueAsync(conn, tx, DigestPoster.Messages(a.Key, role, await AnnouncementAsync(conn, tx, loop, role, a, ct), loop.LoopId, CardNames.Decision), ct);
                     break;
                 case RemainingRoundsCancelled r:
-                    // The cancellation use case: the rounds still booked, and their calendar invitations withdrawn, with the state change.
-                    cancelled = await CancellationStore.CancelBookedAsync(conn, tx, r.LoopId, null, ct);
-                    await OutboxStore.EnqueueAsync(conn, tx, Scheduling.CalendarEffects.Cancel(cancelled, r.LoopId, r.CalendarNote), ct);
+                    // The cancellation use case (Core's LoopBookings): the rounds still booked, their calendar invitations
+                    // withdrawn (outbox rows) and their triggers removed, with the state change.
+                    cancelled = LoopBookings.CancelBooked(await BookingStore.BookedAsync(conn, tx, r.LoopId, ct), null, r.CalendarNote);
+                    await LoopEffectStore.WriteAsync(conn, tx, r.LoopId, cancelled, [], now, ct);
                     break;
                 case DecisionExportQueued e:
                     await Ats.AtsExport.EnqueueDecisionAsync(conn, tx, e.LoopId, ct);
@@ -85,17 +88,17 @@ public sealed class DecisionCommands(
             }
         }
         var scheduler = await schedulers.GetScheduler(ct);
-        // The deadline digest is dropped in the same transaction (Quartz "Joining an existing transaction").
+        // The deadline digest and the cancelled rounds' triggers are dropped in the same transaction (Quartz "Joining an existing transaction").
         using (scheduler.EnlistTransaction(tx))
         {
             if (dropDeadline) await DigestJobs.CancelDeadlineAsync(scheduler, loop.LoopId, ct);
+            await LoopEffectStore.WriteTriggersAsync(scheduler, cancelled, now, ct);
             await tx.CommitAsync(ct);
         }
         DecisionsLog.Decided(logger, loop.LoopId);
         signal.Notify();
-        // Rounds still booked are no longer needed: their triggers go too.
-        await invites.CancelTriggersAsync(cancelled, ct);
-        return BotReply.Text(HiringDecision.Confirmation(made, loop.CandidateName, role.HiringChannel is not null, cancelled.Count));
+        var rounds = cancelled.OfType<LoopEffect.InterviewCancelled>().Count();
+        return BotReply.Text(HiringDecision.Confirmation(made, loop.CandidateName, role.HiringChannel is not null, rounds));
     }
 
     /// <summary>The decision card's data: the decision as recorded, with the digest's one-line summary as it stands.</summary>

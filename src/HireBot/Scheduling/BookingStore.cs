@@ -1,95 +1,83 @@
 using System.Text.Json;
-using HireBot.Core;
 using HireBot.Core.Loops;
 using HireBot.Core.Scheduling;
-using HireBot.Outbox;
 using Npgsql;
 
 namespace HireBot.Scheduling;
 
 /// <summary>
-/// Books a proposed option in one transaction: lock the loop, check it is being scheduled and the
-/// option belongs to the current proposal run, insert interviews and panels, move the loop to
-/// Scheduled and queue the messages. A second pick finds the loop Scheduled and books nothing.
+/// SQL of booked interviews. <see cref="LockAsync"/> opens the transaction of a booking,
+/// reschedule or cancel: it locks the loop and reads its <see cref="LoopSnapshot"/>; the feature
+/// asks <see cref="LoopBookings"/> what to do and commits the change through the <see cref="LockedLoop"/>.
 /// </summary>
 public sealed class BookingStore(HireBot.Organisations.OrgDb db, Quartz.ISchedulerFactory quartz)
 {
-    /// <summary>Option <paramref name="optionNo"/> of the loop's latest proposal run, or null when it is not offered (any more).</summary>
-    public async Task<ScheduleOption?> OfferedAsync(Guid loopId, int optionNo, CancellationToken ct)
+    /// <summary>The loop locked with its snapshot taken at <paramref name="now"/> for <paramref name="actor"/>, or null when it does not exist.</summary>
+    public async Task<LockedLoop?> LockAsync(Guid loopId, string actor, DateTimeOffset now, CancellationToken ct)
     {
-        await using var conn = await db.OpenConnectionAsync(ct);
-        return await OfferedAsync(conn, null, loopId, optionNo, ct);
+        var scheduler = await quartz.GetScheduler(ct);
+        var conn = await db.OpenConnectionAsync(ct);
+        NpgsqlTransaction? tx = null;
+        try
+        {
+            tx = await conn.BeginTransactionAsync(ct);
+            var state = await SchedulingStore.LockLoopAsync(conn, tx, loopId, ct);
+            if (state is not null)
+            {
+                var snapshot = new LoopSnapshot(loopId, state.Value, await OfferedAsync(conn, tx, loopId, ct),
+                    await BookedAsync(conn, tx, loopId, ct), now, actor);
+                return new LockedLoop(conn, tx, snapshot, scheduler);
+            }
+        }
+        catch
+        {
+            if (tx is not null) await tx.DisposeAsync();
+            await conn.DisposeAsync();
+            throw;
+        }
+        await tx.DisposeAsync();
+        await conn.DisposeAsync();
+        return null;
     }
 
-    private static async Task<ScheduleOption?> OfferedAsync(NpgsqlConnection conn, NpgsqlTransaction? tx, Guid loopId, int optionNo, CancellationToken ct)
+    /// <summary>The options of the loop's latest proposal run, by number.</summary>
+    private static async Task<Dictionary<int, ScheduleOption>> OfferedAsync(NpgsqlConnection conn, NpgsqlTransaction tx, Guid loopId, CancellationToken ct)
     {
         await using var cmd = new NpgsqlCommand(
             """
-            SELECT option::text FROM schedule_proposals
-            WHERE loop_id = $1 AND option_no = $2
-              AND option_no / $3 = (SELECT max(option_no) / $3 FROM schedule_proposals WHERE loop_id = $1)
+            SELECT option_no, option::text FROM schedule_proposals
+            WHERE loop_id = $1 AND option_no / $2 = (SELECT max(option_no) / $2 FROM schedule_proposals WHERE loop_id = $1)
             """, conn, tx);
         cmd.Parameters.Add(new() { Value = loopId });
-        cmd.Parameters.Add(new() { Value = optionNo });
         cmd.Parameters.Add(new() { Value = SchedulingStore.RunSize });
-        return await cmd.ExecuteScalarAsync(ct) is string json ? JsonSerializer.Deserialize<ScheduleOption>(json, SchedulingStore.Json) : null;
+        var offered = new Dictionary<int, ScheduleOption>();
+        await using var reader = await cmd.ExecuteReaderAsync(ct);
+        while (await reader.ReadAsync(ct))
+            offered[reader.GetInt32(0)] = JsonSerializer.Deserialize<ScheduleOption>(reader.GetString(1), SchedulingStore.Json)!;
+        return offered;
     }
 
-    /// <summary>
-    /// Books <paramref name="option"/> (read with <see cref="OfferedAsync(Guid, int, CancellationToken)"/>, checked again
-    /// here under the loop's lock) as interviews <paramref name="interviewIds"/>, with the messages
-    /// the caller made for them and each interview's calendar invitation (<see cref="CalendarEffects.Create"/>).
-    /// </summary>
-    /// <returns>True when this call booked; false when the loop was already booked (a replayed pick).</returns>
-    /// <param name="bookedBy">Who picked the option, recorded for <c>audit</c> with the booking.</param>
-    public async Task<Outcome<bool>> BookAsync(Guid loopId, int optionNo, ScheduleOption option, IReadOnlyList<Guid> interviewIds, IReadOnlyList<OutboxMessage> messages,
-        DateTimeOffset now, CancellationToken ct, string? bookedBy = null)
-    {
-        await using var conn = await db.OpenConnectionAsync(ct);
-        await using var tx = await conn.BeginTransactionAsync(ct);
-        var state = await SchedulingStore.LockLoopAsync(conn, tx, loopId, ct);
-        if (state is null) return Outcome<bool>.Fail("That loop no longer exists.");
-        if (state is LoopState.Scheduled or LoopState.InProgress) return false;
-        var moved = LoopStateMachine.Apply(state.Value, LoopEvent.OptionPicked);
-        if (!moved.IsOk) return Outcome<bool>.Fail(moved.Error!);
-        if (await OfferedAsync(conn, tx, loopId, optionNo, ct) is null)
-            return Outcome<bool>.Fail("That option is no longer offered: use the latest schedule card, or run `schedule` again.");
+    /// <summary>The loop's booked interviews with their panels, in the caller's transaction (decide's, or a locked loop's).</summary>
+    public static Task<IReadOnlyList<BookedInterview>> BookedAsync(NpgsqlConnection conn, NpgsqlTransaction tx, Guid loopId, CancellationToken ct) =>
+        QueryAsync(conn, tx, "i.loop_id = $1", loopId, ct);
 
-        var ids = interviewIds;
-        for (int i = 0; i < ids.Count; i++) await InsertAsync(conn, tx, ids[i], loopId, option.Rounds[i], ct);
-        await SchedulingStore.SetStateAsync(conn, tx, loopId, moved.Value, now, ct);
-        if (bookedBy is not null) await Privacy.AuditStore.RecordForLoopAsync(conn, tx, loopId, Privacy.AuditStore.Scheduled, bookedBy, now, ct);
-        await OutboxStore.EnqueueAsync(conn, tx, [.. messages, .. ids.Select((id, i) => CalendarEffects.Create(id, loopId, option.Rounds[i].RoundId, bookedBy))], ct);
-        // The interviews' start and end triggers are written in this transaction too: a booking
-        // never exists without them (Quartz "Joining an existing transaction").
-        var scheduler = await quartz.GetScheduler(ct);
-        using (Quartz.SchedulerEnlistmentExtensions.EnlistTransaction(scheduler, tx))
+    /// <summary>The booked interview, its row locked for the rest of the transaction; null when it is not booked (any more).</summary>
+    public static async Task<BookedInterview?> LockAsync(NpgsqlConnection conn, NpgsqlTransaction tx, Guid interviewId, CancellationToken ct)
+    {
+        await using (var lockRow = new NpgsqlCommand("SELECT 1 FROM interviews WHERE id = $1 FOR UPDATE", conn, tx))
         {
-            for (var i = 0; i < ids.Count; i++)
-                await Hiring.InterviewJobs.ScheduleAsync(scheduler, ids[i], option.Rounds[i].Start, option.Rounds[i].End, now, ct);
-            await tx.CommitAsync(ct);
+            lockRow.Parameters.Add(new() { Value = interviewId });
+            await lockRow.ExecuteNonQueryAsync(ct);
         }
-        return true;
+        return await QueryAsync(conn, tx, "i.id = $1", interviewId, ct) is [var booked, ..] ? booked : null;
     }
 
-    private static async Task InsertAsync(NpgsqlConnection conn, NpgsqlTransaction tx, Guid id, Guid loopId, ScheduledRound round, CancellationToken ct)
+    private static async Task<IReadOnlyList<BookedInterview>> QueryAsync(NpgsqlConnection conn, NpgsqlTransaction tx, string where, object arg, CancellationToken ct)
     {
-        await using (var cmd = new NpgsqlCommand(
-            "INSERT INTO interviews (id, loop_id, round_id, starts_at, ends_at, status) VALUES ($1, $2, $3, $4, $5, 'Scheduled')", conn, tx))
-        {
-            foreach (var v in new object[] { id, loopId, round.RoundId, round.Start.ToUniversalTime(), round.End.ToUniversalTime() })
-                cmd.Parameters.Add(new() { Value = v });
-            await cmd.ExecuteNonQueryAsync(ct);
-        }
-        foreach (var (email, shadow) in round.Panelists.Select(p => (p, false)).Concat(round.Shadows.Select(s => (s, true))))
-        {
-            await using var cmd = new NpgsqlCommand(
-                "INSERT INTO interview_panelists (interview_id, email, is_shadow) VALUES ($1, $2, $3) ON CONFLICT DO NOTHING", conn, tx);
-            cmd.Parameters.Add(new() { Value = id });
-            cmd.Parameters.Add(new() { Value = email.ToLowerInvariant() });
-            cmd.Parameters.Add(new() { Value = shadow });
-            await cmd.ExecuteNonQueryAsync(ct);
-        }
+        await using var cmd = new NpgsqlCommand(Query(where), conn, tx);
+        cmd.Parameters.Add(new() { Value = arg });
+        await using var reader = await cmd.ExecuteReaderAsync(ct);
+        return await ReadAsync(reader, ct);
     }
 
     /// <summary>The loop's booked interviews (status Scheduled) with their panels.</summary>
@@ -114,15 +102,22 @@ public sealed class BookingStore(HireBot.Organisations.OrgDb db, Quartz.ISchedul
 
     private async Task<IReadOnlyList<BookedInterview>> QueryAsync(string where, object arg, CancellationToken ct)
     {
-        await using var cmd = db.CreateCommand(
-            $"""
-            SELECT i.id, i.loop_id, i.round_id, i.starts_at, i.ends_at, i.calendar_event_id, p.email, p.is_shadow, p.response
-            FROM interviews i LEFT JOIN interview_panelists p ON p.interview_id = i.id
-            WHERE i.status = 'Scheduled' AND {where} ORDER BY i.starts_at, i.id, p.is_shadow, p.email
-            """);
+        await using var cmd = db.CreateCommand(Query(where));
         cmd.Parameters.Add(new() { Value = arg });
-        var list = new List<BookedInterview>();
         await using var reader = await cmd.ExecuteReaderAsync(ct);
+        return await ReadAsync(reader, ct);
+    }
+
+    private static string Query(string where) =>
+        $"""
+        SELECT i.id, i.loop_id, i.round_id, i.starts_at, i.ends_at, i.calendar_event_id, p.email, p.is_shadow, p.response
+        FROM interviews i LEFT JOIN interview_panelists p ON p.interview_id = i.id
+        WHERE i.status = 'Scheduled' AND {where} ORDER BY i.starts_at, i.id, p.is_shadow, p.email
+        """;
+
+    private static async Task<IReadOnlyList<BookedInterview>> ReadAsync(NpgsqlDataReader reader, CancellationToken ct)
+    {
+        var list = new List<BookedInterview>();
         while (await reader.ReadAsync(ct))
         {
             var id = reader.GetGuid(0);

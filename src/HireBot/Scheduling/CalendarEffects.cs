@@ -1,14 +1,15 @@
 using System.Text.Json.Nodes;
+using HireBot.Core.Loops;
 using HireBot.Outbox;
 
 namespace HireBot.Scheduling;
 
 /// <summary>
-/// Calendar changes as outbox rows, written in the transaction of the state change that calls for
-/// them (a booking, a cancellation, an accepted replacement) and carried out by
-/// <see cref="CalendarChannelClient"/>: retried while the calendar does not answer, reported to the
-/// loop's recruiters when it refuses. Creating is idempotent on the event's TransactionId
-/// (<see cref="InterviewInvites.TransactionId"/>), so a retry never invites twice.
+/// Calendar changes (<see cref="LoopEffect.CalendarCreate"/>, <see cref="LoopEffect.CalendarUpdate"/>,
+/// <see cref="LoopEffect.CalendarCancel"/>) as outbox rows, written in the transaction of the state
+/// change that calls for them and carried out by <see cref="CalendarChannelClient"/>: retried while
+/// the calendar does not answer, reported to the loop's recruiters when it refuses. Creating is
+/// idempotent on the event's TransactionId (<see cref="LoopEffect.TransactionId"/>), so a retry never invites twice.
 /// </summary>
 public static class CalendarEffects
 {
@@ -19,27 +20,29 @@ public static class CalendarEffects
     public const string UpdateKind = "calendar.update";
     public const string CancelKind = "calendar.cancel";
 
-    /// <summary>
-    /// Invites the interview's panel and candidate; <paramref name="attempt"/> names a repeated pick's
-    /// new try. <paramref name="notify"/> (who booked) is told once every interview of the loop has its invitation.
-    /// </summary>
-    public static OutboxMessage Create(Guid interviewId, Guid loopId, string round, string? notify, string? attempt = null) =>
-        new($"calendar-create:{interviewId}{(attempt is null ? "" : ":" + attempt)}", Recipient("create", interviewId), CreateKind,
-            new JsonObject { ["interviewId"] = interviewId.ToString(), ["round"] = round, ["notify"] = notify }, LoopId: loopId);
+    /// <summary>The outbox rows of the calendar effects among <paramref name="effects"/>, in order.</summary>
+    public static IEnumerable<OutboxMessage> Rows(IEnumerable<LoopEffect> effects, Guid loopId) => effects.Select(e => e switch
+    {
+        LoopEffect.CalendarCreate c => Create(c, loopId),
+        LoopEffect.CalendarUpdate u => Update(u, loopId),
+        LoopEffect.CalendarCancel x => Cancel(x, loopId),
+        _ => null,
+    }).OfType<OutboxMessage>();
+
+    /// <summary>Invites the interview's panel and candidate; who booked is told once every interview of the loop has its invitation.</summary>
+    private static OutboxMessage Create(LoopEffect.CalendarCreate c, Guid loopId) =>
+        new($"calendar-create:{c.InterviewId}{(c.Attempt is null ? "" : ":" + c.Attempt)}", Recipient("create", c.InterviewId), CreateKind,
+            new JsonObject { ["interviewId"] = c.InterviewId.ToString(), ["round"] = c.RoundId, ["notify"] = c.Notify }, LoopId: loopId);
 
     /// <summary>Sends the interview's current panel as the event's attendees (after a replacement).</summary>
-    public static OutboxMessage UpdateAttendees(Guid interviewId, Guid loopId, Guid proposalId, string round) =>
-        new($"calendar-update:{interviewId}:{proposalId}", Recipient("update", interviewId), UpdateKind,
-            new JsonObject { ["interviewId"] = interviewId.ToString(), ["round"] = round }, LoopId: loopId);
+    private static OutboxMessage Update(LoopEffect.CalendarUpdate u, Guid loopId) =>
+        new($"calendar-update:{u.InterviewId}:{u.ProposalId}", Recipient("update", u.InterviewId), UpdateKind,
+            new JsonObject { ["interviewId"] = u.InterviewId.ToString(), ["round"] = u.RoundId }, LoopId: loopId);
 
-    /// <summary>Cancels the event with a comment to its attendees.</summary>
-    public static OutboxMessage Cancel(CancelledInterview cancelled, Guid loopId, string comment) =>
-        new($"calendar-cancel:{cancelled.InterviewId}", Recipient("cancel", cancelled.InterviewId), CancelKind,
-            new JsonObject { ["interviewId"] = cancelled.InterviewId.ToString(), ["eventId"] = cancelled.CalendarEventId, ["comment"] = comment }, LoopId: loopId);
-
-    /// <summary>The cancellations of the interviews that have an event (one still being created cancels itself: see the client).</summary>
-    public static IReadOnlyList<OutboxMessage> Cancel(IEnumerable<CancelledInterview> cancelled, Guid loopId, string comment) =>
-        [.. cancelled.Where(c => c.CalendarEventId is not null).Select(c => Cancel(c, loopId, comment))];
+    /// <summary>Cancels the event with a comment to its attendees (one still being created cancels itself: see the client).</summary>
+    private static OutboxMessage Cancel(LoopEffect.CalendarCancel x, Guid loopId) =>
+        new($"calendar-cancel:{x.InterviewId}", Recipient("cancel", x.InterviewId), CancelKind,
+            new JsonObject { ["interviewId"] = x.InterviewId.ToString(), ["eventId"] = x.EventId, ["comment"] = x.Comment }, LoopId: loopId);
 
     private static string Recipient(string verb, Guid interviewId) => Recipients.Conversation(Channel, $"{verb}/{interviewId}");
 }

@@ -1,40 +1,18 @@
 using HireBot.Outbox;
-using HireBot.Core;
-using HireBot.Core.Loops;
 using Npgsql;
 
 namespace HireBot.Scheduling;
 
 /// <summary>
-/// The database half of reschedule and cancel: under the loop's row lock, apply the loop event,
-/// mark the affected interviews cancelled and withdraw their kits that have not gone out yet.
-/// The calendar events are cancelled by outbox rows written in the same transaction; Quartz
-/// triggers are removed by the caller after commit.
+/// The SQL half of forgetting a candidate's booked interviews (<see cref="Privacy.CandidateEraser"/>).
+/// Reschedule, cancel and decide go through <see cref="Core.Loops.LoopBookings"/> and
+/// <see cref="LoopEffectStore"/> instead.
 /// </summary>
-public sealed class CancellationStore(HireBot.Organisations.OrgDb db)
+public static class CancellationStore
 {
-    /// <param name="onlyStartingAfter">Cancel only interviews starting after this instant (reschedule); null cancels all booked ones.</param>
-    /// <param name="comment">What the attendees are told with the cancelled invitations.</param>
-    public async Task<Outcome<IReadOnlyList<CancelledInterview>>> CancelAsync(Guid loopId, LoopEvent happened,
-        DateTimeOffset? onlyStartingAfter, DateTimeOffset now, string comment, CancellationToken ct)
-    {
-        await using var conn = await db.OpenConnectionAsync(ct);
-        await using var tx = await conn.BeginTransactionAsync(ct);
-        var state = await SchedulingStore.LockLoopAsync(conn, tx, loopId, ct);
-        if (state is null) return Outcome<IReadOnlyList<CancelledInterview>>.Fail("That loop no longer exists.");
-        var moved = LoopStateMachine.Apply(state.Value, happened);
-        if (!moved.IsOk) return Outcome<IReadOnlyList<CancelledInterview>>.Fail(moved.Error!);
-        await SchedulingStore.SetStateAsync(conn, tx, loopId, moved.Value, now, ct);
-
-        var cancelled = await CancelBookedAsync(conn, tx, loopId, onlyStartingAfter, ct);
-        await OutboxStore.EnqueueAsync(conn, tx, CalendarEffects.Cancel(cancelled, loopId, comment), ct);
-        await tx.CommitAsync(ct);
-        return cancelled;
-    }
-
     /// <summary>
     /// Marks the loop's booked interviews cancelled (all, or those starting after an instant) and
-    /// withdraws their kits not yet sent, in the caller's transaction; decide uses it too.
+    /// withdraws their kits not yet sent, in the caller's transaction.
     /// </summary>
     public static async Task<List<CancelledInterview>> CancelBookedAsync(NpgsqlConnection conn, NpgsqlTransaction tx, Guid loopId,
         DateTimeOffset? onlyStartingAfter, CancellationToken ct)

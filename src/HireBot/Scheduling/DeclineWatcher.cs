@@ -3,6 +3,8 @@ using HireBot.Calendar;
 using HireBot.Hiring;
 using HireBot.Outbox;
 
+using HireBot.Core.Loops;
+
 namespace HireBot.Scheduling;
 
 /// <summary>

@@ -5,6 +5,8 @@ using HireBot.Hiring;
 using Quartz;
 using ICalendar = HireBot.Calendar.ICalendar;
 
+using HireBot.Core.Loops;
+
 namespace HireBot.Scheduling;
 
 /// <summary>
@@ -14,35 +16,9 @@ namespace HireBot.Scheduling;
 /// (<see cref="CalendarEffects"/>). An interview whose event could not be created stays booked
 /// with no calendar_event_id: repeating the pick asks for exactly those again.
 /// </summary>
-public sealed class InterviewInvites(BookingStore bookings, HireBot.Organisations.OrgDb db, ICalendar calendar, ISchedulerFactory quartz,
-    TimeProvider clock, ILogger<InterviewInvites> logger)
+public sealed class InterviewInvites(ICalendar calendar, ISchedulerFactory quartz, ILogger<InterviewInvites> logger)
 {
-    public static string TransactionId(Guid interviewId) => $"interview:{interviewId}";
-
-    /// <summary>
-    /// For a booked loop: sets the interviews' triggers again (bookings made before they were written
-    /// with the booking) and asks again for the events not yet made; returns how many.
-    /// </summary>
-    public async Task<int> RepairAsync(Guid loopId, string recruiter, CancellationToken ct)
-    {
-        var booked = await bookings.ScheduledAsync(loopId, ct);
-        var scheduler = await quartz.GetScheduler(ct);
-        foreach (var interview in booked)
-            await InterviewJobs.ScheduleAsync(scheduler, interview.Id, interview.StartsAt, interview.EndsAt, clock.GetUtcNow(), ct);
-        var missing = booked.Where(i => i.CalendarEventId is null).ToList();
-        if (missing.Count == 0) return 0;
-        var attempt = $"again-{clock.GetUtcNow().ToUnixTimeMilliseconds()}";
-        await using var conn = await db.OpenConnectionAsync(ct);
-        await Outbox.OutboxStore.EnqueueAsync(conn, null, missing.Select(i => CalendarEffects.Create(i.Id, loopId, i.RoundId, recruiter, attempt)), ct);
-        return missing.Count;
-    }
-
-    /// <summary>Removes the Quartz triggers of interviews the database already marked cancelled (their events are outbox rows).</summary>
-    public async Task CancelTriggersAsync(IReadOnlyList<CancelledInterview> cancelled, CancellationToken ct)
-    {
-        var scheduler = await quartz.GetScheduler(ct);
-        foreach (var c in cancelled) await InterviewJobs.CancelAsync(scheduler, c.InterviewId, ct);
-    }
+    public static string TransactionId(Guid interviewId) => Core.Loops.LoopEffect.TransactionId(interviewId);
 
     /// <summary>Cancels events and triggers of interviews the database already marked cancelled; returns failures.</summary>
     public async Task<int> CancelAsync(IReadOnlyList<CancelledInterview> cancelled, string comment, CancellationToken ct)

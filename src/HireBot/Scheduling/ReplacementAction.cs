@@ -33,8 +33,7 @@ public sealed class ReplacementAction(ReplacementStore replacements, BookingStor
         var kit = BookingMessages.Kit(role, candidate, interview.Id, interview.RoundId, interview.StartsAt, interview.EndsAt,
             people[proposal.ProposedEmail], clock.GetUtcNow());
         // The kit and the event's new attendees go out with the swap.
-        var accepted = await replacements.AcceptAsync(proposal, actor.Email, clock.GetUtcNow(),
-            [kit, CalendarEffects.UpdateAttendees(interview.Id, interview.LoopId, proposal.Id, interview.RoundId)], ct);
+        var accepted = await replacements.AcceptAsync(proposal, actor.Email, clock.GetUtcNow(), kit, ct);
         if (!accepted.IsOk) return BotReply.Error(accepted.Error!);
         if (accepted.Value) { SchedulingLog.Replaced(logger, proposal.Id, interview.Id); signal.Notify(); }
 

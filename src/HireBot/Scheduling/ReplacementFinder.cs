@@ -3,6 +3,8 @@ using HireBot.Core.Roles;
 using HireBot.Core.Scheduling;
 using Microsoft.Extensions.Options;
 
+using HireBot.Core.Loops;
+
 namespace HireBot.Scheduling;
 
 /// <summary>

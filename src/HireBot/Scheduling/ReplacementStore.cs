@@ -1,5 +1,6 @@
 using HireBot.Calendar;
 using HireBot.Core;
+using HireBot.Core.Loops;
 using HireBot.Outbox;
 using Npgsql;
 
@@ -62,32 +63,24 @@ public sealed class ReplacementStore(HireBot.Organisations.OrgDb db)
     }
 
     /// <summary>
-    /// Swaps the panelist under the proposal's row lock, withdraws the decliner's pending kit and
-    /// queues the new panelist's (with <paramref name="messages"/>). True when this call swapped; false when it was already accepted.
+    /// Under the proposal's and the interview's row locks, <see cref="LoopBookings.Replace"/> decides;
+    /// the swap, the decliner's withdrawn kit, the new panelist's <paramref name="kit"/> and the
+    /// event's new attendees are written together. True when this call swapped; false when it was already accepted.
     /// </summary>
-    public async Task<Outcome<bool>> AcceptAsync(ReplacementProposal proposal, string acceptedBy, DateTimeOffset now, IReadOnlyList<OutboxMessage> messages, CancellationToken ct)
+    public async Task<Outcome<bool>> AcceptAsync(ReplacementProposal proposal, string acceptedBy, DateTimeOffset now, OutboxMessage kit, CancellationToken ct)
     {
         await using var conn = await db.OpenConnectionAsync(ct);
         await using var tx = await conn.BeginTransactionAsync(ct);
+        string? acceptedBefore;
         await using (var lockRow = new NpgsqlCommand("SELECT accepted_by FROM replacement_proposals WHERE id = $1 FOR UPDATE", conn, tx))
         {
             lockRow.Parameters.Add(new() { Value = proposal.Id });
-            if (await lockRow.ExecuteScalarAsync(ct) is string) return false;
+            acceptedBefore = await lockRow.ExecuteScalarAsync(ct) as string;
         }
-        await using (var swap = new NpgsqlCommand(
-            """
-            UPDATE interview_panelists p SET email = $3, response = 'none'
-            FROM interviews i
-            WHERE p.interview_id = $1 AND i.id = p.interview_id AND i.status = 'Scheduled' AND p.email = $2
-              AND NOT EXISTS (SELECT 1 FROM interview_panelists x WHERE x.interview_id = $1 AND x.email = $3)
-            """, conn, tx))
-        {
-            swap.Parameters.Add(new() { Value = proposal.InterviewId });
-            swap.Parameters.Add(new() { Value = proposal.DeclinedEmail });
-            swap.Parameters.Add(new() { Value = proposal.ProposedEmail });
-            if (await swap.ExecuteNonQueryAsync(ct) == 0)
-                return Outcome<bool>.Fail("This interview changed since the proposal (cancelled, or the panel was edited); nothing was swapped.");
-        }
+        var interview = acceptedBefore is null ? await BookingStore.LockAsync(conn, tx, proposal.InterviewId, ct) : null;
+        var effects = LoopBookings.Replace(interview, proposal.Id, proposal.DeclinedEmail, proposal.ProposedEmail, acceptedBefore);
+        if (!effects.IsOk) return Outcome<bool>.Fail(effects.Error!);
+        if (effects.Value!.Count == 0) return false;
         await using (var done = new NpgsqlCommand("UPDATE replacement_proposals SET accepted_by = $2, accepted_at = $3 WHERE id = $1", conn, tx))
         {
             done.Parameters.Add(new() { Value = proposal.Id });
@@ -95,8 +88,7 @@ public sealed class ReplacementStore(HireBot.Organisations.OrgDb db)
             done.Parameters.Add(new() { Value = now });
             await done.ExecuteNonQueryAsync(ct);
         }
-        await OutboxStore.WithdrawAsync(conn, tx, [OutboxStore.Exactly(BookingMessages.KitKey(proposal.InterviewId, proposal.DeclinedEmail))], "the panelist was replaced", ct);
-        await OutboxStore.EnqueueAsync(conn, tx, messages, ct);
+        await LoopEffectStore.WriteAsync(conn, tx, interview!.LoopId, effects.Value, [kit], now, ct);
         await tx.CommitAsync(ct);
         return true;
     }

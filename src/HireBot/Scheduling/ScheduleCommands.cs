@@ -1,4 +1,5 @@
 using HireBot.Core.Text;
+using HireBot.Core;
 using HireBot.Core.Loops;
 using HireBot.Hiring;
 using Microsoft.Extensions.Options;
@@ -10,8 +11,8 @@ namespace HireBot.Scheduling;
 /// moves to Scheduling); reschedule first cancels the rounds still ahead, keeps those already
 /// held, then proposes again; cancel cancels every booked round and withdraws the loop.
 /// </summary>
-public sealed class ScheduleCommands(SchedulePlanner planner, SchedulingStore store, CancellationStore cancellations,
-    InterviewInvites invites, Outbox.OutboxSignal signal, TimeProvider clock, IOptions<SchedulingOptions> options, ILogger<ScheduleCommands> logger) : ICommandFeature
+public sealed class ScheduleCommands(SchedulePlanner planner, SchedulingStore store, BookingStore bookings,
+    Outbox.OutboxSignal signal, TimeProvider clock, IOptions<SchedulingOptions> options, ILogger<ScheduleCommands> logger) : ICommandFeature
 {
     public IReadOnlyList<string> Commands => ["schedule", "reschedule", "cancel"];
 
@@ -27,7 +28,7 @@ public sealed class ScheduleCommands(SchedulePlanner planner, SchedulingStore st
             {
                 "schedule" => await ProposeAsync(c, prefix: "", ct),
                 "reschedule" => await RescheduleAsync(c, ct),
-                "cancel" => await CancelAsync(c, ct),
+                "cancel" => await WithdrawAsync(c, ct),
                 _ => BotReply.Error($"`{c.Command.Name}` is not a scheduling command."),
             };
         }
@@ -74,29 +75,39 @@ public sealed class ScheduleCommands(SchedulePlanner planner, SchedulingStore st
     private async Task<BotReply> RescheduleAsync(CommandContext c, CancellationToken ct)
     {
         var candidate = c.Candidate!;
-        // Already being scheduled (a run of this command that failed after cancelling, tried again): propose.
-        if (candidate.State == LoopState.Scheduling) return await ProposeAsync(c, prefix: "", ct);
-        var now = clock.GetUtcNow();
-        var cancelled = await cancellations.CancelAsync(candidate.LoopId, LoopEvent.Rescheduled, now, now,
-            "This interview is being rescheduled; a new invitation follows.", ct);
+        var cancelled = await CancelAsync(c, LoopBookings.Reschedule, ct);
         if (!cancelled.IsOk) return BotReply.Error(cancelled.Error!);
-        SchedulingLog.Cancelled(logger, candidate.LoopId, cancelled.Value!.Count);
-        signal.Notify();
-        await invites.CancelTriggersAsync(cancelled.Value, ct);
-        var prefix = $"Cancelled {Counted.Of(cancelled.Value.Count, "upcoming interview")} (their calendar invitations are being withdrawn). ";
+        // Already being scheduled (a run of this command that failed after cancelling, tried again): propose.
+        var prefix = cancelled.Value!.Repeated ? ""
+            : $"Cancelled {Counted.Of(Cancelled(cancelled.Value), "upcoming interview")} (their calendar invitations are being withdrawn). ";
         return await ProposeAsync(c with { Candidate = candidate with { State = LoopState.Scheduling } }, prefix, ct);
     }
 
-    private async Task<BotReply> CancelAsync(CommandContext c, CancellationToken ct)
+    private async Task<BotReply> WithdrawAsync(CommandContext c, CancellationToken ct)
     {
         var candidate = c.Candidate!;
-        var now = clock.GetUtcNow();
-        var cancelled = await cancellations.CancelAsync(candidate.LoopId, LoopEvent.Withdrawn, null, now, "This interview loop has been cancelled.", ct);
+        var cancelled = await CancelAsync(c, LoopBookings.Withdraw, ct);
         if (!cancelled.IsOk) return BotReply.Error(cancelled.Error!);
-        SchedulingLog.Cancelled(logger, candidate.LoopId, cancelled.Value!.Count);
-        signal.Notify();
-        await invites.CancelTriggersAsync(cancelled.Value, ct);
-        return BotReply.Text($"Cancelled {Counted.Of(cancelled.Value.Count, "interview")} and withdrew {candidate.Name}'s loop." +
-                             (cancelled.Value.Count > 0 ? " Their calendar invitations are being withdrawn; if one cannot be, you will be told." : ""));
+        var count = Cancelled(cancelled.Value!);
+        return BotReply.Text($"Cancelled {Counted.Of(count, "interview")} and withdrew {candidate.Name}'s loop." +
+                             (count > 0 ? " Their calendar invitations are being withdrawn; if one cannot be, you will be told." : ""));
     }
+
+    /// <summary>Locks the loop, lets <paramref name="decide"/> say what to cancel, and writes it (rows, calendar outbox rows, triggers) in one transaction.</summary>
+    private async Task<Outcome<LoopChange>> CancelAsync(CommandContext c, Func<LoopSnapshot, Outcome<LoopChange>> decide, CancellationToken ct)
+    {
+        var loopId = c.Candidate!.LoopId;
+        await using var loop = await bookings.LockAsync(loopId, c.Actor.Email, clock.GetUtcNow(), ct);
+        if (loop is null) return Outcome<LoopChange>.Fail(LoopBookings.LoopGone);
+        var change = decide(loop.Snapshot);
+        if (!change.IsOk) return change;
+        await loop.CommitAsync(change.Value!, [], ct);
+        if (change.Value!.Repeated) return change;
+        var count = Cancelled(change.Value);
+        SchedulingLog.Cancelled(logger, loopId, count);
+        signal.Notify();
+        return change;
+    }
+
+    private static int Cancelled(LoopChange change) => change.Of<LoopEffect.InterviewCancelled>().Count;
 }

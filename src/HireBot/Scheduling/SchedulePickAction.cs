@@ -1,23 +1,22 @@
 using HireBot.Core.Text;
 using System.Globalization;
 using System.Text.Json.Nodes;
-using HireBot.Core.Roles;
 using HireBot.Core.Loops;
-using HireBot.Core.Scheduling;
 using HireBot.Hiring;
 using HireBot.Outbox;
 
 namespace HireBot.Scheduling;
 
 /// <summary>
-/// <c>schedule.pick {loopId, optionId}</c>: books the picked option. One transaction books the
-/// interviews, panels, loop state, kits and confirmation, the calendar invitations (outbox rows the
-/// calendar client carries out, retried while the calendar does not answer and reported to the
-/// recruiters when it refuses) and the interviews' Quartz triggers. Nothing here waits on the
-/// calendar. A repeated click on a booked loop asks again for the invitations still missing.
+/// <c>schedule.pick {loopId, optionId}</c>: books the picked option. Under the loop's lock,
+/// <see cref="LoopBookings.Book"/> decides; one transaction then writes the interviews, panels,
+/// loop state, kits and confirmation, the calendar invitations (outbox rows the calendar client
+/// carries out, retried while the calendar does not answer and reported to the recruiters when it
+/// refuses) and the interviews' Quartz triggers. Nothing here waits on the calendar. A repeated
+/// click on a booked loop asks again for the invitations still missing.
 /// </summary>
-public sealed class SchedulePickAction(RoleStore roles, CandidateStore candidates, BookingStore bookings, SchedulingStore store,
-    InterviewInvites invites, OutboxSignal signal, TimeProvider clock, ILogger<SchedulePickAction> logger) : ICardActionFeature
+public sealed class SchedulePickAction(RoleStore roles, CandidateStore candidates, BookingStore bookings,
+    OutboxSignal signal, TimeProvider clock, ILogger<SchedulePickAction> logger) : ICardActionFeature
 {
     public IReadOnlyList<string> Verbs => ["schedule.pick"];
 
@@ -29,38 +28,38 @@ public sealed class SchedulePickAction(RoleStore roles, CandidateStore candidate
         var candidate = await candidates.ForLoopAsync(loopId, ct);
         var role = candidate is null ? null : await roles.FindAsync(candidate.RoleId, ct);
         // CardActionHandler has already checked the actor may book this loop (Permissions).
-        if (candidate is null || role is null) return BotReply.Error("That loop no longer exists.");
+        if (candidate is null || role is null) return BotReply.Error(LoopBookings.LoopGone);
 
-        var now = clock.GetUtcNow();
-        if (candidate.State is LoopState.Scheduled or LoopState.InProgress) return await AlreadyBookedAsync(candidate, actor.Email, ct);
-        var option = await bookings.OfferedAsync(loopId, optionNo, ct);
-        if (option is null) return BotReply.Error("That option is no longer offered: use the latest schedule card, or run `schedule` again.");
-        var reader = (await store.PeopleAsync([actor.Email], ct))[actor.Email];
-        var ids = option.Rounds.Select(_ => Guid.CreateVersion7()).ToList();
-        var messages = await MessagesAsync(role, candidate, option, ids, optionNo, actor.Email, reader, now, ct);
-        var booked = await bookings.BookAsync(loopId, optionNo, option, ids, messages, now, ct, bookedBy: actor.Email);
+        await using var loop = await bookings.LockAsync(loopId, actor.Email, clock.GetUtcNow(), ct);
+        if (loop is null) return BotReply.Error(LoopBookings.LoopGone);
+        var booked = LoopBookings.Book(loop.Snapshot, optionNo, Guid.CreateVersion7);
         if (!booked.IsOk) return BotReply.Error(booked.Error!);
-        if (!booked.Value) return await AlreadyBookedAsync(candidate, actor.Email, ct);
+        var change = booked.Value!;
+        await loop.CommitAsync(change, change.Repeated ? [] : await MessagesAsync(loop, role, candidate, change, ct), ct);
+        if (change.Effects.Count > 0) signal.Notify();
+        if (change.Repeated)
+        {
+            var missing = change.Of<LoopEffect.CalendarCreate>().Count;
+            return BotReply.Text(missing == 0 ? $"{candidate.Name}'s loop is already booked."
+                : $"{candidate.Name}'s loop is already booked; sending the {Counted.Of(missing, "calendar invitation")} not yet made again.");
+        }
         SchedulingLog.Booked(logger, loopId, optionNo);
-        signal.Notify();
         return BotReply.Text($"Booked {candidate.Name}'s interviews; kits queued. Sending the calendar invitations: you will be told when they are sent, or which could not be.") with { Replaces = true };
     }
 
-    /// <summary>A repeated pick: the invitations not yet made are asked for again (and the triggers set, for bookings made before they were written with them).</summary>
-    private async Task<BotReply> AlreadyBookedAsync(CandidateLoop candidate, string recruiter, CancellationToken ct)
+    /// <summary>The booking's kits and confirmation, rendered for each reader's zone.</summary>
+    private static async Task<IReadOnlyList<OutboxMessage>> MessagesAsync(LockedLoop loop, Core.Roles.Role role, CandidateLoop candidate, LoopChange change,
+        CancellationToken ct)
     {
-        var missing = await invites.RepairAsync(candidate.LoopId, recruiter, ct);
-        if (missing > 0) signal.Notify();
-        return BotReply.Text(missing == 0 ? $"{candidate.Name}'s loop is already booked."
-            : $"{candidate.Name}'s loop is already booked; sending the {Counted.Of(missing, "calendar invitation")} not yet made again.");
-    }
-    private async Task<IReadOnlyList<OutboxMessage>> MessagesAsync(Role role, CandidateLoop candidate, ScheduleOption option, IReadOnlyList<Guid> ids,
-        int optionNo, string recruiter, PersonRow reader, DateTimeOffset now, CancellationToken ct)
-    {
-        var people = await store.PeopleAsync(option.Rounds.SelectMany(r => r.Panelists.Concat(r.Shadows)), ct);
-        var messages = option.Rounds.SelectMany((r, i) => r.Panelists.Concat(r.Shadows)
-            .Select(p => BookingMessages.Kit(role, candidate, ids[i], r.RoundId, r.Start, r.End, people[p], now))).ToList();
-        messages.Add(BookingMessages.Confirmation(role, candidate, option, optionNo, recruiter, reader, people));
-        return messages;
+        var kits = change.Of<LoopEffect.KitQueued>();
+        var confirmation = change.Of<LoopEffect.ConfirmationQueued>().Single();
+        var panel = confirmation.Option.Rounds.SelectMany(r => r.Panelists.Concat(r.Shadows));
+        var people = await loop.PeopleAsync([.. panel, confirmation.Recruiter], ct);
+        var now = loop.Snapshot.Now;
+        return
+        [
+            .. kits.Select(k => BookingMessages.Kit(role, candidate, k.InterviewId, k.RoundId, k.Start, k.End, people[k.Panelist], now)),
+            BookingMessages.Confirmation(role, candidate, confirmation.Option, confirmation.OptionNo, confirmation.Recruiter, people[confirmation.Recruiter], people),
+        ];
     }
 }

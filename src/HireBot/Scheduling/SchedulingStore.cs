@@ -24,20 +24,37 @@ public sealed class SchedulingStore(HireBot.Organisations.OrgDb db)
 
     private async Task<Dictionary<string, PersonRow>> ReadPeopleAsync(IEnumerable<string> emails, bool fillMissing, CancellationToken ct)
     {
-        var wanted = emails.Select(e => e.ToLowerInvariant()).Distinct().ToArray();
-        await using var cmd = db.CreateCommand(
-            "SELECT lower(email), display_name, time_zone, work_days, work_start, work_end, days_off FROM people WHERE lower(email) = ANY($1)");
+        var wanted = Wanted(emails);
+        await using var cmd = db.CreateCommand(PeopleSql);
         cmd.Parameters.Add(new() { Value = wanted });
+        await using var reader = await cmd.ExecuteReaderAsync(ct);
+        return await ReadPeopleAsync(reader, wanted, fillMissing, ct);
+    }
+
+    /// <summary>People rows by email (someone without a row gets <see cref="PersonRow.Default"/>), in the caller's transaction.</summary>
+    internal static async Task<Dictionary<string, PersonRow>> PeopleAsync(NpgsqlConnection conn, NpgsqlTransaction tx, IEnumerable<string> emails, CancellationToken ct)
+    {
+        var wanted = Wanted(emails);
+        await using var cmd = new NpgsqlCommand(PeopleSql, conn, tx);
+        cmd.Parameters.Add(new() { Value = wanted });
+        await using var reader = await cmd.ExecuteReaderAsync(ct);
+        return await ReadPeopleAsync(reader, wanted, fillMissing: true, ct);
+    }
+
+    private const string PeopleSql =
+        "SELECT lower(email), display_name, time_zone, work_days, work_start, work_end, days_off FROM people WHERE lower(email) = ANY($1)";
+
+    private static string[] Wanted(IEnumerable<string> emails) => [.. emails.Select(e => e.ToLowerInvariant()).Distinct()];
+
+    private static async Task<Dictionary<string, PersonRow>> ReadPeopleAsync(NpgsqlDataReader reader, string[] wanted, bool fillMissing, CancellationToken ct)
+    {
         var found = new Dictionary<string, PersonRow>(StringComparer.OrdinalIgnoreCase);
-        await using (var reader = await cmd.ExecuteReaderAsync(ct))
+        while (await reader.ReadAsync(ct))
         {
-            while (await reader.ReadAsync(ct))
-            {
-                // work_days holds ISO weekday numbers (1 = Monday … 7 = Sunday); 0 is read as Sunday too.
-                var days = reader.GetFieldValue<int[]>(3).Select(d => (DayOfWeek)(d % 7)).Distinct().ToList();
-                found[reader.GetString(0)] = new PersonRow(reader.GetString(0), reader.GetString(1), reader.GetString(2), days,
-                    reader.GetFieldValue<TimeOnly>(4), reader.GetFieldValue<TimeOnly>(5), reader.GetFieldValue<DateOnly[]>(6));
-            }
+            // work_days holds ISO weekday numbers (1 = Monday … 7 = Sunday); 0 is read as Sunday too.
+            var days = reader.GetFieldValue<int[]>(3).Select(d => (DayOfWeek)(d % 7)).Distinct().ToList();
+            found[reader.GetString(0)] = new PersonRow(reader.GetString(0), reader.GetString(1), reader.GetString(2), days,
+                reader.GetFieldValue<TimeOnly>(4), reader.GetFieldValue<TimeOnly>(5), reader.GetFieldValue<DateOnly[]>(6));
         }
         if (fillMissing) foreach (var email in wanted) found.TryAdd(email, PersonRow.Default(email));
         return found;

@@ -169,15 +169,19 @@ public class DigestAndDecisionTests : IAsyncLifetime
     {
         var loop = await _bot.NewLoopAsync("early", new InterviewSpec("screen", ["pat@example.com"]),
             new InterviewSpec("behavioral", ["quinn@example.com"], Completed: false));
+        var scheduler = await _bot.Services.GetRequiredService<ISchedulerFactory>().GetScheduler();
+        using var org = HireBot.Organisations.OrgScope.Enter(HireBot.Organisations.OrgScope.Default); // tests act as the default organisation
+        // The round still ahead has its triggers, as a booking sets them; the decision removes them with the cancellation.
+        await HireBot.Hiring.InterviewJobs.ScheduleAsync(scheduler, loop.Interviews[1], TestClock.Now.AddDays(1), TestClock.Now.AddDays(1).AddHours(1), TestClock.Now, default);
 
         var reply = await _bot.SayAsync(Recruiter, $"decide {loop.Candidate} no-hire Failed the screen on data modeling");
 
         Assert.Contains("1 booked round was cancelled", Text(reply));
         Assert.Equal("Cancelled", await _bot.ScalarAsync<string>("SELECT status FROM interviews WHERE id = $1", loop.Interviews[1]));
+        Assert.False(await scheduler.Exists(HireBot.Hiring.InterviewJobs.StartedKey(loop.Interviews[1])));
+        Assert.False(await scheduler.Exists(HireBot.Hiring.InterviewJobs.EndedKey(loop.Interviews[1])));
 
         // Even if the round's end trigger had fired anyway, the closed loop sends no scorecard request.
-        var scheduler = await _bot.Services.GetRequiredService<ISchedulerFactory>().GetScheduler();
-        using var org = HireBot.Organisations.OrgScope.Enter(HireBot.Organisations.OrgScope.Default); // tests act as the default organisation
         await HireBot.Hiring.InterviewJobs.ScheduleAsync(scheduler, loop.Interviews[1], TestClock.Now, default);
         // A one-shot job is deleted only once it has run to the end: then whatever it would have sent is written.
         var deadline = TestClock.UtcNow.AddSeconds(20);

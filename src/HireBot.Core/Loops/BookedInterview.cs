@@ -1,4 +1,4 @@
-namespace HireBot.Scheduling;
+namespace HireBot.Core.Loops;
 
 /// <summary>A booked interview with its panel; <see cref="CalendarEventId"/> is null until the invitation exists.</summary>
 public sealed record BookedInterview(
