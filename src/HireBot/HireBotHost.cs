@@ -72,7 +72,7 @@ public static class HireBotHost
         services.AddInbox(builder.Configuration);
         services.AddCards();
         services.AddSingleton<MessageRenderer>();
-        services.AddSingleton<IChannelClient, LocalChannelClient>();
+        services.AddLocalChannel();
         services.AddCharts(builder.Configuration);
         services.AddHiring();
         services.AddScorecards(builder.Configuration);
