@@ -15,8 +15,7 @@ namespace HireBot.Scheduling;
 /// (<see cref="CalendarEffects"/>). An interview whose event could not be created stays booked
 /// with no calendar_event_id: repeating the pick asks for exactly those again.
 /// </summary>
-public sealed class InterviewInvites(BookingStore bookings, HireBot.Organisations.OrgDb db, ICalendar calendar, ISchedulerFactory quartz,
-    TimeProvider clock, ILogger<InterviewInvites> logger)
+public sealed class InterviewInvites(BookingStore bookings, HireBot.Organisations.OrgDb db, ISchedulerFactory quartz, TimeProvider clock)
 {
     public static string TransactionId(Guid interviewId) => $"interview:{interviewId}";
 
@@ -43,28 +42,6 @@ public sealed class InterviewInvites(BookingStore bookings, HireBot.Organisation
     {
         var scheduler = await quartz.GetScheduler(ct);
         foreach (var c in cancelled) await InterviewJobs.CancelAsync(scheduler, c.InterviewId, ct);
-    }
-
-    /// <summary>Cancels events and triggers of interviews the database already marked cancelled; returns failures.</summary>
-    public async Task<int> CancelAsync(IReadOnlyList<CancelledInterview> cancelled, string comment, CancellationToken ct)
-    {
-        var scheduler = await quartz.GetScheduler(ct);
-        var failed = 0;
-        foreach (var c in cancelled)
-        {
-            await InterviewJobs.CancelAsync(scheduler, c.InterviewId, ct);
-            if (c.CalendarEventId is null) continue;
-            try
-            {
-                await calendar.CancelEventAsync(c.CalendarEventId, comment, ct);
-            }
-            catch (CalendarException e)
-            {
-                SchedulingLog.CancelFailed(logger, c.InterviewId, c.CalendarEventId, e.Failure);
-                failed++;
-            }
-        }
-        return failed;
     }
 
     /// <summary>Panelists required, shadows optional, the candidate required.</summary>

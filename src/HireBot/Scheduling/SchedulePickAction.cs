@@ -14,15 +14,18 @@ namespace HireBot.Scheduling;
 /// interviews, panels, loop state, kits and confirmation, the calendar invitations (outbox rows the
 /// calendar client carries out, retried while the calendar does not answer and reported to the
 /// recruiters when it refuses) and the interviews' Quartz triggers. Nothing here waits on the
-/// calendar. A repeated click on a booked loop asks again for the invitations still missing.
+/// calendar. A repeated click on a booked loop asks again for the invitations still missing, as
+/// does <c>calendar.retry {loopId}</c>, the Retry button on the report of an invitation the calendar
+/// refused or the outbox gave up on.
 /// </summary>
 public sealed class SchedulePickAction(RoleStore roles, CandidateStore candidates, BookingStore bookings, SchedulingStore store,
     InterviewInvites invites, OutboxSignal signal, TimeProvider clock, ILogger<SchedulePickAction> logger) : ICardActionFeature
 {
-    public IReadOnlyList<string> Verbs => ["schedule.pick"];
+    public IReadOnlyList<string> Verbs => ["schedule.pick", UndeliveredReports.RetryVerb];
 
     public async Task<BotReply> HandleAsync(Actor actor, string verb, JsonObject data, CancellationToken ct)
     {
+        if (verb == UndeliveredReports.RetryVerb) return await RetryAsync(actor, data, ct);
         if (!Guid.TryParse(data["loopId"]?.ToString(), out var loopId)
             || !int.TryParse(data["optionId"]?.ToString(), NumberStyles.None, CultureInfo.InvariantCulture, out var optionNo))
             return BotReply.Error("This button is missing its loop or option; run `schedule` again for a fresh card.");
@@ -44,6 +47,20 @@ public sealed class SchedulePickAction(RoleStore roles, CandidateStore candidate
         SchedulingLog.Booked(logger, loopId, optionNo);
         signal.Notify();
         return BotReply.Text($"Booked {candidate.Name}'s interviews; kits queued. Sending the calendar invitations: you will be told when they are sent, or which could not be.") with { Replaces = true };
+    }
+
+    /// <summary>The Retry button of a calendar failure report: the loop's invitations not yet made are asked for again.</summary>
+    private async Task<BotReply> RetryAsync(Actor actor, JsonObject data, CancellationToken ct)
+    {
+        // CardActionHandler has already checked the actor may book this loop (Permissions).
+        var candidate = Guid.TryParse(data["loopId"]?.ToString(), out var loopId) ? await candidates.ForLoopAsync(loopId, ct) : null;
+        if (candidate is null) return BotReply.Error("That loop no longer exists.");
+        if (candidate.State is not (LoopState.Scheduled or LoopState.InProgress))
+            return BotReply.Text($"{candidate.Name}'s loop has no booked interviews now; nothing to send again.");
+        var missing = await invites.RepairAsync(loopId, actor.Email, ct);
+        if (missing > 0) signal.Notify();
+        return BotReply.Text(missing == 0 ? $"Every calendar invitation of {candidate.Name}'s loop is made; nothing to send again."
+            : $"Sending the {Counted.Of(missing, "calendar invitation")} of {candidate.Name}'s loop not yet made again: you will be told when they are sent, or which could not be.");
     }
 
     /// <summary>A repeated pick: the invitations not yet made are asked for again (and the triggers set, for bookings made before they were written with them).</summary>
