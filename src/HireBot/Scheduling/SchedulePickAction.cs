@@ -21,7 +21,7 @@ namespace HireBot.Scheduling;
 public sealed class SchedulePickAction(RoleStore roles, CandidateStore candidates, BookingStore bookings, SchedulingStore store,
     InterviewInvites invites, OutboxSignal signal, TimeProvider clock, ILogger<SchedulePickAction> logger) : ICardActionFeature
 {
-    public IReadOnlyList<string> Verbs => ["schedule.pick", UndeliveredReports.RetryVerb];
+    public IReadOnlyList<string> Verbs => ["schedule.pick", "calendar.retry"]; // calendar.retry: UndeliveredReports.RetryVerb
 
     public async Task<BotReply> HandleAsync(Actor actor, string verb, JsonObject data, CancellationToken ct)
     {
