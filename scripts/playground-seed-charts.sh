@@ -13,7 +13,9 @@ export PGPASSWORD; PGPASSWORD=$(cat "$DATA/password")
 PGPORT=$(sed -n 4p "$DATA/pg/postmaster.pid")
 ORG=00000000-0000-0000-0000-000000000001
 sql() { psql -h 127.0.0.1 -p "$PGPORT" -U hirebot -d hirebot -v ON_ERROR_STOP=1 -Atq -c "$1"; }
-say() { curl -sf "$BOT/local/messages" -H 'content-type: application/json' -d "$(jq -nc --arg f "$1" --arg t "$2" '{from:$f,text:$t}')" | jq -e '.isError == false' >/dev/null || { echo "failed: $2" >&2; exit 1; }; }
+# The local channel answers 202 with the request's id; its answer is read with the long poll.
+answer() { local id; id=$(jq -r .id) && curl -sf "$BOT/local/messages?replyTo=$id&wait=30" | jq -e '.[0].reply.isError == false' >/dev/null; }
+say() { curl -sf "$BOT/local/messages" -H 'content-type: application/json' -d "$(jq -nc --arg f "$1" --arg t "$2" '{from:$f,text:$t}')" | answer || { echo "failed: $2" >&2; exit 1; }; }
 declare -A FOCUS=([screen]="data-modeling api-design reliability" [behavioral]="collaboration ownership growth")
 
 # submit <email> <interview id> <round> <recommendation> <rating per competency...>
@@ -25,7 +27,7 @@ submit() {
     shift
   done
   curl -sf "$BOT/local/actions" -H 'content-type: application/json' -d "$(jq -nc --arg f "$who" --argjson d "$data" '{from:$f, verb:"scorecard.submit", data:$d}')" \
-    | jq -e '.isError == false' >/dev/null || { echo "scorecard of $who failed" >&2; exit 1; }
+    | answer || { echo "scorecard of $who failed" >&2; exit 1; }
 }
 
 # loop <role> <candidate email> → the loop's id; the role and candidate are created through the local channel.

@@ -72,7 +72,7 @@ public static class HireBotHost
         services.AddOutbox(builder.Configuration);
         services.AddInbox(builder.Configuration);
         services.AddCards();
-        services.AddSingleton<IChannelClient, LocalChannelClient>(); // belongs in AddLocal (src/HireBot/Local), left to the Local change
+        services.AddLocalChannel();
         services.AddCharts(builder.Configuration);
         services.AddCommands();
         services.AddHiring();

@@ -64,6 +64,8 @@ public static class Permissions
         new("ats link", TargetKind.Candidate, Relation.Recruiter, RecruitersOnly),
 
         new("schedule.pick", TargetKind.Loop, RecruitersAndManagers, "Only the recruiters and hiring managers of `{role}` can book interviews."),
+        // The retry button on a report of a calendar invitation that could not be sent.
+        new("calendar.retry", TargetKind.Loop, RecruitersAndManagers, "Only the recruiters and hiring managers of `{role}` can book interviews."),
         new("replacement.accept", TargetKind.Interview, RecruitersAndManagers, "Only the recruiters and hiring managers of `{role}` can change a panel."),
         new("scorecard.open", TargetKind.Interview, Relation.InterviewPanelist, ScorecardRefusal),
         new("scorecard.submit", TargetKind.Interview, Relation.InterviewPanelist, ScorecardRefusal),

@@ -44,8 +44,11 @@ public static class LoopBookings
         return new LoopChange(moved.Value, effects);
     }
 
-    /// <summary>A repeated pick: every booked interview's triggers again, and a new try for each invitation not yet made.</summary>
-    private static LoopChange Repair(LoopSnapshot loop)
+    /// <summary>
+    /// A repeated pick, or the Retry button of a refused invitation (<c>calendar.retry</c>): every
+    /// booked interview's triggers again, and a new try for each invitation not yet made.
+    /// </summary>
+    public static LoopChange Repair(LoopSnapshot loop)
     {
         var attempt = $"again-{loop.Now.ToUnixTimeMilliseconds().ToString(CultureInfo.InvariantCulture)}";
         return new LoopChange(loop.State,

@@ -180,8 +180,7 @@ public static class DemoRunner
         private async Task<JsonObject> SayAsync(string from, string text, bool quiet = false)
         {
             if (!quiet) Console.WriteLine($"\n>> {from}: /hire {text}");
-            var response = await http.PostAsJsonAsync("/local/messages", new { from, text });
-            var reply = (await response.Content.ReadFromJsonAsync<JsonObject>())!;
+            var reply = await AnswerAsync(await http.PostAsJsonAsync("/local/messages", new { from, text }));
             if (!quiet) Print($"reply to {from}", reply["kind"]!.GetValue<string>(), reply["data"]!);
             await PrintNewAsync();
             return reply;
@@ -189,10 +188,25 @@ public static class DemoRunner
 
         private async Task ActAsync(string from, string verb, JsonObject data)
         {
-            var response = await http.PostAsJsonAsync("/local/actions", new { from, verb, data });
-            var reply = (await response.Content.ReadFromJsonAsync<JsonObject>())!;
+            var reply = await AnswerAsync(await http.PostAsJsonAsync("/local/actions", new { from, verb, data }));
             Print($"reply to {from}", reply["kind"]!.GetValue<string>(), reply["data"]!);
             await PrintNewAsync();
+        }
+
+        /// <summary>The local channel stores a request and answers 202 with its id; the answer is read with the long poll, as any client reads it.</summary>
+        private async Task<JsonObject> AnswerAsync(HttpResponseMessage accepted)
+        {
+            using (accepted)
+            {
+                accepted.EnsureSuccessStatusCode();
+                var id = (await accepted.Content.ReadFromJsonAsync<JsonObject>())!["id"]!.GetValue<string>();
+                for (var polls = 0; polls < 6; polls++)
+                {
+                    var replies = (await http.GetFromJsonAsync<JsonArray>($"/local/messages?replyTo={Uri.EscapeDataString(id)}&wait=10"))!;
+                    if (replies.Count > 0) return replies[0]!["reply"]!.AsObject();
+                }
+                throw new InvalidOperationException($"The local channel did not answer request {id} within a minute.");
+            }
         }
 
         private void Print(string to, string kind, JsonNode data)

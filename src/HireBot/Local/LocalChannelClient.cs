@@ -9,10 +9,12 @@ namespace HireBot.Local;
 /// <summary>
 /// The channel used when no platform is configured (and by the demo): it "posts" by recording
 /// the message in local_messages, which the demo prints and tests read. The unique outbox id
-/// makes a redelivered row land once. <c>Local__MessagesPerSecond</c> (default 0, unlimited)
+/// makes a redelivered row land once. An answer to a local command or click
+/// (<see cref="LocalInboxHandler.ReplyField"/>) is recorded with the request it answers and the
+/// reply as the command returned it, and wakes the long polls waiting for it. <c>Local__MessagesPerSecond</c> (default 0, unlimited)
 /// makes it pace sends like a platform's rate limit, for the nudge benchmark.
 /// </summary>
-public sealed class LocalChannelClient(HireBot.Organisations.OrgDb db, MessageRenderer renderer, IConfiguration configuration) : IChannelClient
+public sealed class LocalChannelClient(HireBot.Organisations.OrgDb db, MessageRenderer renderer, LocalDeliveries deliveries, IConfiguration configuration) : IChannelClient
 {
     private readonly RateLimiter? _limit = Limiter(configuration.GetValue("Local:MessagesPerSecond", 0.0));
 
@@ -21,11 +23,25 @@ public sealed class LocalChannelClient(HireBot.Organisations.OrgDb db, MessageRe
     public async Task<DeliveryResult> DeliverAsync(Delivery delivery, CancellationToken cancellationToken)
     {
         using var lease = _limit is null ? null : await _limit.AcquireAsync(1, cancellationToken);
-        var card = renderer.Render(delivery.Kind, delivery.Data);
+        var data = delivery.Data;
+        JsonObject? reply = null;
+        string? replyTo = null;
+        if (data[LocalInboxHandler.ReplyField] is JsonObject meta)
+        {
+            data = (JsonObject)data.DeepClone();
+            data.Remove(LocalInboxHandler.ReplyField);
+            replyTo = meta["request"]?.GetValue<string>();
+            reply = new JsonObject
+            {
+                ["kind"] = delivery.Kind, ["data"] = data.DeepClone(), ["isError"] = meta["isError"]?.DeepClone(),
+                ["public"] = meta["public"]?.DeepClone(), ["replaces"] = meta["replaces"]?.DeepClone(),
+            };
+        }
+        var card = renderer.Render(delivery.Kind, data);
         await using var cmd = db.CreateCommand(
             """
-            INSERT INTO local_messages (outbox_id, recipient, kind, card, updates)
-            VALUES ($1, $2, $3, $4::jsonb, $5)
+            INSERT INTO local_messages (outbox_id, recipient, kind, card, updates, reply_to, reply)
+            VALUES ($1, $2, $3, $4::jsonb, $5, $6, $7::jsonb)
             ON CONFLICT (outbox_id) DO UPDATE SET outbox_id = EXCLUDED.outbox_id
             RETURNING id
             """);
@@ -34,7 +50,10 @@ public sealed class LocalChannelClient(HireBot.Organisations.OrgDb db, MessageRe
         cmd.Parameters.Add(new() { Value = delivery.Kind });
         cmd.Parameters.Add(new() { Value = card.ToJsonString() });
         cmd.Parameters.Add(new() { Value = delivery.Replaces?["localId"]?.GetValue<long>() is { } replaced ? replaced : DBNull.Value, NpgsqlDbType = NpgsqlTypes.NpgsqlDbType.Bigint });
+        cmd.Parameters.Add(new() { Value = (object?)replyTo ?? DBNull.Value, NpgsqlDbType = NpgsqlTypes.NpgsqlDbType.Text });
+        cmd.Parameters.Add(new() { Value = (object?)reply?.ToJsonString() ?? DBNull.Value, NpgsqlDbType = NpgsqlTypes.NpgsqlDbType.Text });
         var id = (long)(await cmd.ExecuteScalarAsync(cancellationToken))!;
+        deliveries.Notify();
         return new DeliveryResult.Sent(Channel, new JsonObject { ["localId"] = id });
     }
 

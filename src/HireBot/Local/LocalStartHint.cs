@@ -18,7 +18,8 @@ public static partial class LocalStartHint
 
     [LoggerMessage(EventId = 1020, Level = LogLevel.Information, Message =
         "HireBot is listening on {Address} in local mode (local channel, local calendar). Try: " +
-        "curl -s {Base}/local/messages -H 'content-type: application/json' -d '{{\"from\":\"you@example.com\",\"text\":\"help\"}}' " +
+        "curl -s {Base}/local/messages -H 'content-type: application/json' -d '{{\"from\":\"you@example.com\",\"text\":\"help\",\"id\":\"h1\"}}' " +
+        "then read its answer from /local/messages?replyTo=h1&wait=10, " +
         "or run the whole loop with: dotnet run --project src/HireBot -- demo")]
     private static partial void LogListening(ILogger logger, string address, string @base);
 }

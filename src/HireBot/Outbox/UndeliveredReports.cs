@@ -19,6 +19,9 @@ public static class UndeliveredReports
 
     public static bool IsReport(string key) => key.StartsWith(KeyPrefix, StringComparison.Ordinal);
 
+    /// <summary>The verb of the Retry button on a report of a calendar invitation that could not be made (message.json).</summary>
+    public const string RetryVerb = "calendar.retry";
+
     /// <summary>The reports for a failed row, joined to the caller's transaction; returns how many were new.</summary>
     public static async Task<int> EnqueueAsync(NpgsqlConnection conn, NpgsqlTransaction tx, Guid loopId, Delivery failed, string reason, CancellationToken ct)
     {
@@ -49,17 +52,23 @@ public static class UndeliveredReports
         return await OutboxStore.EnqueueAsync(conn, tx, messages, ct);
     }
 
+    /// <summary>
+    /// The report to one recruiter. A calendar invitation that could not be made carries a Retry
+    /// button (<see cref="RetryVerb"/>), which asks again for the loop's invitations still missing.
+    /// </summary>
     public static OutboxMessage Report(Delivery failed, string reason, Guid loopId, string recruiter, string candidate, string candidateEmail, string who)
     {
         var what = What(failed.Kind, failed.Data, candidate);
-        return new OutboxMessage($"{KeyPrefix}{About(failed)}:{recruiter.ToLowerInvariant()}", Recipients.Person(recruiter), CardNames.Message, new JsonObject
+        var report = new JsonObject
         {
             ["title"] = $"Not delivered: {what}",
             ["text"] = $"{who} did not get {what}: {Reason(reason)}. {(Advice(reason) is { Length: > 0 } advice ? advice + " " : "")}`status {candidateEmail}` lists every message of this loop that did not arrive.",
             ["facts"] = new JsonArray(
                 new JsonObject { ["title"] = "Not reached", ["value"] = who },
                 new JsonObject { ["title"] = "Why", ["value"] = Reason(reason) }),
-        }, LoopId: loopId);
+        };
+        if (failed.Kind == Scheduling.CalendarEffects.CreateKind) report["retry"] = new JsonObject { ["loopId"] = loopId.ToString() };
+        return new OutboxMessage($"{KeyPrefix}{About(failed)}:{recruiter.ToLowerInvariant()}", Recipients.Person(recruiter), CardNames.Message, report, LoopId: loopId);
     }
 
     /// <summary>

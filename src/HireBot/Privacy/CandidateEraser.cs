@@ -11,7 +11,7 @@ using Quartz;
 namespace HireBot.Privacy;
 
 /// <summary>What forgetting did: the placeholder the candidate is now known by, and counts for the reply.</summary>
-public sealed record Forgotten(string Placeholder, int Loops, int InterviewsCancelled, int MessagesWithdrawn, int CalendarFailures);
+public sealed record Forgotten(string Placeholder, int Loops, int InterviewsCancelled, int MessagesWithdrawn, int EventsToCancel);
 
 /// <summary>
 /// Erases a candidate (<c>candidate forget</c>, or the retention job): their name and email, the
@@ -19,11 +19,14 @@ public sealed record Forgotten(string Placeholder, int Loops, int InterviewsCanc
 /// audited versions, and the decision reason), their digest charts, and their name in messages not yet sent. Kept for
 /// calibration: the ratings' numbers, competencies, recommendations, panelists and rounds.
 /// Anything pending is cancelled: an open loop is withdrawn, booked interviews are cancelled through
-/// the cancellation path (kits withdrawn, calendar events cancelled), pending outbox rows about the
-/// loops are withdrawn, open reminders closed, and the loops' Quartz triggers deleted (in the same
-/// transaction, enlisted as a booking enlists them).
+/// the cancellation path (kits withdrawn), pending outbox rows about the loops are withdrawn, open
+/// reminders closed, and the loops' Quartz triggers deleted (in the same transaction, enlisted as a
+/// booking enlists them). The calendar is not called here: cancelling the interviews' events is
+/// outbox rows (<see cref="CalendarEffects.Rows"/>)
+/// written in that transaction, after the loops' pending rows are withdrawn, and carried out by the
+/// dispatcher (retried while the calendar does not answer, reported to the recruiters if it refuses).
 /// </summary>
-public sealed class CandidateEraser(OrgDb db, ISchedulerFactory quartz, InterviewInvites invites, ILogger<CandidateEraser> logger)
+public sealed class CandidateEraser(OrgDb db, ISchedulerFactory quartz, OutboxSignal signal, ILogger<CandidateEraser> logger)
 {
     public const string ForgottenName = "Forgotten candidate";
 
@@ -45,8 +48,8 @@ public sealed class CandidateEraser(OrgDb db, ISchedulerFactory quartz, Intervie
         var interviews = await IdsAsync(conn, tx, "SELECT i.id FROM interviews i JOIN loops l ON l.id = i.loop_id WHERE l.candidate_id = $1", candidateId, ct);
 
         await Exec(conn, tx, "UPDATE loops SET state = 'Withdrawn', updated_at = $2 WHERE candidate_id = $1 AND state NOT IN ('Decided', 'Withdrawn')", ct, candidateId, now);
-        var cancelled = new List<CancelledInterview>();
-        foreach (var loop in loops) cancelled.AddRange(await CancellationStore.CancelBookedAsync(conn, tx, loop, null, ct));
+        var cancelled = new List<(Guid Loop, List<CancelledInterview> Interviews)>();
+        foreach (var loop in loops) cancelled.Add((loop, await CancellationStore.CancelBookedAsync(conn, tx, loop, null, ct)));
 
         // Pending messages about the loops (and the kits and reminders of their interviews) are withdrawn.
         var patterns = loops.Concat(interviews).Select(id => $"%{id}%").ToArray();
@@ -56,6 +59,11 @@ public sealed class CandidateEraser(OrgDb db, ISchedulerFactory quartz, Intervie
             WHERE status IN ('pending', 'sending') AND (loop_id = ANY($1) OR idempotency_key LIKE ANY($2))
             """, ct, loops.ToArray(), patterns);
         var scrubbed = await ScrubPendingAsync(conn, tx, name, email, ct);
+        // Written after the withdrawal, which would otherwise take them too.
+        var cancels = cancelled.SelectMany(c => CalendarEffects.Rows(
+            c.Interviews.Where(i => i.CalendarEventId is not null)
+                .Select(i => new Core.Loops.LoopEffect.CalendarCancel(i.InterviewId, i.CalendarEventId!, "This interview has been cancelled.")), c.Loop)).ToList();
+        await OutboxStore.EnqueueAsync(conn, tx, cancels, ct);
         await Exec(conn, tx, "UPDATE nudge_events SET done_at = $2 WHERE done_at IS NULL AND interview_id = ANY($1)", ct, interviews.ToArray(), now);
 
         await Exec(conn, tx, "UPDATE scorecards SET ratings = hirebot_strip_evidence(ratings), notes = NULL WHERE interview_id = ANY($1)", ct, interviews.ToArray());
@@ -87,12 +95,11 @@ public sealed class CandidateEraser(OrgDb db, ISchedulerFactory quartz, Intervie
             foreach (var loop in loops) await DigestJobs.CancelDeadlineAsync(scheduler, loop, ct);
             await tx.CommitAsync(ct);
         }
+        if (cancels.Count > 0) signal.Notify();
 
-        // After commit, as cancel does: calendar events of the cancelled interviews (their triggers are gone already).
-        var failed = cancelled.Count == 0 ? 0 : await invites.CancelAsync(cancelled, "This interview has been cancelled.", ct);
-        if (failed > 0) PrivacyLog.CalendarLeft(logger, candidateId, failed);
-        PrivacyLog.Forgot(logger, candidateId, loops.Count, cancelled.Count, withdrawn, scrubbed);
-        return new Forgotten(placeholder, loops.Count, cancelled.Count, withdrawn, failed);
+        var interviewsCancelled = cancelled.Sum(c => c.Interviews.Count);
+        PrivacyLog.Forgot(logger, candidateId, loops.Count, interviewsCancelled, withdrawn, scrubbed);
+        return new Forgotten(placeholder, loops.Count, interviewsCancelled, withdrawn, cancels.Count);
     }
 
     /// <summary>Replaces the candidate's name and email in every message of the organisation still to be sent.</summary>

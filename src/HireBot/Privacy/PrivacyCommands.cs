@@ -23,7 +23,7 @@ public sealed class PrivacyCommands(CandidateEraser eraser, AuditStore audit, Ti
             $"Forgot {x.Name}: name, email, scorecard evidence and notes, and the decision reason are erased; the ratings stay, without a name, for calibration. " +
             (done.InterviewsCancelled > 0 ? $"Cancelled {Core.Text.Counted.Of(done.InterviewsCancelled, "interview")}. " : "") +
             (done.MessagesWithdrawn > 0 ? $"Withdrew {Core.Text.Counted.Of(done.MessagesWithdrawn, "pending message")}. " : "") +
-            (done.CalendarFailures > 0 ? $"{Core.Text.Counted.Of(done.CalendarFailures, "calendar event")} could not be cancelled; remove them by hand. " : "") +
+            (done.EventsToCancel > 0 ? $"Cancelling {Core.Text.Counted.Of(done.EventsToCancel, "calendar event")} in the background; you will be told if the calendar refuses. " : "") +
             $"The record stays under `audit {c.Role!.Slug}:{done.Placeholder}`.");
     }
 

@@ -8,7 +8,4 @@ public static partial class PrivacyLog
 
     [LoggerMessage(EventId = 8002, Level = LogLevel.Information, Message = "Retention: {Count} candidates decided more than {Days} days ago erased in organisation {OrgId}")]
     public static partial void Retained(ILogger logger, int count, int days, Guid orgId);
-
-    [LoggerMessage(EventId = 8003, Level = LogLevel.Warning, Message = "Forgetting candidate {CandidateId}: {Failed} calendar events could not be cancelled")]
-    public static partial void CalendarLeft(ILogger logger, Guid candidateId, int failed);
 }

@@ -2,45 +2,20 @@ using System.Net;
 using HireBot.Calendar;
 using HireBot.Core.Roles;
 using HireBot.Hiring;
-using Quartz;
-using ICalendar = HireBot.Calendar.ICalendar;
-
 using HireBot.Core.Loops;
 
 namespace HireBot.Scheduling;
 
 /// <summary>
-/// The calendar and Quartz side of bookings. Each interview's event is created with TransactionId
+/// The calendar events of bookings. Each interview's event is created with TransactionId
 /// <c>interview:{id}</c>, so creating it again after a crash or a failed call returns the event made
 /// the first time instead of inviting twice; creating and cancelling are outbox rows
 /// (<see cref="CalendarEffects"/>). An interview whose event could not be created stays booked
 /// with no calendar_event_id: repeating the pick asks for exactly those again.
 /// </summary>
-public sealed class InterviewInvites(ICalendar calendar, ISchedulerFactory quartz, ILogger<InterviewInvites> logger)
+public static class InterviewInvites
 {
     public static string TransactionId(Guid interviewId) => Core.Loops.LoopEffect.TransactionId(interviewId);
-
-    /// <summary>Cancels events and triggers of interviews the database already marked cancelled; returns failures.</summary>
-    public async Task<int> CancelAsync(IReadOnlyList<CancelledInterview> cancelled, string comment, CancellationToken ct)
-    {
-        var scheduler = await quartz.GetScheduler(ct);
-        var failed = 0;
-        foreach (var c in cancelled)
-        {
-            await InterviewJobs.CancelAsync(scheduler, c.InterviewId, ct);
-            if (c.CalendarEventId is null) continue;
-            try
-            {
-                await calendar.CancelEventAsync(c.CalendarEventId, comment, ct);
-            }
-            catch (CalendarException e)
-            {
-                SchedulingLog.CancelFailed(logger, c.InterviewId, c.CalendarEventId, e.Failure);
-                failed++;
-            }
-        }
-        return failed;
-    }
 
     /// <summary>Panelists required, shadows optional, the candidate required.</summary>
     public static IReadOnlyList<EventAttendee> Attendees(CandidateLoop candidate, IEnumerable<BookedPanelist> panel, IReadOnlyDictionary<string, PersonRow> people) =>

@@ -13,21 +13,24 @@ namespace HireBot.Scheduling;
 /// loop state, kits and confirmation, the calendar invitations (outbox rows the calendar client
 /// carries out, retried while the calendar does not answer and reported to the recruiters when it
 /// refuses) and the interviews' Quartz triggers. Nothing here waits on the calendar. A repeated
-/// click on a booked loop asks again for the invitations still missing.
+/// click on a booked loop asks again for the invitations still missing,
+/// as does <c>calendar.retry {loopId}</c>, the Retry button on the report of an invitation the
+/// calendar refused or the outbox gave up on.
 /// </summary>
 public sealed class SchedulePickAction(RoleStore roles, CandidateStore candidates, BookingStore bookings,
     OutboxSignal signal, TimeProvider clock, ILogger<SchedulePickAction> logger) : ICardActionFeature
 {
-    public IReadOnlyList<string> Verbs => ["schedule.pick"];
+    public IReadOnlyList<string> Verbs => ["schedule.pick", "calendar.retry"]; // calendar.retry: UndeliveredReports.RetryVerb
 
     public async Task<BotReply> HandleAsync(Actor actor, string verb, JsonObject data, CancellationToken ct)
     {
+        if (verb == UndeliveredReports.RetryVerb) return await RetryAsync(actor, data, ct);
         if (!Guid.TryParse(data["loopId"]?.ToString(), out var loopId)
             || !int.TryParse(data["optionId"]?.ToString(), NumberStyles.None, CultureInfo.InvariantCulture, out var optionNo))
             return BotReply.Error("This button is missing its loop or option; run `schedule` again for a fresh card.");
         var candidate = await candidates.ForLoopAsync(loopId, ct);
         var role = candidate is null ? null : await roles.FindAsync(candidate.RoleId, ct);
-        // CardActionHandler has already checked the actor may book this loop (Permissions).
+        // The card-action dispatcher has already checked the actor may book this loop (Permissions).
         if (candidate is null || role is null) return BotReply.Error(LoopBookings.LoopGone);
 
         await using var loop = await bookings.LockAsync(loopId, actor.Email, clock.GetUtcNow(), ct);
@@ -45,6 +48,24 @@ public sealed class SchedulePickAction(RoleStore roles, CandidateStore candidate
         }
         SchedulingLog.Booked(logger, loopId, optionNo);
         return BotReply.Text($"Booked {candidate.Name}'s interviews; kits queued. Sending the calendar invitations: you will be told when they are sent, or which could not be.") with { Replaces = true };
+    }
+
+    /// <summary>The Retry button of a calendar failure report: the loop's invitations not yet made are asked for again.</summary>
+    private async Task<BotReply> RetryAsync(Actor actor, JsonObject data, CancellationToken ct)
+    {
+        // The card-action dispatcher has already checked the actor may book this loop (Permissions).
+        if (!Guid.TryParse(data["loopId"]?.ToString(), out var loopId) || await candidates.ForLoopAsync(loopId, ct) is not { } candidate)
+            return BotReply.Error(LoopBookings.LoopGone);
+        await using var loop = await bookings.LockAsync(loopId, actor.Email, clock.GetUtcNow(), ct);
+        if (loop is null) return BotReply.Error(LoopBookings.LoopGone);
+        if (loop.Snapshot.State is not (LoopState.Scheduled or LoopState.InProgress))
+            return BotReply.Text($"{candidate.Name}'s loop has no booked interviews now; nothing to send again.");
+        var change = LoopBookings.Repair(loop.Snapshot);
+        await loop.CommitAsync(change, [], ct);
+        var missing = change.Of<LoopEffect.CalendarCreate>().Count;
+        if (change.Effects.Count > 0) signal.Notify();
+        return BotReply.Text(missing == 0 ? $"Every calendar invitation of {candidate.Name}'s loop is made; nothing to send again."
+            : $"Sending the {Counted.Of(missing, "calendar invitation")} of {candidate.Name}'s loop not yet made again: you will be told when they are sent, or which could not be.");
     }
 
     /// <summary>The booking's kits and confirmation, rendered for each reader's zone.</summary>

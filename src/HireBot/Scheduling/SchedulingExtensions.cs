@@ -23,7 +23,7 @@ public static class SchedulingExtensions
         services.AddCalendars(configuration);
 
         services.AddSingleton<SchedulingStore>().AddSingleton<BookingStore>().AddSingleton<ReplacementStore>();
-        services.AddSingleton<SchedulePlanner>().AddSingleton<InterviewInvites>().AddSingleton<ReplacementFinder>().AddSingleton<DeclineWatcher>();
+        services.AddSingleton<SchedulePlanner>().AddSingleton<ReplacementFinder>().AddSingleton<DeclineWatcher>();
         services.AddSingleton<ICommandFeature, ScheduleCommands>();
         services.AddSingleton<ICardActionFeature, SchedulePickAction>();
         services.AddSingleton<ICardActionFeature, ReplacementAction>();

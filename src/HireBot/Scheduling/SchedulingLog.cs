@@ -18,9 +18,6 @@ internal static partial class SchedulingLog
         Message = "Calendar event for interview {InterviewId} not created: {Failure}; the interview stays booked without an invitation until the pick is repeated")]
     public static partial void InviteFailed(ILogger logger, Guid interviewId, Calendar.CalendarFailure failure);
 
-    [LoggerMessage(EventId = 6005, Level = LogLevel.Warning, Message = "Calendar event {EventId} of interview {InterviewId} not cancelled: {Failure}")]
-    public static partial void CancelFailed(ILogger logger, Guid interviewId, string eventId, Calendar.CalendarFailure failure);
-
     [LoggerMessage(EventId = 6006, Level = LogLevel.Information, Message = "Cancelled {Count} interviews of loop {LoopId}")]
     public static partial void Cancelled(ILogger logger, Guid loopId, int count);
 

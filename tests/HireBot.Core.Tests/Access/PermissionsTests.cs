@@ -54,6 +54,7 @@ public class PermissionsTests
         ("ats sync", TargetKind.Role, [A, A, X, X, X, X, X, N]),
         ("ats link", TargetKind.Candidate, [A, X, X, X, X, N, N, N]),
         ("schedule.pick", TargetKind.Loop, [A, A, X, X, X, N, N, N]),
+        ("calendar.retry", TargetKind.Loop, [A, A, X, X, X, N, N, N]),
         ("replacement.accept", TargetKind.Interview, [A, A, X, X, X, N, N, N]),
         ("scorecard.open", TargetKind.Interview, [X, X, A, X, X, N, N, N]),
         ("scorecard.submit", TargetKind.Interview, [X, X, A, X, X, N, N, N]),

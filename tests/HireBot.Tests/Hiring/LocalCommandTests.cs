@@ -1,3 +1,5 @@
+using System.Net.Http.Json;
+using System.Text.Json.Nodes;
 using HireBot.Tests.Support;
 
 namespace HireBot.Tests.Hiring;
@@ -41,6 +43,51 @@ public class LocalCommandTests : IAsyncLifetime
         Assert.Contains("Only the recruiters and hiring managers of `be-mid`", Text(refused));
         var listed = await _bot.SayAsync("rita@example.com", "candidate list be-mid");
         Assert.DoesNotContain("Eve", Text(listed));
+    }
+
+    /// <summary>
+    /// Issue 14: the local channel goes through the inbox like Slack and Teams. A command is stored
+    /// (keyed by the id the caller gives, so a retry is stored once) and answered 202; commands
+    /// sent back to back in one conversation run in order; the answer is an outbox row, read with
+    /// the long poll of GET /local/messages?replyTo=, and left out of the plain listing.
+    /// </summary>
+    [Fact]
+    public async Task Local_commands_are_inbox_rows_run_in_order_and_answered_through_the_outbox()
+    {
+        var posts = new List<HttpResponseMessage>();
+        foreach (var text in new[] { "role create inb \"Inbox Role\"", "candidate add inb ida@example.com Ida", "candidate list inb" })
+            posts.Add(await _bot.Http.PostAsJsonAsync("/local/messages", new { from = "rita@example.com", text, id = $"inb-{posts.Count}" }));
+        Assert.All(posts, p => Assert.Equal(System.Net.HttpStatusCode.Accepted, p.StatusCode));
+        var again = await _bot.Http.PostAsJsonAsync("/local/messages", new { from = "rita@example.com", text = "role create inb \"Other\"", id = "inb-0" });
+        Assert.Equal(System.Net.HttpStatusCode.Accepted, again.StatusCode);
+        Assert.Equal("inb-0", (await again.Content.ReadFromJsonAsync<JsonObject>())!["id"]!.GetValue<string>());
+
+        var listed = await _bot.AnswerAsync(posts[2]);
+        Assert.Contains("Ida <ida@example.com>", Text(listed)); // ran after the two before it
+        Assert.Contains("Created role", Text(await _bot.AnswerAsync(posts[0])));
+        Assert.Contains("Added Ida", Text(await _bot.AnswerAsync(posts[1])));
+
+        await using (var cmd = _bot.Db.CreateCommand("SELECT count(*), count(*) FILTER (WHERE status = 'done') FROM inbox WHERE source = 'local' AND key LIKE 'inb-%'"))
+        await using (var reader = await cmd.ExecuteReaderAsync())
+        {
+            await reader.ReadAsync();
+            Assert.Equal(3L, reader.GetInt64(0)); // the repeated id was stored once
+            Assert.Equal(3L, reader.GetInt64(1));
+        }
+        await using (var cmd = _bot.Db.CreateCommand("SELECT count(*) FROM outbox WHERE idempotency_key = 'local-reply:inb-0' AND status = 'sent'"))
+            Assert.Equal(1L, (long)(await cmd.ExecuteScalarAsync())!);
+        Assert.Single(await _bot.Http.GetFromJsonAsync<JsonArray>("/local/messages?replyTo=inb-0") ?? []);
+        var plain = (await _bot.Http.GetFromJsonAsync<JsonArray>("/local/messages"))!;
+        Assert.DoesNotContain(plain, m => m!["reply"] is not null);
+    }
+
+    [Fact]
+    public async Task A_reply_that_is_not_there_yet_is_waited_for_and_an_unknown_one_times_out_empty()
+    {
+        var waited = System.Diagnostics.Stopwatch.StartNew();
+        var none = (await _bot.Http.GetFromJsonAsync<JsonArray>("/local/messages?replyTo=never-sent&wait=1"))!;
+        Assert.Empty(none);
+        Assert.True(waited.Elapsed >= TimeSpan.FromSeconds(0.9), $"returned after {waited.Elapsed}, without waiting");
     }
 
     [Fact]

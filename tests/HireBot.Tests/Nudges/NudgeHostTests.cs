@@ -125,12 +125,7 @@ public sealed class NudgeHostTests : IAsyncLifetime
         Assert.True(Assert.IsType<DateTime>(moved) > TestClock.UtcNow.AddHours(3.9));
     }
 
-    private async Task<JsonObject> ActAsync(string from, JsonObject data)
-    {
-        var response = await _app.Http.PostAsJsonAsync("/local/actions", new { from, verb = "nudge.snooze", data });
-        response.EnsureSuccessStatusCode();
-        return (await response.Content.ReadFromJsonAsync<JsonObject>())!;
-    }
+    private Task<JsonObject> ActAsync(string from, JsonObject data) => _app.ClickAsync(from, "nudge.snooze", data);
 
     private async Task<object?> ScalarAsync(string sql, params object[] args)
     {

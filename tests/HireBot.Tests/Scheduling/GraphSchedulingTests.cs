@@ -1,3 +1,4 @@
+using System.Net.Http.Json;
 using System.Text.Json.Nodes;
 using HireBot.Calendar;
 using HireBot.Scheduling;
@@ -108,5 +109,78 @@ public class GraphSchedulingTests : IAsyncLifetime
         var invited = patch.Json["attendees"]!.AsArray().Select(a => a!["emailAddress"]!["address"]!.GetValue<string>()).ToList();
         Assert.Equal(new[] { proposed, s.Candidate }.Order(), invited.Order());
         Assert.DoesNotContain(declined, invited);
+    }
+
+    /// <summary>
+    /// Issue 14: forgetting calls no calendar inline. With Graph answering every request in 3 s, the
+    /// request is acknowledged at once and the command has run and written its answer before a
+    /// single Graph call could have finished (the old path cancelled the five events one after
+    /// another first); the cancellations are outbox rows carried out after. (The answer's delivery
+    /// is not timed: the dispatcher finishes its batch, slow calendar rows included, before the next.)
+    /// </summary>
+    [Fact]
+    public async Task Forget_with_a_slow_Graph_answers_at_once_and_cancels_the_events_after()
+    {
+        var s = await StaffedAsync("g-forget");
+        await s.BookAsync();
+        var events = (await s.InterviewsAsync()).Select(r => (string)r[4]).ToList();
+        Assert.Equal(5, events.Count);
+        _graph.Delay = TimeSpan.FromSeconds(3);
+
+        var took = System.Diagnostics.Stopwatch.StartNew();
+        var accepted = await _bot.Http.PostAsJsonAsync("/local/messages", new { from = LoopSetup.Recruiter, text = $"candidate forget {s.Candidate}" });
+        Assert.True(took.Elapsed < TimeSpan.FromSeconds(1), $"the acknowledgement took {took.Elapsed}");
+        while (await s.ScalarAsync<long>("SELECT count(*) FROM inbox WHERE source = 'local' AND payload LIKE '%candidate forget%' AND status = 'done'") == 0)
+        {
+            Assert.True(took.Elapsed < TimeSpan.FromSeconds(3), "forget did not finish before a Graph call could: it waited on the calendar");
+            await Task.Delay(20);
+        }
+        var reply = await _bot.AnswerAsync(accepted);
+
+        Assert.False(Scorecards.ScorecardHarness.IsError(reply), LoopSetup.Text(reply));
+        Assert.Contains("Cancelling 5 calendar events in the background", LoopSetup.Text(reply));
+        _graph.Delay = TimeSpan.Zero; // the calls already waiting still take their 3 s
+        Assert.Equal(5L, await s.ScalarAsync<long>("SELECT count(*) FROM outbox WHERE kind = 'calendar.cancel' AND payload->>'eventId' = ANY($1)", new object[] { events.ToArray() }));
+        var waited = System.Diagnostics.Stopwatch.StartNew();
+        while (events.Any(e => _graph.Event(e)?["isCancelled"]?.GetValue<bool>() != true))
+        {
+            Assert.True(waited.Elapsed < TimeSpan.FromSeconds(60), "the events were not cancelled after the forget");
+            await Task.Delay(100);
+        }
+        Assert.All(events, e => Assert.Equal("This interview has been cancelled.", _graph.Event(e)!["cancelComment"]!.GetValue<string>()));
+    }
+
+    /// <summary>
+    /// Issue 14: a calendar that refuses an invitation is reported to the recruiter with a Retry
+    /// button; clicking it (the normal card-action path, checked by Permissions) books the missing event.
+    /// </summary>
+    [Fact]
+    public async Task A_refused_invitation_is_reported_with_a_Retry_button_that_books_the_missing_event()
+    {
+        var s = await StaffedAsync("g-retry");
+        var card = await _bot.SayAsync(LoopSetup.Recruiter, $"schedule {s.Candidate}");
+        _graph.Throttle(1, 0, status: 403); // the first invitation is refused
+        await LoopSetup.Ok(await s.PickAsync(LoopSetup.Recruiter, card));
+        await s.CalendarSettledAsync();
+        Assert.Single(await s.InterviewsAsync(), r => r[4] is null or DBNull);
+        Assert.Equal(4, _graph.EventCount);
+
+        var report = Assert.Single(await _bot.WaitForLocalAsync(m => (string?)m["recipient"] == $"person:{LoopSetup.Recruiter}"
+            && m["card"]!.ToJsonString().Contains("Not delivered: the calendar invitation", StringComparison.Ordinal)));
+        var retry = Assert.Single(report["card"]!["actions"]!.AsArray())!;
+        Assert.Equal("Retry", retry["title"]!.GetValue<string>());
+        var verb = retry["verb"]!.GetValue<string>();
+        var data = retry["data"]!.AsObject();
+
+        Assert.True(Scorecards.ScorecardHarness.IsError(await s.ClickAsync("eve@example.com", verb, (JsonObject)data.DeepClone())));
+        var clicked = await s.ClickAsync(LoopSetup.Recruiter, verb, (JsonObject)data.DeepClone());
+        Assert.Contains("Sending the 1 calendar invitation", LoopSetup.Text(clicked));
+        await s.CalendarSettledAsync();
+
+        Assert.All(await s.InterviewsAsync(), r => Assert.NotNull(_graph.Event((string)r[4])));
+        Assert.Equal(5, _graph.EventCount);
+        await _bot.WaitForLocalAsync(m => (string?)m["recipient"] == $"person:{LoopSetup.Recruiter}"
+            && m["card"]!.ToJsonString().Contains("Calendar invitations sent for", StringComparison.Ordinal));
+        Assert.Contains("nothing to send again", LoopSetup.Text(await s.ClickAsync(LoopSetup.Recruiter, verb, (JsonObject)data.DeepClone())));
     }
 }

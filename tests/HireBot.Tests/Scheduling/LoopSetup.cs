@@ -44,12 +44,7 @@ internal sealed class LoopSetup(BotApp bot, string slug)
 
     public IEnumerable<string> Interviewers => [Backend(1), Backend(2), Backend(3), Backend(4), Senior(1), Senior(2), Behavioral];
 
-    public async Task<JsonObject> ClickAsync(string from, string verb, JsonObject data)
-    {
-        var response = await bot.Http.PostAsJsonAsync("/local/actions", new { from, verb, data });
-        response.EnsureSuccessStatusCode();
-        return (await response.Content.ReadFromJsonAsync<JsonObject>())!;
-    }
+    public Task<JsonObject> ClickAsync(string from, string verb, JsonObject data) => bot.ClickAsync(from, verb, data);
 
     public Task<JsonObject> PickAsync(string from, JsonObject card, int index = 0) => ClickAsync(from, "schedule.pick", new JsonObject
     {

@@ -82,12 +82,7 @@ public static class ScorecardHarness
         }
     }
 
-    public static async Task<JsonObject> ActAsync(this BotApp bot, string from, string verb, JsonObject data)
-    {
-        var response = await bot.Http.PostAsJsonAsync("/local/actions", new { from, verb, data });
-        response.EnsureSuccessStatusCode();
-        return (await response.Content.ReadFromJsonAsync<JsonObject>())!;
-    }
+    public static Task<JsonObject> ActAsync(this BotApp bot, string from, string verb, JsonObject data) => bot.ClickAsync(from, verb, data);
 
     /// <summary>A complete, valid scorecard for the round, every rating <paramref name="rating"/>.</summary>
     public static JsonObject Filled(Guid interviewId, string round, int rating, string recommendation = "yes", string? redFlags = null)

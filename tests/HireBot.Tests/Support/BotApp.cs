@@ -79,12 +79,36 @@ public sealed class BotApp : IAsyncDisposable
         return new() { ["urls"] = url, ["PublicUrl"] = url };
     }
 
-    /// <summary>Types a command on the local channel as <paramref name="from"/>.</summary>
-    public async Task<JsonObject> SayAsync(string from, string text)
+    /// <summary>
+    /// Types a command on the local channel as <paramref name="from"/> and returns its answer
+    /// (kind, data, isError, public) once the inbox worker has run it and the outbox delivered it.
+    /// </summary>
+    public async Task<JsonObject> SayAsync(string from, string text) =>
+        await AnswerAsync(await Http.PostAsJsonAsync("/local/messages", new { from, text }));
+
+    /// <summary>Clicks a card button (or submits a card) on the local channel as <paramref name="from"/> and returns its answer (as <see cref="SayAsync"/>).</summary>
+    public async Task<JsonObject> ClickAsync(string from, string verb, JsonObject data) =>
+        await AnswerAsync(await Http.PostAsJsonAsync("/local/actions", new { from, verb, data }));
+
+    /// <summary>
+    /// The answer to a request the local channel accepted (202 with its id): read with the long
+    /// poll of GET /local/messages?replyTo=, as a client of the local channel does.
+    /// </summary>
+    public async Task<JsonObject> AnswerAsync(HttpResponseMessage accepted)
     {
-        var response = await Http.PostAsJsonAsync("/local/messages", new { from, text });
-        response.EnsureSuccessStatusCode();
-        return (await response.Content.ReadFromJsonAsync<JsonObject>())!;
+        using (accepted)
+        {
+            if (accepted.StatusCode != System.Net.HttpStatusCode.Accepted)
+                throw new HttpRequestException($"The local channel answered {(int)accepted.StatusCode}, not 202: {await accepted.Content.ReadAsStringAsync()}");
+            var id = (await accepted.Content.ReadFromJsonAsync<JsonObject>())!["id"]!.GetValue<string>();
+            var deadline = TestClock.UtcNow + TimeSpan.FromSeconds(30);
+            while (true)
+            {
+                var replies = (await Http.GetFromJsonAsync<JsonArray>($"/local/messages?replyTo={Uri.EscapeDataString(id)}&wait=10"))!;
+                if (replies.Count > 0) return replies[0]!["reply"]!.AsObject();
+                if (TestClock.UtcNow > deadline) throw new TimeoutException($"No answer to local request {id} within 30 s.");
+            }
+        }
     }
 
     /// <summary>Waits until the local channel has recorded messages matching <paramref name="match"/>.</summary>
