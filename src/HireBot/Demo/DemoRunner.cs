@@ -90,7 +90,8 @@ public static class DemoRunner
             Step("The interviews end (Quartz fires each interview-ended job now instead of at its end time)");
             var scheduler = await services.GetRequiredService<ISchedulerFactory>().GetScheduler(ct);
             var mark = _seen;
-            foreach (var id in await InterviewsAsync(ct)) await InterviewJobs.ScheduleAsync(scheduler, id, DateTimeOffset.UtcNow, ct);
+            var now = services.GetRequiredService<TimeProvider>().GetUtcNow(); // Quartz runs on the host's clock too
+            foreach (var id in await InterviewsAsync(ct)) await InterviewJobs.ScheduleAsync(scheduler, id, now, ct);
             var requests = await WaitForAsync(m => m.Kind == "scorecard", Panel.Length, TimeSpan.FromSeconds(30), mark);
 
             Step("Panelists score in chat; Bea is late");
@@ -223,8 +224,8 @@ public static class DemoRunner
         private async Task<List<LocalMessage>> WaitForAsync(Func<LocalMessage, bool> match, int count, TimeSpan timeout, long after)
         {
             var found = _printed.Where(m => m.Id > after).Where(match).ToList();
-            var deadline = DateTime.UtcNow + timeout;
-            while (found.Count < count && DateTime.UtcNow < deadline)
+            var waited = System.Diagnostics.Stopwatch.StartNew();
+            while (found.Count < count && waited.Elapsed < timeout)
             {
                 found.AddRange((await PrintNewAsync()).Where(match));
                 if (found.Count < count) await Task.Delay(100);

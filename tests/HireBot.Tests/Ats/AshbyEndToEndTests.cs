@@ -193,7 +193,9 @@ public sealed partial class AshbyEndToEndTests
         // No webhook announces either change: a new application, and an old one moved to the interview stage.
         var kj = fake.Store.AddApplication(seed.Job.Id, seed.Screen, "Katherine Johnson", "kj@candidates.test", TestClock.Now.AddMinutes(1), TestClock.Now.AddMinutes(1));
         fake.Store.MoveApplication(moved, seed.Screen, TestClock.Now.AddMinutes(2));
-        await UntilAsync(async () => await bot.ScalarAsync<long>("SELECT count(*) FROM candidates WHERE email IN ('kj@candidates.test', 'mj@candidates.test')") == 2,
+        // The import adds the candidate, then records its application: wait for both, not the first.
+        await UntilAsync(async () => await bot.ScalarAsync<long>(
+                "SELECT count(*) FROM candidates c JOIN ats_applications a ON a.candidate_id = c.id WHERE c.email IN ('kj@candidates.test', 'mj@candidates.test')") == 2,
             "the reconcile imported what no webhook announced", seconds: 30);
         Assert.Equal(2L, await bot.ScalarAsync<long>("SELECT count(*) FROM ats_applications"));
         Assert.Contains(kj, (await bot.ScalarAsync<string>("SELECT string_agg(application_id, ',') FROM ats_applications"))!);

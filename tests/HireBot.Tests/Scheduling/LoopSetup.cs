@@ -70,7 +70,10 @@ internal sealed class LoopSetup(BotApp bot, string slug)
     public async Task CalendarSettledAsync(int seconds = 30)
     {
         var waited = System.Diagnostics.Stopwatch.StartNew();
-        while (await ScalarAsync<long>("SELECT count(*) FROM outbox WHERE idempotency_key LIKE 'calendar-%' AND status IN ('pending', 'sending') AND not_before <= now() + interval '1 minute'") > 0)
+        // "Due within a minute" on the bot's clock, which sets not_before on a retry; the database's
+        // now() is the machine's, days behind a test clock started later in the week.
+        while (await ScalarAsync<long>("SELECT count(*) FROM outbox WHERE idempotency_key LIKE 'calendar-%' AND status IN ('pending', 'sending') AND not_before <= $1",
+                   bot.Clock.GetUtcNow().AddMinutes(1)) > 0)
         {
             Assert.True(waited.Elapsed < TimeSpan.FromSeconds(seconds), "the calendar changes were not carried out in time");
             await Task.Delay(25);
