@@ -38,28 +38,38 @@ public abstract partial class ClaimLoop(WakeSignal signal, ILogger logger) : Bac
         using var drain = new CancellationTokenSource();
         using var onStop = stoppingToken.Register(() => drain.CancelAfter(DrainGrace));
         (Stopping, Working) = (stoppingToken, drain.Token);
-        while (!stoppingToken.IsCancellationRequested)
+        try
         {
-            LastTurn = Environment.TickCount64;
-            int claimed;
-            try
+            while (!stoppingToken.IsCancellationRequested)
             {
-                claimed = await RunOnceAsync(stoppingToken);
+                LastTurn = Environment.TickCount64;
+                int claimed;
+                try
+                {
+                    claimed = await RunOnceAsync(stoppingToken);
+                }
+                catch (Exception e) when (!stoppingToken.IsCancellationRequested)
+                {
+                    // Usually the database being away; anything else must not stop the loop (and the host) either.
+                    if (Storage.DatabaseUnavailableMiddleware.IsUnavailable(e) || e is Npgsql.NpgsqlException or TimeoutException)
+                        LogStoreUnavailable(logger, GetType().Name, e.GetType().Name);
+                    else
+                        LogPassFailed(logger, GetType().Name, e.GetType().Name);
+                    claimed = 0;
+                    await Task.Delay(TimeSpan.FromSeconds(1), stoppingToken);
+                }
+                if (claimed < BatchSize)
+                    await signal.WaitAsync(PollInterval, stoppingToken);
             }
-            catch (Exception e) when (!stoppingToken.IsCancellationRequested)
-            {
-                // Usually the database being away; anything else must not stop the loop (and the host) either.
-                if (Storage.DatabaseUnavailableMiddleware.IsUnavailable(e) || e is Npgsql.NpgsqlException or TimeoutException)
-                    LogStoreUnavailable(logger, GetType().Name, e.GetType().Name);
-                else
-                    LogPassFailed(logger, GetType().Name, e.GetType().Name);
-                claimed = 0;
-                await Task.Delay(TimeSpan.FromSeconds(1), stoppingToken);
-            }
-            if (claimed < BatchSize)
-                await signal.WaitAsync(PollInterval, stoppingToken);
+        }
+        finally
+        {
+            await DrainAsync();
         }
     }
+
+    /// <summary>Runs once the loop has stopped claiming, while <see cref="Working"/> still counts down the grace: for rows still under way.</summary>
+    protected virtual Task DrainAsync() => Task.CompletedTask;
 
     [LoggerMessage(EventId = 2004, Level = LogLevel.Warning, Message = "{Loop}: store unavailable ({Error}); retrying")]
     private static partial void LogStoreUnavailable(ILogger logger, string loop, string error);

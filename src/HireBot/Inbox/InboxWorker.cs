@@ -25,13 +25,20 @@ public sealed partial class InboxWorker(
 
     private readonly Dictionary<string, IInboxHandler> _handlers = handlers.ToDictionary(h => h.Source);
     private DateTimeOffset _nextPurge = DateTimeOffset.MinValue;
+    private readonly System.Threading.Channels.Channel<InboxItem> _claimed =
+        System.Threading.Channels.Channel.CreateUnbounded<InboxItem>(new() { SingleWriter = true });
+    private int _waiting; // claimed, not yet started
+    private Task? _runners;
 
     protected override int BatchSize => options.Value.BatchSize;
     protected override TimeSpan PollInterval => TimeSpan.FromMilliseconds(options.Value.PollMilliseconds);
 
     protected override async Task<int> RunOnceAsync(CancellationToken ct)
     {
-        var claimed = await ProcessOnceAsync(ct);
+        _runners ??= StartRunners();
+        // Claim again once everything claimed before has started: a slow row holds one runner, never
+        // the rows claimed after it (another person's command waits for no one's slow platform call).
+        var claimed = Volatile.Read(ref _waiting) > 0 ? 0 : await ClaimIntoQueueAsync(ct);
         if (clock.GetUtcNow() >= _nextPurge)
         {
             await store.PurgeAsync(clock.GetUtcNow() - TimeSpan.FromHours(options.Value.KeepHours), ct);
@@ -40,34 +47,69 @@ public sealed partial class InboxWorker(
         return claimed;
     }
 
+    private async Task<int> ClaimIntoQueueAsync(CancellationToken ct)
+    {
+        var batch = await store.ClaimAsync(options.Value.BatchSize, TimeSpan.FromSeconds(options.Value.LeaseSeconds), ct);
+        Interlocked.Add(ref _waiting, batch.Count);
+        foreach (var item in batch) _claimed.Writer.TryWrite(item);
+        return batch.Count;
+    }
+
+    /// <summary><see cref="InboxOptions.Concurrency"/> runners, each taking the next claimed row as soon as it is free.</summary>
+    private Task StartRunners() => Task.WhenAll(Enumerable.Range(0, Math.Max(1, options.Value.Concurrency)).Select(_ => Task.Run(async () =>
+    {
+        await foreach (var item in _claimed.Reader.ReadAllAsync(CancellationToken.None))
+        {
+            if (Interlocked.Decrement(ref _waiting) == 0) signal.Notify(); // the loop may claim the next batch now
+            await RunClaimedAsync(item, Working.CanBeCanceled ? Working : CancellationToken.None);
+        }
+    })));
+
+    /// <summary>The loop has stopped claiming: rows under way finish within the grace, and those not started are handed back.</summary>
+    protected override async Task DrainAsync()
+    {
+        _claimed.Writer.TryComplete();
+        if (_runners is not null) await _runners;
+    }
+
     /// <summary>
-    /// One pass: claim a batch (at most one row per group: the oldest unfinished) and process its
-    /// rows in parallel, each finished on its own as soon as it is through. Returns how many rows
-    /// were claimed.
+    /// One pass, run to the end: claim a batch (at most one row per group: the oldest unfinished)
+    /// and process its rows in parallel, each finished on its own as soon as it is through. Returns
+    /// how many rows were claimed. (The hosted loop does not wait for a batch: see <see cref="RunOnceAsync"/>.)
     /// </summary>
     public async Task<int> ProcessOnceAsync(CancellationToken ct)
     {
         var o = options.Value;
-        var lease = TimeSpan.FromSeconds(o.LeaseSeconds);
-        var batch = await store.ClaimAsync(o.BatchSize, lease, ct);
-        if (batch.Count == 0) return 0;
-        var working = Working.CanBeCanceled ? Working : ct;
-        await Parallel.ForEachAsync(batch, new ParallelOptions { MaxDegreeOfParallelism = o.Concurrency, CancellationToken = working },
-            async (item, token) =>
-            {
-                if (Stopping.IsCancellationRequested)
-                {
-                    await store.ReleaseAsync(item, CancellationToken.None); // for the next instance, now
-                    return;
-                }
-                if (clock.GetUtcNow() - item.ClaimedAt > lease / 4 && !await store.RenewAsync(item, lease, CancellationToken.None))
-                    return; // the lease ran out and another worker has the row
-                // Each row runs in the organisation it was accepted for.
-                using (Organisations.OrgScope.Enter(item.OrgId))
-                    await ProcessAsync(item, o.MaxAttempts, lease, token);
-                signal.Notify(); // the conversation's next row, if any, can be claimed now
-            });
+        var batch = await store.ClaimAsync(o.BatchSize, TimeSpan.FromSeconds(o.LeaseSeconds), ct);
+        await Parallel.ForEachAsync(batch, new ParallelOptions { MaxDegreeOfParallelism = o.Concurrency, CancellationToken = ct },
+            async (item, token) => await RunClaimedAsync(item, token));
         return batch.Count;
+    }
+
+    /// <summary>Runs one claimed row in its organisation, unless shutdown has begun (then it is handed back untried).</summary>
+    private async Task RunClaimedAsync(InboxItem item, CancellationToken token)
+    {
+        var o = options.Value;
+        var lease = TimeSpan.FromSeconds(o.LeaseSeconds);
+        try
+        {
+            if (Stopping.IsCancellationRequested)
+            {
+                await store.ReleaseAsync(item, CancellationToken.None); // for the next instance, now
+                return;
+            }
+            if (clock.GetUtcNow() - item.ClaimedAt > lease / 4 && !await store.RenewAsync(item, lease, CancellationToken.None))
+                return; // the lease ran out and another worker has the row
+            // Each row runs in the organisation it was accepted for.
+            using (Organisations.OrgScope.Enter(item.OrgId))
+                await ProcessAsync(item, o.MaxAttempts, lease, token);
+        }
+        catch (Exception e) when (e is not OperationCanceledException || !token.IsCancellationRequested)
+        {
+            // Usually the database going away: the row keeps its lease and is claimed again when it runs out.
+            LogRowFailed(logger, item.Id, item.Source, e.GetType().Name);
+        }
+        signal.Notify(); // the conversation's next row, if any, can be claimed now
     }
 
     /// <summary>
@@ -142,6 +184,9 @@ public sealed partial class InboxWorker(
 
     [LoggerMessage(EventId = 2112, Level = LogLevel.Warning, Message = "Inbox {Id} ({Source}) given up: {Reason}")]
     private static partial void LogGaveUp(ILogger logger, long id, string source, string reason);
+
+    [LoggerMessage(EventId = 2114, Level = LogLevel.Warning, Message = "Inbox {Id} ({Source}) could not be run or recorded ({Error}); it is claimed again when its lease runs out")]
+    private static partial void LogRowFailed(ILogger logger, long id, string source, string error);
 
     [LoggerMessage(EventId = 2113, Level = LogLevel.Warning, Message = "Inbox {Id}: no apology could be made either ({Error}); marked failed without one")]
     private static partial void LogNoApology(ILogger logger, long id, string error);

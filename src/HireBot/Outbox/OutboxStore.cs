@@ -146,10 +146,72 @@ public sealed class OutboxStore(NpgsqlDataSource db, Organisations.OrgDb orgDb, 
         await db.ExecuteAsync("UPDATE outbox SET lease_until = $3 WHERE id = $1 AND claim_token = $2 AND status = 'sending'",
             ct, d.Id, d.ClaimToken, clock.GetUtcNow() + lease) == 1;
 
-    // Every outcome names the claim it belongs to: a stale dispatcher's update changes nothing.
-    public Task MarkSentAsync(Delivery d, string channel, JsonObject? reference, CancellationToken ct) =>
-        db.ExecuteAsync("UPDATE outbox SET status = 'sent', sent_at = $3, channel = $4, channel_ref = $5::jsonb, lease_until = NULL, last_error = NULL WHERE id = $1 AND claim_token = $2",
-            ct, d.Id, d.ClaimToken, clock.GetUtcNow(), channel, (object?)reference?.ToJsonString() ?? DBNull.Value);
+    private readonly Lock _marksGate = new();
+    private List<SentMark> _marksWaiting = [];
+    private bool _marksWriting;
+
+    /// <summary>
+    /// Records that <paramref name="d"/> was sent. Marks share statements the way inbox rows do
+    /// (<see cref="Inbox.InboxWriter"/>): the first is written at once, and every mark made while a
+    /// write is on its way joins the next one, so a busy dispatcher commits a dozen marks with one
+    /// flush rather than one each. The task completes once this mark is committed (or fails with
+    /// the write's error, for the caller to try again). Every outcome names the claim it belongs
+    /// to: a stale dispatcher's mark changes nothing.
+    /// </summary>
+    public Task MarkSentAsync(Delivery d, string channel, JsonObject? reference, CancellationToken ct)
+    {
+        var mark = new SentMark(d.Id, d.ClaimToken, channel, reference?.ToJsonString(), new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously));
+        lock (_marksGate)
+        {
+            _marksWaiting.Add(mark);
+            if (_marksWriting) return mark.Done.Task.WaitAsync(ct);
+            _marksWriting = true;
+        }
+        _ = WriteMarksAsync();
+        return mark.Done.Task.WaitAsync(ct);
+    }
+
+    /// <summary>Writes the waiting marks, batch after batch, until none are left; one writer at a time.</summary>
+    private async Task WriteMarksAsync()
+    {
+        while (true)
+        {
+            List<SentMark> batch;
+            lock (_marksGate)
+            {
+                if (_marksWaiting.Count == 0)
+                {
+                    _marksWriting = false;
+                    return;
+                }
+                (batch, _marksWaiting) = (_marksWaiting, []);
+            }
+            try
+            {
+                await using var cmd = db.CreateCommand(
+                    """
+                    UPDATE outbox o SET status = 'sent', sent_at = $1, channel = m.channel, channel_ref = m.ref::jsonb, lease_until = NULL, last_error = NULL
+                    FROM unnest($2::bigint[], $3::uuid[], $4::text[], $5::text[]) AS m(id, token, channel, ref)
+                    WHERE o.id = ANY($2) AND o.id = m.id AND o.claim_token = m.token
+                    """);
+                cmd.Parameters.Add(new() { Value = clock.GetUtcNow() });
+                cmd.Parameters.Add(new() { Value = batch.Select(m => m.Id).ToArray() });
+                cmd.Parameters.Add(new() { Value = batch.Select(m => m.ClaimToken).ToArray() });
+                cmd.Parameters.Add(new() { Value = batch.Select(m => m.Channel).ToArray() });
+                cmd.Parameters.Add(new() { Value = batch.Select(m => m.Reference).ToArray(), NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.Text });
+                // o.id = ANY($2) lets the planner find the rows by key instead of scanning for the join.
+                // Not cancellable: once sent, the outcome must be learnt.
+                await cmd.ExecuteNonQueryAsync(CancellationToken.None);
+                foreach (var m in batch) m.Done.TrySetResult();
+            }
+            catch (Exception e)
+            {
+                foreach (var m in batch) m.Done.TrySetException(e);
+            }
+        }
+    }
+
+    private sealed record SentMark(long Id, Guid ClaimToken, string Channel, string? Reference, TaskCompletionSource Done);
 
     public Task MarkRetryAsync(Delivery d, TimeSpan after, string reason, CancellationToken ct) =>
         db.ExecuteAsync("UPDATE outbox SET status = 'pending', not_before = $3, last_error = $4, lease_until = NULL WHERE id = $1 AND claim_token = $2 AND status = 'sending'",

@@ -232,6 +232,67 @@ public class InboxTests
         public IReadOnlyList<OutboxMessage> GiveUp(InboxItem item) => giveUp(item);
     }
 
+    [Fact]
+    public async Task A_slow_row_holds_one_runner_and_rows_accepted_after_it_are_run_meanwhile()
+    {
+        var cs = await TestDatabase.CreateAsync(nameof(A_slow_row_holds_one_runner_and_rows_accepted_after_it_are_run_meanwhile));
+        await using var db = NpgsqlDataSource.Create(cs);
+        var signal = new InboxSignal();
+        var writer = new InboxWriter(db, signal, Options.Create(new InboxOptions()), NullLogger<InboxWriter>.Instance);
+        await writer.StartAsync(default);
+        var handler = new HeldHandler();
+        var worker = new InboxWorker(new InboxStore(db, TimeProvider.System), [handler], signal, new OutboxSignal(),
+            Options.Create(new InboxOptions { Concurrency = 4 }), TimeProvider.System, NullLogger<InboxWorker>.Instance);
+        await worker.StartAsync(default);
+        try
+        {
+            // Rita's command waits on a platform that does not answer; Rob's and Sam's arrive after it was claimed.
+            await writer.AcceptAsync(HireBot.Organisations.OrgScope.Default, "test", "rita|1", "rita", "hold", default);
+            await handler.Started["rita|1"].Task.WaitAsync(TimeSpan.FromSeconds(10));
+            await writer.AcceptAsync(HireBot.Organisations.OrgScope.Default, "test", "rob|1", "rob", "quick", default);
+            await writer.AcceptAsync(HireBot.Organisations.OrgScope.Default, "test", "sam|1", "sam", "quick", default);
+            await writer.AcceptAsync(HireBot.Organisations.OrgScope.Default, "test", "rita|2", "rita", "quick", default);
+
+            await Task.WhenAll(handler.Finished["rob|1"].Task, handler.Finished["sam|1"].Task).WaitAsync(TimeSpan.FromSeconds(10));
+            Assert.False(handler.Finished["rita|1"].Task.IsCompleted);
+            Assert.False(handler.Started["rita|2"].Task.IsCompleted, "Rita's second command overtook her first");
+
+            handler.Release.SetResult();
+            await handler.Finished["rita|2"].Task.WaitAsync(TimeSpan.FromSeconds(10));
+        }
+        finally
+        {
+            handler.Release.TrySetResult();
+            await worker.StopAsync(default);
+            await writer.StopAsync(default);
+        }
+    }
+
+    /// <summary>Holds rows whose payload is "hold" until released; records when each row starts and finishes.</summary>
+    private sealed class HeldHandler : IInboxHandler
+    {
+        public ConcurrentDictionary<string, TaskCompletionSource> Started { get; } = new();
+        public ConcurrentDictionary<string, TaskCompletionSource> Finished { get; } = new();
+        public TaskCompletionSource Release { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+        public string Source => "test";
+
+        public HeldHandler()
+        {
+            foreach (var key in new[] { "rita|1", "rita|2", "rob|1", "sam|1" })
+                (Started[key], Finished[key]) = (new(TaskCreationOptions.RunContinuationsAsynchronously), new(TaskCreationOptions.RunContinuationsAsynchronously));
+        }
+
+        public async Task<IReadOnlyList<OutboxMessage>> HandleAsync(InboxItem item, CancellationToken ct)
+        {
+            Started[item.Key].TrySetResult();
+            if (item.Payload == "hold") await Release.Task.WaitAsync(ct);
+            Finished[item.Key].TrySetResult();
+            return [];
+        }
+
+        public IReadOnlyList<OutboxMessage> GiveUp(InboxItem item) => [];
+    }
+
     private sealed class RecordingHandler : IInboxHandler
     {
         public ConcurrentQueue<string> Tries { get; } = new();
