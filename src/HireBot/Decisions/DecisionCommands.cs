@@ -15,7 +15,7 @@ namespace HireBot.Decisions;
 
 /// <summary>
 /// <c>summary &lt;candidate&gt;</c> and <c>decide &lt;candidate&gt; hire|no-hire &lt;reason&gt;</c>. The
-/// <see cref="CommandHandler"/> already limits both to the role's recruiters and hiring managers
+/// <see cref="Commands.CommandDispatcher"/> already limits both to the role's recruiters and hiring managers
 /// and refuses both to anyone who still owes a scorecard on the candidate (Core's Permissions): a
 /// recruiter on the panel submits first, and seeing others' feedback is recorded so a later
 /// amendment is flagged as possibly anchored.

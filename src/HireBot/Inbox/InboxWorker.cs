@@ -122,7 +122,7 @@ public sealed partial class InboxWorker(
     {
         if (!_handlers.TryGetValue(item.Source, out var handler))
         {
-            await store.FinishAsync(item, [], "failed", $"no handler for source {item.Source}", CancellationToken.None);
+            await RecordAsync(item, () => store.FinishAsync(item, [], "failed", $"no handler for source {item.Source}", CancellationToken.None));
             return;
         }
         if (item.Attempt > maxAttempts)
@@ -152,12 +152,12 @@ public sealed partial class InboxWorker(
             {
                 var backoff = OutboxDispatcher.Backoff(item.Attempt);
                 LogRetry(logger, item.Id, item.Source, reason, backoff.TotalMilliseconds);
-                await store.MarkRetryAsync(item, backoff, reason, CancellationToken.None);
+                await RecordAsync(item, async () => { await store.MarkRetryAsync(item, backoff, reason, CancellationToken.None); return true; });
             }
             return;
         }
         // Finished even when shutdown's grace has run out: the work is done and must not run twice.
-        if (await store.FinishAsync(item, messages, "done", null, CancellationToken.None) && messages.Count > 0)
+        if (await RecordAsync(item, () => store.FinishAsync(item, messages, "done", null, CancellationToken.None)) && messages.Count > 0)
             outboxSignal.Notify();
     }
 
@@ -175,9 +175,36 @@ public sealed partial class InboxWorker(
             LogNoApology(logger, item.Id, e.GetType().Name);
             apology = [];
         }
-        if (await store.FinishAsync(item, apology, "failed", $"gave up after {item.Attempt} attempts: {reason}", CancellationToken.None) && apology.Count > 0)
+        if (await RecordAsync(item, () => store.FinishAsync(item, apology, "failed", $"gave up after {item.Attempt} attempts: {reason}", CancellationToken.None)) && apology.Count > 0)
             outboxSignal.Notify();
     }
+
+    /// <summary>
+    /// Records a row's outcome, trying again through a database that is restarting for as long as
+    /// the row's lease keeps it this worker's: an outcome lost to the outage would leave the row
+    /// untouched until its lease ran out, and the person waiting for a minute.
+    /// </summary>
+    private async Task<bool> RecordAsync(InboxItem item, Func<Task<bool>> write)
+    {
+        var until = item.ClaimedAt + TimeSpan.FromSeconds(options.Value.LeaseSeconds);
+        var wait = TimeSpan.FromMilliseconds(100);
+        while (true)
+        {
+            try
+            {
+                return await write();
+            }
+            catch (Exception e) when (e is Npgsql.NpgsqlException or TimeoutException && clock.GetUtcNow() + wait < until)
+            {
+                LogRecordRetry(logger, item.Id, e.GetType().Name, wait.TotalMilliseconds);
+                await Task.Delay(wait, clock);
+                wait = TimeSpan.FromTicks(Math.Min(wait.Ticks * 2, TimeSpan.FromSeconds(2).Ticks));
+            }
+        }
+    }
+
+    [LoggerMessage(EventId = 2115, Level = LogLevel.Warning, Message = "Inbox {Id}: could not record the outcome ({Error}); trying again in {DelayMs} ms")]
+    private static partial void LogRecordRetry(ILogger logger, long id, string error, double delayMs);
 
     [LoggerMessage(EventId = 2111, Level = LogLevel.Information, Message = "Inbox {Id} ({Source}) will retry ({Reason}) in {DelayMs} ms")]
     private static partial void LogRetry(ILogger logger, long id, string source, string reason, double delayMs);

@@ -26,7 +26,7 @@ public sealed class ReplacementAction(ReplacementStore replacements, BookingStor
             return BotReply.Error("That interview is no longer booked, or the proposal is unknown.");
         var candidate = await candidates.ForLoopAsync(interview.LoopId, ct);
         var role = candidate is null ? null : await roles.FindAsync(candidate.RoleId, ct);
-        // CardActionHandler has already checked the actor may change this interview's panel (Permissions).
+        // The card-action dispatcher has already checked the actor may change this interview's panel (Permissions).
         if (candidate is null || role is null) return BotReply.Error("That loop no longer exists.");
 
         var people = await store.PeopleAsync([proposal.ProposedEmail], ct);

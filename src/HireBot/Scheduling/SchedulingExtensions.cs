@@ -11,7 +11,7 @@ public static class SchedulingExtensions
     /// <summary>
     /// The calendar (Graph or Google when configured, chosen per organisation, else the local PostgreSQL calendar), the
     /// <c>schedule</c>/<c>reschedule</c>/<c>cancel</c> commands, the <c>schedule.pick</c> and
-    /// <c>replacement.accept</c> actions, and the recurring decline watch. Needs AddHiring and AddJobs.
+    /// <c>replacement.accept</c> actions, and the recurring decline watch. Needs AddHiring and AddJobScheduler.
     /// </summary>
     public static IServiceCollection AddScheduling(this IServiceCollection services, IConfiguration configuration)
     {
@@ -30,7 +30,7 @@ public static class SchedulingExtensions
         // Calendar invitations are outbox rows; this client carries them out.
         services.AddSingleton<Outbox.IChannelClient, CalendarChannelClient>();
 
-        // AddQuartz is additive: this adds a job and trigger to the scheduler AddJobs configured.
+        // AddQuartz is additive: this adds a job and trigger to the scheduler AddJobScheduler configured.
         services.AddQuartz(q =>
         {
             q.AddJob<DeclineWatchJob>(j => j.WithIdentity(DeclineWatchJob.Key).StoreDurably());

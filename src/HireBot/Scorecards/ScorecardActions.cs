@@ -14,7 +14,7 @@ namespace HireBot.Scorecards;
 /// <summary>
 /// The scorecard's buttons: <c>scorecard.open</c> shows it, <c>scorecard.submit</c> checks and
 /// stores it (first submission or amendment), <c>scorecard.amend</c> shows it pre-filled. Only the
-/// interview's scoring panelists may use them (checked by CardActionHandler). The rules are Core's
+/// interview's scoring panelists may use them (checked by the CardActionDispatcher). The rules are Core's
 /// <see cref="ScorecardRules"/>: this loads the snapshot and writes the effects. Each submission runs
 /// in one transaction holding the loop row, so a double click stores one scorecard and exactly one
 /// submission completes the panel.
