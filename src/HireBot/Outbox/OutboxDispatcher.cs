@@ -19,60 +19,89 @@ public sealed partial class OutboxDispatcher(
 {
     protected override int BatchSize => options.Value.BatchSize;
     protected override TimeSpan PollInterval => TimeSpan.FromMilliseconds(options.Value.PollMilliseconds);
-    protected override Task<int> RunOnceAsync(CancellationToken ct) => DispatchOnceAsync(ct);
+    private readonly System.Threading.Channels.Channel<IGrouping<string, Delivery>> _claimed =
+        System.Threading.Channels.Channel.CreateUnbounded<IGrouping<string, Delivery>>(new() { SingleWriter = true });
+    private int _waiting; // recipients claimed, not yet started
+    private Task? _runners;
 
-    /// <summary>One pass: claim a batch and deliver it. Returns how many rows were handled.</summary>
-    public async Task<int> DispatchOnceAsync(CancellationToken ct)
+    /// <summary>
+    /// One pass: once every recipient claimed before has started, claim the due rows and queue them
+    /// per recipient for the runners. Returns how many rows were claimed. The claim skips a recipient
+    /// with a send under way, so each recipient's rows still go out one at a time, in order.
+    /// </summary>
+    protected override async Task<int> RunOnceAsync(CancellationToken ct)
     {
+        _runners ??= StartRunners();
+        if (Volatile.Read(ref _waiting) > 0) return 0;
         var o = options.Value;
         var batch = await store.ClaimAsync(o.BatchSize, TimeSpan.FromSeconds(o.LeaseSeconds), ct);
-        // Rows for the same recipient stay in order; different recipients go in parallel.
-        // Sends use their own token: on shutdown no new send starts, but one under way gets a grace period to finish.
-        var sending = Working.CanBeCanceled ? Working : ct;
-        // Rows put back untried are written together once the batch is through: under a rate
-        // limit that is most of a batch, and one statement instead of one per row.
-        var deferred = new System.Collections.Concurrent.ConcurrentBag<(Delivery, DateTimeOffset)>();
-        try
-        {
-            await DispatchAsync(batch, deferred, o, sending);
-        }
-        finally
-        {
-            await store.MarkDeferredAsync(deferred, CancellationToken.None);
-        }
+        var recipients = batch.GroupBy(d => d.Recipient).ToList();
+        Interlocked.Add(ref _waiting, recipients.Count);
+        foreach (var rows in recipients) _claimed.Writer.TryWrite(rows);
         return batch.Count;
     }
 
-    private async Task DispatchAsync(IReadOnlyList<Delivery> batch, System.Collections.Concurrent.ConcurrentBag<(Delivery, DateTimeOffset)> deferred, OutboxOptions o, CancellationToken sending)
+    /// <summary>
+    /// <see cref="OutboxOptions.Concurrency"/> runners, each taking the next recipient's rows as soon
+    /// as it is free: a slow platform (a calendar taking seconds) holds one runner, never the chat
+    /// messages claimed with it.
+    /// </summary>
+    private Task StartRunners() => Task.WhenAll(Enumerable.Range(0, Math.Max(1, options.Value.Concurrency)).Select(_ => Task.Run(async () =>
     {
-        await Parallel.ForEachAsync(batch.GroupBy(d => d.Recipient), new ParallelOptions { MaxDegreeOfParallelism = o.Concurrency, CancellationToken = sending },
-            async (group, token) =>
+        await foreach (var rows in _claimed.Reader.ReadAllAsync(CancellationToken.None))
+        {
+            if (Interlocked.Decrement(ref _waiting) == 0) signal.Notify(); // the loop may claim again now
+            // Sends use the grace token: on shutdown no new send starts, but one under way gets a grace period to finish.
+            await SendAsync(rows, Working.CanBeCanceled ? Working : CancellationToken.None);
+        }
+    })));
+
+    /// <summary>The loop has stopped claiming: sends under way finish within the grace, and rows not started are put back.</summary>
+    protected override async Task DrainAsync()
+    {
+        _claimed.Writer.TryComplete();
+        if (_runners is not null) await _runners;
+    }
+
+    /// <summary>Sends one recipient's claimed rows in order; rows put back untried are written together at the end.</summary>
+    private async Task SendAsync(IEnumerable<Delivery> rows, CancellationToken token)
+    {
+        var o = options.Value;
+        var deferred = new List<(Delivery, DateTimeOffset)>();
+        try
+        {
+            TimeSpan? paced = null;
+            foreach (var delivery in rows)
             {
-                TimeSpan? paced = null;
-                foreach (var delivery in group)
+                if (Stopping.IsCancellationRequested)
                 {
-                    if (Stopping.IsCancellationRequested)
-                    {
-                        deferred.Add((delivery, clock.GetUtcNow())); // for the next node, now
-                        continue;
-                    }
-                    if (paced is { } wait)
-                    {
-                        // The recipient's limit said "not yet": the rest of its rows wait too, untried and in order.
-                        deferred.Add((delivery, clock.GetUtcNow() + wait));
-                        continue;
-                    }
-                    // Rows late in a slow batch may have outlived the lease taken at claim time: past a
-                    // quarter of it, renew (and learn whether the row is still ours) before sending.
-                    if (clock.GetUtcNow() - delivery.ClaimedAt > TimeSpan.FromSeconds(o.LeaseSeconds) / 4 &&
-                        !await store.RenewAsync(delivery, TimeSpan.FromSeconds(o.LeaseSeconds), CancellationToken.None)) continue;
-                    paced = await DeliverAsync(delivery, o.MaxAttempts, deferred, token);
+                    deferred.Add((delivery, clock.GetUtcNow())); // for the next node, now
+                    continue;
                 }
-            });
+                if (paced is { } wait)
+                {
+                    // The recipient's limit said "not yet": the rest of its rows wait too, untried and in order.
+                    deferred.Add((delivery, clock.GetUtcNow() + wait));
+                    continue;
+                }
+                // Rows late in a slow run may have outlived the lease taken at claim time: past a
+                // quarter of it, renew (and learn whether the row is still ours) before sending.
+                if (clock.GetUtcNow() - delivery.ClaimedAt > TimeSpan.FromSeconds(o.LeaseSeconds) / 4 &&
+                    !await store.RenewAsync(delivery, TimeSpan.FromSeconds(o.LeaseSeconds), CancellationToken.None)) continue;
+                paced = await DeliverAsync(delivery, o.MaxAttempts, deferred, token);
+            }
+            await store.MarkDeferredAsync(deferred, CancellationToken.None);
+        }
+        catch (Exception e) when (e is not OperationCanceledException || !token.IsCancellationRequested)
+        {
+            // Usually the database going away: the rows keep their lease and are claimed again when it runs out.
+            LogSendFailed(logger, e.GetType().Name);
+        }
+        signal.Notify(); // the recipient's next rows, if any, can be claimed now
     }
 
     /// <summary>Sends one row and records the outcome; returns the wait when a rate limit deferred it.</summary>
-    private async Task<TimeSpan?> DeliverAsync(Delivery delivery, int maxAttempts, System.Collections.Concurrent.ConcurrentBag<(Delivery, DateTimeOffset)> putBack, CancellationToken ct)
+    private async Task<TimeSpan?> DeliverAsync(Delivery delivery, int maxAttempts, List<(Delivery, DateTimeOffset)> putBack, CancellationToken ct)
     {
         // The message is sent (recipients resolved, reports written) in the organisation it belongs to.
         using var org = Organisations.OrgScope.Enter(delivery.OrgId);
@@ -173,6 +202,9 @@ public sealed partial class OutboxDispatcher(
     /// <summary>Exponential backoff with full jitter: 0.5 s, 1 s, 2 s … capped at 5 minutes.</summary>
     public static TimeSpan Backoff(int attempt) =>
         TimeSpan.FromMilliseconds(Random.Shared.NextDouble() * Math.Min(300_000, 500 * Math.Pow(2, Math.Max(0, attempt - 1))) + 50);
+
+    [LoggerMessage(EventId = 2007, Level = LogLevel.Warning, Message = "Outbox: a recipient's rows could not be sent or recorded ({Error}); they are claimed again when their lease runs out")]
+    private static partial void LogSendFailed(ILogger logger, string error);
 
     [LoggerMessage(EventId = 2006, Level = LogLevel.Warning, Message = "Outbox {Id}: could not record the outcome ({Error}); trying again in {DelayMs} ms")]
     private static partial void LogMarkRetry(ILogger logger, long id, string error, double delayMs);

@@ -115,9 +115,11 @@ public sealed class OutboxStore(NpgsqlDataSource db, Organisations.OrgDb orgDb, 
             """
             UPDATE outbox o SET status = 'sending', lease_until = $2, attempts = o.attempts + 1, claim_token = gen_random_uuid()
             WHERE o.id IN (
-                SELECT id FROM outbox
-                WHERE not_before <= $1 AND (status = 'pending' OR (status = 'sending' AND lease_until < $1))
-                ORDER BY not_before, id
+                SELECT c.id FROM outbox c
+                WHERE c.not_before <= $1 AND (c.status = 'pending' OR (c.status = 'sending' AND c.lease_until < $1))
+                    -- not a recipient with a send under way: its rows go one at a time, in order
+                    AND NOT EXISTS (SELECT 1 FROM outbox s WHERE s.status = 'sending' AND s.recipient = c.recipient AND s.lease_until >= $1)
+                ORDER BY c.not_before, c.id
                 LIMIT $3
                 FOR UPDATE SKIP LOCKED)
             RETURNING o.id, o.idempotency_key, o.recipient, o.kind, o.payload::text, o.attempts,
