@@ -8,21 +8,8 @@ public static class DigestJobs
     public static JobKey DeadlineKey(Guid loopId) => new($"digest-deadline-{loopId}", "digests");
 
     /// <summary>Fires <see cref="DigestDeadlineJob"/> at the deadline (once, at once after downtime).</summary>
-    public static async Task ScheduleDeadlineAsync(IScheduler scheduler, Guid loopId, DateTimeOffset at, CancellationToken ct)
-    {
-        var job = JobBuilder.Create<DigestDeadlineJob>()
-            .WithIdentity(DeadlineKey(loopId))
-            .UsingJobData(DigestDeadlineJob.LoopIdKey, loopId.ToString())
-            .UsingJobData(Organisations.OrgScope.JobDataKey, Organisations.OrgScope.Required.ToString()) // run in the organisation that booked it
-            .RequestRecovery()
-            .Build();
-        var trigger = TriggerBuilder.Create()
-            .WithIdentity($"digest-deadline-{loopId}", "digests")
-            .StartAt(at)
-            .WithSimpleSchedule(s => s.WithMisfireInstruction(SimpleTriggerMisfireInstruction.FireNow))
-            .Build();
-        await scheduler.ScheduleJob(job, [trigger], new ScheduleJobOptions { Replace = true }, ct);
-    }
+    public static Task ScheduleDeadlineAsync(IScheduler scheduler, Guid loopId, DateTimeOffset at, CancellationToken ct) =>
+        JobScheduler.OneShotJob.ScheduleAsync<DigestDeadlineJob>(scheduler, DeadlineKey(loopId), DigestDeadlineJob.LoopIdKey, loopId, at, recover: true, ct);
 
     public static async Task CancelDeadlineAsync(IScheduler scheduler, Guid loopId, CancellationToken ct) =>
         await scheduler.DeleteJob(DeadlineKey(loopId), ct);

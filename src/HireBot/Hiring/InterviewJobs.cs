@@ -19,38 +19,13 @@ public static class InterviewJobs
     public static async Task ScheduleAsync(IScheduler scheduler, Guid interviewId, DateTimeOffset startsAt, DateTimeOffset endsAt, DateTimeOffset now, CancellationToken ct)
     {
         if (startsAt > now)
-        {
-            var job = JobBuilder.Create<InterviewStartedJob>()
-                .WithIdentity(StartedKey(interviewId))
-                .UsingJobData(InterviewEndedJob.InterviewIdKey, interviewId.ToString())
-                .UsingJobData(Organisations.OrgScope.JobDataKey, Organisations.OrgScope.Required.ToString()) // run in the organisation that booked it
-                .Build();
-            var trigger = TriggerBuilder.Create()
-                .WithIdentity($"interview-started-{interviewId}", "interviews")
-                .StartAt(startsAt)
-                .WithSimpleSchedule(s => s.WithMisfireInstruction(SimpleTriggerMisfireInstruction.FireNow))
-                .Build();
-            await scheduler.ScheduleJob(job, [trigger], new ScheduleJobOptions { Replace = true }, ct);
-        }
+            await JobScheduler.OneShotJob.ScheduleAsync<InterviewStartedJob>(scheduler, StartedKey(interviewId), InterviewEndedJob.InterviewIdKey, interviewId, startsAt, recover: false, ct);
         await ScheduleAsync(scheduler, interviewId, endsAt, ct);
     }
 
     /// <summary>Fires <see cref="InterviewEndedJob"/> when the interview ends (catch-up once after downtime).</summary>
-    public static async Task ScheduleAsync(IScheduler scheduler, Guid interviewId, DateTimeOffset endsAt, CancellationToken ct)
-    {
-        var job = JobBuilder.Create<InterviewEndedJob>()
-            .WithIdentity(EndedKey(interviewId))
-            .UsingJobData(InterviewEndedJob.InterviewIdKey, interviewId.ToString())
-            .UsingJobData(Organisations.OrgScope.JobDataKey, Organisations.OrgScope.Required.ToString()) // run in the organisation that booked it
-            .RequestRecovery()
-            .Build();
-        var trigger = TriggerBuilder.Create()
-            .WithIdentity($"interview-ended-{interviewId}", "interviews")
-            .StartAt(endsAt)
-            .WithSimpleSchedule(s => s.WithMisfireInstruction(SimpleTriggerMisfireInstruction.FireNow))
-            .Build();
-        await scheduler.ScheduleJob(job, [trigger], new ScheduleJobOptions { Replace = true }, ct);
-    }
+    public static Task ScheduleAsync(IScheduler scheduler, Guid interviewId, DateTimeOffset endsAt, CancellationToken ct) =>
+        JobScheduler.OneShotJob.ScheduleAsync<InterviewEndedJob>(scheduler, EndedKey(interviewId), InterviewEndedJob.InterviewIdKey, interviewId, endsAt, recover: true, ct);
 
     public static async Task CancelAsync(IScheduler scheduler, Guid interviewId, CancellationToken ct)
     {
