@@ -19,8 +19,9 @@ public sealed class PrivacyCommands(CandidateEraser eraser, AuditStore audit, Ti
         var x = c.Candidate!;
         if (await eraser.ForgetAsync(x.CandidateId, c.Actor.Email, clock.GetUtcNow(), ct) is not { } done)
             return BotReply.Text("This candidate was already forgotten; `audit` shows when and by whom.");
+        // The answer does not name the candidate: it is a message stored like any other, after the erasure.
         return BotReply.Text(
-            $"Forgot {x.Name}: name, email, scorecard evidence and notes, and the decision reason are erased; the ratings stay, without a name, for calibration. " +
+            $"Forgot the candidate: name, email, scorecard evidence and notes, and the decision reason are erased; the ratings stay, without a name, for calibration. " +
             (done.InterviewsCancelled > 0 ? $"Cancelled {Core.Text.Counted.Of(done.InterviewsCancelled, "interview")}. " : "") +
             (done.MessagesWithdrawn > 0 ? $"Withdrew {Core.Text.Counted.Of(done.MessagesWithdrawn, "pending message")}. " : "") +
             (done.EventsToCancel > 0 ? $"Cancelling {Core.Text.Counted.Of(done.EventsToCancel, "calendar event")} in the background; you will be told if the calendar refuses. " : "") +

@@ -50,7 +50,8 @@ public class PrivacyTests : IAsyncLifetime
 
         var reply = await _bot.SayAsync(Recruiter, $"candidate forget {loop.Candidate}");
         Assert.False(IsError(reply), Text(reply));
-        Assert.Contains("Forgot Ada fgs", Text(reply));
+        Assert.Contains("Forgot the candidate", Text(reply));
+        Assert.DoesNotContain("Ada fgs", reply.ToJsonString()); // the answer, an outbox row written after the erasure, names nobody
 
         Assert.Equal(0L, await _bot.ScalarAsync<long>("SELECT count(*) FROM candidates WHERE email = $1 OR name = 'Ada fgs'", loop.Candidate));
         Assert.Equal(0L, await _bot.ScalarAsync<long>("SELECT count(*) FROM ats_applications WHERE imported_email = $1 OR imported_name = 'Ada fgs'", loop.Candidate));
