@@ -11,31 +11,34 @@ namespace HireBot.Inbox;
 /// </summary>
 public sealed class InboxStore(NpgsqlDataSource db, TimeProvider clock)
 {
+    /// <summary>The claim: the oldest due rows, FOR UPDATE SKIP LOCKED, leased to this claim ($1 now, $2 the lease's end, $3 at most).</summary>
+    internal const string ClaimSql =
+        """
+        UPDATE inbox i SET status = 'working', lease_until = $2, attempts = i.attempts + 1, claim_token = gen_random_uuid()
+        WHERE i.id IN (
+            SELECT c.id FROM inbox c
+            WHERE c.not_before <= $1 AND (c.status = 'pending' OR (c.status = 'working' AND c.lease_until < $1))
+                AND NOT EXISTS (
+                    -- an earlier unfinished row of the group, or one of its rows still running
+                    -- (two instances' inserts can commit out of id order)
+                    SELECT 1 FROM inbox e
+                    WHERE e.source = c.source AND e.group_key = c.group_key AND e.id <> c.id AND e.status IN ('pending', 'working')
+                        AND (e.id < c.id OR (e.status = 'working' AND e.lease_until >= $1)))
+            ORDER BY c.not_before, c.id
+            LIMIT $3
+            FOR UPDATE SKIP LOCKED)
+        RETURNING i.id, i.source, i.key, i.payload, i.attempts, i.claim_token, i.org_id
+        """;
+
     public async Task<IReadOnlyList<InboxItem>> ClaimAsync(int max, TimeSpan lease, CancellationToken ct)
     {
         var now = clock.GetUtcNow();
-        await using var cmd = db.CreateCommand(
-            """
-            UPDATE inbox i SET status = 'working', lease_until = $2, attempts = i.attempts + 1, claim_token = gen_random_uuid()
-            WHERE i.id IN (
-                SELECT c.id FROM inbox c
-                WHERE c.not_before <= $1 AND (c.status = 'pending' OR (c.status = 'working' AND c.lease_until < $1))
-                    AND NOT EXISTS (
-                        -- an earlier unfinished row of the group, or one of its rows still running
-                        -- (two instances' inserts can commit out of id order)
-                        SELECT 1 FROM inbox e
-                        WHERE e.source = c.source AND e.group_key = c.group_key AND e.id <> c.id AND e.status IN ('pending', 'working')
-                            AND (e.id < c.id OR (e.status = 'working' AND e.lease_until >= $1)))
-                ORDER BY c.not_before, c.id
-                LIMIT $3
-                FOR UPDATE SKIP LOCKED)
-            RETURNING i.id, i.source, i.key, i.payload, i.attempts, i.claim_token, i.org_id
-            """);
+        await using var batch = db.CreateClaimBatch(ClaimSql, out var cmd);
         cmd.Parameters.Add(new() { Value = now });
         cmd.Parameters.Add(new() { Value = now + lease });
         cmd.Parameters.Add(new() { Value = max });
         var claimed = new List<InboxItem>();
-        await using var reader = await cmd.ExecuteReaderAsync(ct);
+        await using var reader = await batch.ExecuteClaimAsync(ct);
         while (await reader.ReadAsync(ct))
             claimed.Add(new InboxItem(reader.GetInt64(0), reader.GetString(1), reader.GetString(2), reader.GetString(3), reader.GetInt32(4), reader.GetGuid(5), now, reader.GetGuid(6)));
         return claimed.OrderBy(i => i.Id).ToList();

@@ -108,29 +108,32 @@ public sealed class OutboxStore(NpgsqlDataSource db, Organisations.OrgDb orgDb, 
     }
 
     /// <summary>Takes up to <paramref name="max"/> due rows for <paramref name="lease"/>.</summary>
+    /// <summary>The claim: the oldest due rows, FOR UPDATE SKIP LOCKED, leased to this claim ($1 now, $2 the lease's end, $3 at most).</summary>
+    internal const string ClaimSql =
+        """
+        UPDATE outbox o SET status = 'sending', lease_until = $2, attempts = o.attempts + 1, claim_token = gen_random_uuid()
+        WHERE o.id IN (
+            SELECT c.id FROM outbox c
+            WHERE c.not_before <= $1 AND (c.status = 'pending' OR (c.status = 'sending' AND c.lease_until < $1))
+                -- not a recipient with a send under way: its rows go one at a time, in order
+                AND NOT EXISTS (SELECT 1 FROM outbox s WHERE s.status = 'sending' AND s.recipient = c.recipient AND s.lease_until >= $1)
+            ORDER BY c.not_before, c.id
+            LIMIT $3
+            FOR UPDATE SKIP LOCKED)
+        RETURNING o.id, o.idempotency_key, o.recipient, o.kind, o.payload::text, o.attempts,
+            (SELECT r.channel_ref::text FROM outbox r WHERE r.idempotency_key = o.replaces_key AND r.org_id = o.org_id AND r.status = 'sent'),
+            o.claim_token, o.org_id
+        """;
+
     public async Task<IReadOnlyList<Delivery>> ClaimAsync(int max, TimeSpan lease, CancellationToken ct)
     {
         var now = clock.GetUtcNow();
-        await using var cmd = db.CreateCommand(
-            """
-            UPDATE outbox o SET status = 'sending', lease_until = $2, attempts = o.attempts + 1, claim_token = gen_random_uuid()
-            WHERE o.id IN (
-                SELECT c.id FROM outbox c
-                WHERE c.not_before <= $1 AND (c.status = 'pending' OR (c.status = 'sending' AND c.lease_until < $1))
-                    -- not a recipient with a send under way: its rows go one at a time, in order
-                    AND NOT EXISTS (SELECT 1 FROM outbox s WHERE s.status = 'sending' AND s.recipient = c.recipient AND s.lease_until >= $1)
-                ORDER BY c.not_before, c.id
-                LIMIT $3
-                FOR UPDATE SKIP LOCKED)
-            RETURNING o.id, o.idempotency_key, o.recipient, o.kind, o.payload::text, o.attempts,
-                (SELECT r.channel_ref::text FROM outbox r WHERE r.idempotency_key = o.replaces_key AND r.org_id = o.org_id AND r.status = 'sent'),
-                o.claim_token, o.org_id
-            """);
+        await using var batch = db.CreateClaimBatch(ClaimSql, out var cmd);
         cmd.Parameters.Add(new() { Value = now });
         cmd.Parameters.Add(new() { Value = now + lease });
         cmd.Parameters.Add(new() { Value = max });
         var claimed = new List<Delivery>();
-        await using var reader = await cmd.ExecuteReaderAsync(ct);
+        await using var reader = await batch.ExecuteClaimAsync(ct);
         while (await reader.ReadAsync(ct))
         {
             claimed.Add(new Delivery(reader.GetInt64(0), reader.GetString(1), reader.GetString(2), reader.GetString(3),

@@ -11,4 +11,29 @@ public static class DataSourceExtensions
         foreach (var a in args) cmd.Parameters.Add(new() { Value = a });
         return await cmd.ExecuteNonQueryAsync(ct);
     }
+
+    /// <summary>
+    /// A queue claim (oldest due rows first, a batch at a time, FOR UPDATE SKIP LOCKED) as one
+    /// round trip that tells the planner to walk the due index in order and stop at the batch.
+    /// Left to itself, it trusts statistics taken before a burst (a queue table grows by thousands
+    /// of rows between two autovacuum analyses) and reads and sorts every due row instead: the
+    /// load bench saw outbox claims take 350 ms with 20,000 rows waiting, under 1 ms walked in order.
+    /// The settings last for this statement's transaction only.
+    /// </summary>
+    public static NpgsqlBatch CreateClaimBatch(this NpgsqlDataSource db, string claimSql, out NpgsqlBatchCommand claim)
+    {
+        var batch = db.CreateBatch();
+        batch.BatchCommands.Add(new NpgsqlBatchCommand("SELECT set_config('enable_sort', 'off', true), set_config('enable_bitmapscan', 'off', true)"));
+        claim = new NpgsqlBatchCommand(claimSql);
+        batch.BatchCommands.Add(claim);
+        return batch;
+    }
+
+    /// <summary>Reads a claim batch's rows (the claim's, after the settings' one row).</summary>
+    public static async Task<NpgsqlDataReader> ExecuteClaimAsync(this NpgsqlBatch batch, CancellationToken ct)
+    {
+        var reader = await batch.ExecuteReaderAsync(ct);
+        await reader.NextResultAsync(ct);
+        return reader;
+    }
 }

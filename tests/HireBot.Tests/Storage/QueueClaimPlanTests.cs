@@ -1,0 +1,79 @@
+using System.Text.Json.Nodes;
+using HireBot.Inbox;
+using HireBot.Outbox;
+using HireBot.Storage;
+using HireBot.Tests.Support;
+using Npgsql;
+
+namespace HireBot.Tests.Storage;
+
+/// <summary>
+/// A queue's claim must cost a batch, not the backlog: with thousands of rows waiting that the
+/// statistics have not seen yet (a burst between two autovacuum analyses), the claim walks the due
+/// index in order and stops once it has its batch, instead of reading and sorting every due row.
+/// </summary>
+public class QueueClaimPlanTests
+{
+    private const int Backlog = 20_000, Batch = 50;
+
+    [Fact]
+    public async Task The_outbox_claim_reads_a_batch_of_a_large_unanalysed_backlog()
+    {
+        var cs = await TestDatabase.CreateAsync(nameof(The_outbox_claim_reads_a_batch_of_a_large_unanalysed_backlog));
+        await using var db = NpgsqlDataSource.Create(cs);
+        await db.ExecuteAsync("ANALYZE outbox", default); // statistics of an empty queue, as at start
+        await db.ExecuteAsync(
+            $"""
+            INSERT INTO outbox (idempotency_key, recipient, kind, payload, org_id)
+            SELECT 'backlog:' || g, 'reply:slack:' || g, 'message', '{"{"}"text":"hi"{"}"}', '{HireBot.Organisations.OrgScope.Default}'
+            FROM generate_series(1, {Backlog}) g
+            """, default);
+
+        var (rowsRead, sorted) = await ExplainClaimAsync(db, OutboxStore.ClaimSql);
+
+        Assert.False(sorted, "the claim sorted the backlog instead of walking the due index in order");
+        Assert.InRange(rowsRead, Batch, 4 * Batch);
+    }
+
+    [Fact]
+    public async Task The_inbox_claim_reads_a_batch_of_a_large_unanalysed_backlog()
+    {
+        var cs = await TestDatabase.CreateAsync(nameof(The_inbox_claim_reads_a_batch_of_a_large_unanalysed_backlog));
+        await using var db = NpgsqlDataSource.Create(cs);
+        await db.ExecuteAsync("ANALYZE inbox", default);
+        await db.ExecuteAsync(
+            $"""
+            INSERT INTO inbox (source, key, group_key, payload, org_id)
+            SELECT 'slack-command', 'backlog:' || g, 'conversation:' || (g % 1000), '{"{"}{"}"}', '{HireBot.Organisations.OrgScope.Default}'
+            FROM generate_series(1, {Backlog}) g
+            """, default);
+
+        var (rowsRead, sorted) = await ExplainClaimAsync(db, InboxStore.ClaimSql);
+
+        Assert.False(sorted, "the claim sorted the backlog instead of walking the due index in order");
+        Assert.InRange(rowsRead, Batch, 4 * Batch);
+    }
+
+    /// <summary>Runs the claim as the store does, under EXPLAIN ANALYZE: rows its scan of the due index returned, and whether it sorted.</summary>
+    private static async Task<(long RowsRead, bool Sorted)> ExplainClaimAsync(NpgsqlDataSource db, string claimSql)
+    {
+        await using var batch = db.CreateClaimBatch("EXPLAIN (ANALYZE, FORMAT JSON) " + claimSql, out var claim);
+        var now = DateTimeOffset.UtcNow.AddSeconds(1);
+        claim.Parameters.Add(new() { Value = now });
+        claim.Parameters.Add(new() { Value = now.AddMinutes(1) });
+        claim.Parameters.Add(new() { Value = Batch });
+        string plan;
+        await using (var reader = await batch.ExecuteClaimAsync(default))
+        {
+            Assert.True(await reader.ReadAsync());
+            plan = reader.GetString(0);
+        }
+        var nodes = Flatten(JsonNode.Parse(plan)![0]!["Plan"]!).ToList();
+        var dueScans = nodes.Where(n => (string?)n["Index Name"] is "outbox_due" or "inbox_due" || ((string?)n["Node Type"])?.StartsWith("Seq Scan", StringComparison.Ordinal) == true).ToList();
+        Assert.NotEmpty(dueScans);
+        return (dueScans.Sum(n => (long)n["Actual Rows"]!), nodes.Any(n => (string?)n["Node Type"] is "Sort" or "Incremental Sort"));
+    }
+
+    private static IEnumerable<JsonNode> Flatten(JsonNode node) =>
+        new[] { node }.Concat((node["Plans"]?.AsArray() ?? []).SelectMany(child => Flatten(child!)));
+}
