@@ -49,33 +49,124 @@ public sealed class InboxStore(NpgsqlDataSource db, TimeProvider clock)
         await db.ExecuteAsync("UPDATE inbox SET lease_until = $3 WHERE id = $1 AND claim_token = $2 AND status = 'working'",
             ct, item.Id, item.ClaimToken, clock.GetUtcNow() + lease) == 1;
 
+    private readonly Lock _finishGate = new();
+    private List<Finish> _finishesWaiting = [];
+    private bool _finishWriting;
+    private long _finishWrites;
+
+    /// <summary>Transactions that have written finishes so far (each carries every finish that was waiting).</summary>
+    public long FinishWrites => Interlocked.Read(ref _finishWrites);
+
     /// <summary>
     /// Finishes a row: its messages go to the outbox and the row is marked <paramref name="status"/>
     /// (done, or failed with <paramref name="error"/>) in one transaction, so a reply is never
     /// written for a row left unfinished, nor a finished row left without its reply. False when
-    /// the claim was lost (nothing is written then).
+    /// the claim was lost (nothing is written for the row then). Finishes share transactions the
+    /// way accepted requests do (<see cref="InboxWriter"/>): the first is written at once, and every
+    /// finish made while a write is on its way joins the next one, so busy runners commit several
+    /// rows and their replies in one round trip and one flush instead of one each.
     /// </summary>
-    public async Task<bool> FinishAsync(InboxItem item, IReadOnlyList<OutboxMessage> messages, string status, string? error, CancellationToken ct)
+    public Task<bool> FinishAsync(InboxItem item, IReadOnlyList<OutboxMessage> messages, string status, string? error, CancellationToken ct)
     {
-        // One round trip, one implicit transaction: the mark, then the messages only if the mark took.
-        await using var conn = await db.OpenConnectionAsync(ct);
-        await using var batch = new NpgsqlBatch(conn);
-        // The messages are the row's organisation's (the outbox's org_id defaults to the transaction's).
-        batch.BatchCommands.Add(new NpgsqlBatchCommand("SELECT set_config('hirebot.org_id', $1, true)") { Parameters = { new() { Value = item.OrgId.ToString() } } });
-        var mark = new NpgsqlBatchCommand(
-            "UPDATE inbox SET status = $3, done_at = $4, lease_until = NULL, last_error = $5 WHERE id = $1 AND claim_token = $2 AND status = 'working'");
-        mark.Parameters.Add(new() { Value = item.Id });
-        mark.Parameters.Add(new() { Value = item.ClaimToken });
-        mark.Parameters.Add(new() { Value = status });
-        mark.Parameters.Add(new() { Value = clock.GetUtcNow() });
-        mark.Parameters.Add(new() { Value = (object?)error ?? DBNull.Value, NpgsqlDbType = NpgsqlTypes.NpgsqlDbType.Text });
-        batch.BatchCommands.Add(mark);
-        if (messages.Count > 0)
-            batch.BatchCommands.Add(OutboxStore.EnqueueCommand(messages,
-                "EXISTS (SELECT 1 FROM inbox WHERE id = $7 AND claim_token = $8 AND status <> 'working')", item.Id, item.ClaimToken));
-        await batch.ExecuteNonQueryAsync(ct);
-        return mark.RecordsAffected == 1;
+        var finish = new Finish(item, messages, status, error, new TaskCompletionSource<bool>(TaskCreationOptions.RunContinuationsAsynchronously));
+        lock (_finishGate)
+        {
+            _finishesWaiting.Add(finish);
+            if (_finishWriting) return finish.Done.Task.WaitAsync(ct);
+            _finishWriting = true;
+        }
+        _ = WriteFinishesAsync();
+        return finish.Done.Task.WaitAsync(ct);
     }
+
+    /// <summary>Writes the waiting finishes, batch after batch, until none are left; one writer at a time.</summary>
+    private async Task WriteFinishesAsync()
+    {
+        while (true)
+        {
+            List<Finish> batch;
+            lock (_finishGate)
+            {
+                if (_finishesWaiting.Count == 0)
+                {
+                    _finishWriting = false;
+                    return;
+                }
+                (batch, _finishesWaiting) = (_finishesWaiting, []);
+            }
+            try
+            {
+                var taken = await WriteFinishesAsync(batch);
+                foreach (var f in batch) f.Done.TrySetResult(taken.Contains(f.Item.Id));
+            }
+            catch (PostgresException) when (batch.Count > 1)
+            {
+                // One row's messages were refused (the whole transaction with them): write each on its
+                // own, so the others are not held back by it and its own error reaches its runner.
+                foreach (var f in batch)
+                {
+                    try { f.Done.TrySetResult((await WriteFinishesAsync([f])).Contains(f.Item.Id)); }
+                    catch (Exception e) { f.Done.TrySetException(e); }
+                }
+            }
+            catch (Exception e)
+            {
+                foreach (var f in batch) f.Done.TrySetException(e);
+            }
+        }
+    }
+
+    /// <summary>
+    /// One round trip, one implicit transaction: the marks, then the messages of the rows whose mark
+    /// took (a lost claim's messages are not written). Returns the ids of the rows marked.
+    /// Not cancellable: once sent, the outcome must be learnt.
+    /// </summary>
+    private async Task<HashSet<long>> WriteFinishesAsync(List<Finish> finishes)
+    {
+        Interlocked.Increment(ref _finishWrites);
+        await using var batch = db.CreateBatch();
+        var mark = new NpgsqlBatchCommand(
+            """
+            UPDATE inbox i SET status = f.status, done_at = $1, lease_until = NULL, last_error = f.error
+            FROM unnest($2::bigint[], $3::uuid[], $4::text[], $5::text[]) AS f(id, token, status, error)
+            WHERE i.id = ANY($2) AND i.id = f.id AND i.claim_token = f.token AND i.status = 'working'
+            RETURNING i.id
+            """);
+        mark.Parameters.Add(new() { Value = clock.GetUtcNow() });
+        mark.Parameters.Add(new() { Value = finishes.Select(f => f.Item.Id).ToArray() });
+        mark.Parameters.Add(new() { Value = finishes.Select(f => f.Item.ClaimToken).ToArray() });
+        mark.Parameters.Add(new() { Value = finishes.Select(f => f.Status).ToArray() });
+        mark.Parameters.Add(new() { Value = finishes.Select(f => f.Error).ToArray(), NpgsqlDbType = NpgsqlTypes.NpgsqlDbType.Array | NpgsqlTypes.NpgsqlDbType.Text });
+        batch.BatchCommands.Add(mark);
+        var replies = finishes.SelectMany(f => f.Messages.Select(m => (f.Item, Message: m))).ToList();
+        if (replies.Count > 0)
+        {
+            // Each message is its row's organisation's; it is written only if its row's mark took in this transaction.
+            var insert = new NpgsqlBatchCommand(
+                """
+                INSERT INTO outbox (idempotency_key, recipient, kind, payload, not_before, replaces_key, loop_id, org_id)
+                SELECT m.key, m.recipient, m.kind, m.payload, coalesce(m.not_before, now()), m.replaces_key, m.loop_id, m.org_id
+                FROM unnest($1::text[], $2::text[], $3::text[], $4::jsonb[], $5::timestamptz[], $6::text[], $7::uuid[], $8::bigint[], $9::uuid[], $10::uuid[])
+                    WITH ORDINALITY AS m(key, recipient, kind, payload, not_before, replaces_key, org_id, inbox_id, token, loop_id, n)
+                WHERE EXISTS (SELECT 1 FROM inbox WHERE id = m.inbox_id AND claim_token = m.token AND status <> 'working')
+                ORDER BY m.n
+                ON CONFLICT (idempotency_key) DO NOTHING
+                """);
+            OutboxStore.AddMessageArrays(insert, replies.Select(r => r.Message).ToList());
+            insert.Parameters.Add(new() { Value = replies.Select(r => r.Item.OrgId).ToArray() });
+            insert.Parameters.Add(new() { Value = replies.Select(r => r.Item.Id).ToArray() });
+            insert.Parameters.Add(new() { Value = replies.Select(r => r.Item.ClaimToken).ToArray() });
+            insert.Parameters.Add(new() { Value = replies.Select(r => r.Message.LoopId).ToArray(), NpgsqlDbType = NpgsqlTypes.NpgsqlDbType.Array | NpgsqlTypes.NpgsqlDbType.Uuid });
+            batch.BatchCommands.Add(insert);
+        }
+        var taken = new HashSet<long>();
+        await using var reader = await batch.ExecuteReaderAsync(CancellationToken.None);
+        while (await reader.ReadAsync(CancellationToken.None)) taken.Add(reader.GetInt64(0));
+        while (await reader.NextResultAsync(CancellationToken.None)) { }
+        return taken;
+    }
+
+    private sealed record Finish(InboxItem Item, IReadOnlyList<OutboxMessage> Messages, string Status, string? Error, TaskCompletionSource<bool> Done);
 
     public Task MarkRetryAsync(InboxItem item, TimeSpan after, string reason, CancellationToken ct) =>
         db.ExecuteAsync("UPDATE inbox SET status = 'pending', not_before = $3, last_error = $4, lease_until = NULL WHERE id = $1 AND claim_token = $2 AND status = 'working'",

@@ -67,18 +67,27 @@ public sealed class OutboxStore(NpgsqlDataSource db, Organisations.OrgDb orgDb, 
         }
         else
         {
-            command.Parameters.Add(new() { Value = messages.Select(m => m.Key).ToArray() });
-            command.Parameters.Add(new() { Value = messages.Select(m => m.Recipient).ToArray() });
-            command.Parameters.Add(new() { Value = messages.Select(m => m.Kind).ToArray() });
-            command.Parameters.Add(new() { Value = messages.Select(m => m.Data.ToJsonString()).ToArray(), NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.Jsonb });
-            command.Parameters.Add(new() { Value = messages.Select(m => m.NotBefore).ToArray(), NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.TimestampTz });
-            command.Parameters.Add(new() { Value = messages.Select(m => m.ReplacesKey).ToArray(), NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.Text });
+            AddMessageArrays(command, messages);
         }
         foreach (var arg in onlyIfArgs) command.Parameters.Add(new() { Value = arg });
         command.Parameters.Add(messages.Count == 1
             ? new() { Value = (object?)messages[0].LoopId ?? DBNull.Value, NpgsqlDbType = NpgsqlDbType.Uuid }
             : new() { Value = messages.Select(m => m.LoopId).ToArray(), NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.Uuid });
         return command;
+    }
+
+    /// <summary>
+    /// Adds <paramref name="messages"/> as six array parameters, $1…$6 of an INSERT that unnests them:
+    /// idempotency key, recipient, kind, payload (jsonb), not before, replaces key.
+    /// </summary>
+    public static void AddMessageArrays(NpgsqlBatchCommand command, IReadOnlyList<OutboxMessage> messages)
+    {
+        command.Parameters.Add(new() { Value = messages.Select(m => m.Key).ToArray() });
+        command.Parameters.Add(new() { Value = messages.Select(m => m.Recipient).ToArray() });
+        command.Parameters.Add(new() { Value = messages.Select(m => m.Kind).ToArray() });
+        command.Parameters.Add(new() { Value = messages.Select(m => m.Data.ToJsonString()).ToArray(), NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.Jsonb });
+        command.Parameters.Add(new() { Value = messages.Select(m => m.NotBefore).ToArray(), NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.TimestampTz });
+        command.Parameters.Add(new() { Value = messages.Select(m => m.ReplacesKey).ToArray(), NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.Text });
     }
 
     /// <summary>A LIKE pattern for <see cref="WithdrawAsync"/> that matches exactly <paramref name="key"/>.</summary>

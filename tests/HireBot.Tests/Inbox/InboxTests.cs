@@ -98,6 +98,46 @@ public class InboxTests
     }
 
     [Fact]
+    public async Task Finishes_made_together_share_transactions_and_one_refused_reply_holds_back_no_other()
+    {
+        var cs = await TestDatabase.CreateAsync(nameof(Finishes_made_together_share_transactions_and_one_refused_reply_holds_back_no_other));
+        await using var db = NpgsqlDataSource.Create(cs);
+        var writer = new InboxWriter(db, new InboxSignal(), Options.Create(new InboxOptions()), NullLogger<InboxWriter>.Instance);
+        await writer.StartAsync(default);
+        await Task.WhenAll(Enumerable.Range(0, 40).Select(i => writer.AcceptAsync(HireBot.Organisations.OrgScope.Default, "test", $"r{i}", $"g{i}", "p", default)));
+        await writer.StopAsync(default);
+        var store = new InboxStore(db, TimeProvider.System);
+        var rows = await store.ClaimAsync(40, TimeSpan.FromMinutes(1), default);
+        Assert.Equal(40, rows.Count);
+        var lost = rows[27] with { ClaimToken = Guid.NewGuid() }; // a claim another worker has since taken
+        static OutboxMessage Reply(InboxItem row, string text) =>
+            new($"reply:{row.Key}", "person:pat@example.com", "message", new System.Text.Json.Nodes.JsonObject { ["text"] = text });
+        // Made one after another on this thread: the first write is on its way while the others are made.
+        Task<string[]> FinishAllAsync(IEnumerable<int> which) => Task.WhenAll(which.Select(async i =>
+        {
+            // One reply carries a NUL, which PostgreSQL's jsonb refuses.
+            try { return await store.FinishAsync(i == 27 ? lost : rows[i], [Reply(rows[i], i == 32 ? "bad\0reply" : $"answer {i}")], "done", null, default) ? "taken" : "lost"; }
+            catch (PostgresException) { return "refused"; }
+        }).ToList());
+
+        // 20 runners finishing at once share transactions: the first goes alone, the rest join the writes after it.
+        Assert.All(await FinishAllAsync(Enumerable.Range(0, 20)), r => Assert.Equal("taken", r));
+        Assert.InRange(store.FinishWrites, 2, 10);
+        // 20 more, with a lost claim and a refused reply among them.
+        var results = await FinishAllAsync(Enumerable.Range(20, 20));
+        Assert.Equal("lost", results[7]);
+        Assert.Equal("refused", results[12]);
+        Assert.Equal(18, results.Count(r => r == "taken"));
+        await using var cmd = db.CreateCommand("SELECT i.key, i.status, count(o.id) FROM inbox i LEFT JOIN outbox o ON o.idempotency_key = 'reply:' || i.key GROUP BY 1, 2");
+        await using var reader = await cmd.ExecuteReaderAsync();
+        var state = new Dictionary<string, (string Status, long Replies)>();
+        while (await reader.ReadAsync()) state[reader.GetString(0)] = (reader.GetString(1), reader.GetInt64(2));
+        Assert.Equal(("working", 0L), state["r27"]); // the lost claim wrote neither its mark nor its reply
+        Assert.Equal(("working", 0L), state["r32"]); // the refused one neither, and its runner saw why
+        Assert.All(state.Where(kv => kv.Key is not ("r27" or "r32")), kv => Assert.Equal(("done", 1L), kv.Value));
+    }
+
+    [Fact]
     public async Task A_stale_claim_cannot_renew_or_finish_a_row_another_worker_took()
     {
         var cs = await TestDatabase.CreateAsync(nameof(A_stale_claim_cannot_renew_or_finish_a_row_another_worker_took));
