@@ -1,6 +1,10 @@
 namespace HireBot.Core.Loops;
 
-/// <summary>A booked interview with its panel; <see cref="CalendarEventId"/> is null until the invitation exists.</summary>
+/// <summary>
+/// A booked interview with its panel; <see cref="CalendarEventId"/> is null until the invitation
+/// exists, and <see cref="AttendeesStale"/> is true when the last change of its event's attendees
+/// (after a replacement) was refused by the calendar, so the event does not list the panel.
+/// </summary>
 public sealed record BookedInterview(
     Guid Id,
     Guid LoopId,
@@ -8,4 +12,5 @@ public sealed record BookedInterview(
     DateTimeOffset StartsAt,
     DateTimeOffset EndsAt,
     string? CalendarEventId,
-    IReadOnlyList<BookedPanelist> Panelists);
+    IReadOnlyList<BookedPanelist> Panelists,
+    bool AttendeesStale = false);

@@ -45,8 +45,9 @@ public static class LoopBookings
     }
 
     /// <summary>
-    /// A repeated pick, or the Retry button of a refused invitation (<c>calendar.retry</c>): every
-    /// booked interview's triggers again, and a new try for each invitation not yet made.
+    /// A repeated pick, or the Retry button of a refused calendar change (<c>calendar.retry</c>):
+    /// every booked interview's triggers again, a new try for each invitation not yet made, and for
+    /// each event whose attendees the calendar refused to change after a replacement.
     /// </summary>
     public static LoopChange Repair(LoopSnapshot loop)
     {
@@ -55,6 +56,7 @@ public static class LoopBookings
         [
             .. loop.Booked.Select(i => new TriggersScheduled(i.Id, i.StartsAt, i.EndsAt)),
             .. loop.Booked.Where(i => i.CalendarEventId is null).Select(i => new CalendarCreate(i.Id, i.RoundId, loop.Actor, attempt)),
+            .. loop.Booked.Where(i => i.CalendarEventId is not null && i.AttendeesStale).Select(i => new CalendarUpdate(i.Id, i.RoundId, Guid.Empty, attempt)),
         ], Repeated: true);
     }
 

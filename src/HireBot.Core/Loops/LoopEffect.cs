@@ -39,8 +39,11 @@ public abstract record LoopEffect
     /// </summary>
     public sealed record CalendarCreate(Guid InterviewId, string RoundId, string? Notify, string? Attempt = null) : LoopEffect;
 
-    /// <summary>Sends the interview's current panel as its event's attendees.</summary>
-    public sealed record CalendarUpdate(Guid InterviewId, string RoundId, Guid ProposalId) : LoopEffect;
+    /// <summary>
+    /// Sends the interview's current panel as its event's attendees: after replacement
+    /// <see cref="ProposalId"/>, or again (<see cref="Attempt"/> names the try) after a refusal.
+    /// </summary>
+    public sealed record CalendarUpdate(Guid InterviewId, string RoundId, Guid ProposalId, string? Attempt = null) : LoopEffect;
 
     /// <summary>Cancels the interview's event, telling its attendees <see cref="Comment"/>.</summary>
     public sealed record CalendarCancel(Guid InterviewId, string EventId, string Comment) : LoopEffect;

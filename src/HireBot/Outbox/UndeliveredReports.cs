@@ -53,8 +53,9 @@ public static class UndeliveredReports
     }
 
     /// <summary>
-    /// The report to one recruiter. A calendar invitation that could not be made carries a Retry
-    /// button (<see cref="RetryVerb"/>), which asks again for the loop's invitations still missing.
+    /// The report to one recruiter. A calendar invitation that could not be made, or an event whose
+    /// attendees could not be changed, carries a Retry button (<see cref="RetryVerb"/>), which asks
+    /// again for the loop's calendar changes still missing.
     /// </summary>
     public static OutboxMessage Report(Delivery failed, string reason, Guid loopId, string recruiter, string candidate, string candidateEmail, string who)
     {
@@ -67,7 +68,7 @@ public static class UndeliveredReports
                 new JsonObject { ["title"] = "Not reached", ["value"] = who },
                 new JsonObject { ["title"] = "Why", ["value"] = Reason(reason) }),
         };
-        if (failed.Kind == Scheduling.CalendarEffects.CreateKind) report["retry"] = new JsonObject { ["loopId"] = loopId.ToString() };
+        if (failed.Kind is Scheduling.CalendarEffects.CreateKind or Scheduling.CalendarEffects.UpdateKind) report["retry"] = new JsonObject { ["loopId"] = loopId.ToString() };
         return new OutboxMessage($"{KeyPrefix}{About(failed)}:{recruiter.ToLowerInvariant()}", Recipients.Person(recruiter), CardNames.Message, report, LoopId: loopId);
     }
 

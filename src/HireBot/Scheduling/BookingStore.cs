@@ -110,7 +110,8 @@ public sealed class BookingStore(HireBot.Organisations.OrgDb db, Quartz.ISchedul
 
     private static string Query(string where) =>
         $"""
-        SELECT i.id, i.loop_id, i.round_id, i.starts_at, i.ends_at, i.calendar_event_id, p.email, p.is_shadow, p.response
+        SELECT i.id, i.loop_id, i.round_id, i.starts_at, i.ends_at, i.calendar_event_id, p.email, p.is_shadow, p.response,
+            {CalendarEffects.AttendeesStaleSql}
         FROM interviews i LEFT JOIN interview_panelists p ON p.interview_id = i.id
         WHERE i.status = 'Scheduled' AND {where} ORDER BY i.starts_at, i.id, p.is_shadow, p.email
         """;
@@ -123,7 +124,7 @@ public sealed class BookingStore(HireBot.Organisations.OrgDb db, Quartz.ISchedul
             var id = reader.GetGuid(0);
             if (list.Count == 0 || list[^1].Id != id)
                 list.Add(new BookedInterview(id, reader.GetGuid(1), reader.GetString(2), reader.GetFieldValue<DateTimeOffset>(3),
-                    reader.GetFieldValue<DateTimeOffset>(4), reader.IsDBNull(5) ? null : reader.GetString(5), new List<BookedPanelist>()));
+                    reader.GetFieldValue<DateTimeOffset>(4), reader.IsDBNull(5) ? null : reader.GetString(5), new List<BookedPanelist>(), reader.GetBoolean(9)));
             if (!reader.IsDBNull(6))
                 ((List<BookedPanelist>)list[^1].Panelists).Add(new BookedPanelist(reader.GetString(6), reader.GetBoolean(7), reader.GetString(8)));
         }

@@ -34,9 +34,9 @@ public static class CalendarEffects
         new($"calendar-create:{c.InterviewId}{(c.Attempt is null ? "" : ":" + c.Attempt)}", Recipient("create", c.InterviewId), CreateKind,
             new JsonObject { ["interviewId"] = c.InterviewId.ToString(), ["round"] = c.RoundId, ["notify"] = c.Notify }, LoopId: loopId);
 
-    /// <summary>Sends the interview's current panel as the event's attendees (after a replacement).</summary>
+    /// <summary>Sends the interview's current panel as the event's attendees (after a replacement, or again after a refusal).</summary>
     private static OutboxMessage Update(LoopEffect.CalendarUpdate u, Guid loopId) =>
-        new($"calendar-update:{u.InterviewId}:{u.ProposalId}", Recipient("update", u.InterviewId), UpdateKind,
+        new($"calendar-update:{u.InterviewId}:{u.Attempt ?? u.ProposalId.ToString()}", Recipient("update", u.InterviewId), UpdateKind,
             new JsonObject { ["interviewId"] = u.InterviewId.ToString(), ["round"] = u.RoundId }, LoopId: loopId);
 
     /// <summary>Cancels the event with a comment to its attendees (one still being created cancels itself: see the client).</summary>
@@ -45,4 +45,15 @@ public static class CalendarEffects
             new JsonObject { ["interviewId"] = x.InterviewId.ToString(), ["eventId"] = x.EventId, ["comment"] = x.Comment }, LoopId: loopId);
 
     private static string Recipient(string verb, Guid interviewId) => Recipients.Conversation(Channel, $"{verb}/{interviewId}");
+
+    /// <summary>
+    /// SQL: whether the attendee change of interview <c>i</c> last written was refused and nothing
+    /// has been written since (<see cref="Core.Loops.BookedInterview.AttendeesStale"/>).
+    /// </summary>
+    public const string AttendeesStaleSql =
+        """
+        EXISTS (SELECT 1 FROM outbox f
+                WHERE f.recipient = 'conversation:calendar:update/' || i.id AND f.status = 'failed'
+                    AND NOT EXISTS (SELECT 1 FROM outbox l WHERE l.recipient = f.recipient AND l.id > f.id))
+        """;
 }

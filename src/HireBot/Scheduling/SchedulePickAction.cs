@@ -50,7 +50,7 @@ public sealed class SchedulePickAction(RoleStore roles, CandidateStore candidate
         return BotReply.Text($"Booked {candidate.Name}'s interviews; kits queued. Sending the calendar invitations: you will be told when they are sent, or which could not be.") with { Replaces = true };
     }
 
-    /// <summary>The Retry button of a calendar failure report: the loop's invitations not yet made are asked for again.</summary>
+    /// <summary>The Retry button of a calendar failure report: the loop's invitations not yet made, and attendee changes refused, are asked for again.</summary>
     private async Task<BotReply> RetryAsync(Actor actor, JsonObject data, CancellationToken ct)
     {
         // The card-action dispatcher has already checked the actor may book this loop (Permissions).
@@ -62,10 +62,14 @@ public sealed class SchedulePickAction(RoleStore roles, CandidateStore candidate
             return BotReply.Text($"{candidate.Name}'s loop has no booked interviews now; nothing to send again.");
         var change = LoopBookings.Repair(loop.Snapshot);
         await loop.CommitAsync(change, [], ct);
-        var missing = change.Of<LoopEffect.CalendarCreate>().Count;
         if (change.Effects.Count > 0) signal.Notify();
-        return BotReply.Text(missing == 0 ? $"Every calendar invitation of {candidate.Name}'s loop is made; nothing to send again."
-            : $"Sending the {Counted.Of(missing, "calendar invitation")} of {candidate.Name}'s loop not yet made again: you will be told when they are sent, or which could not be.");
+        string[] again =
+        [
+            .. change.Of<LoopEffect.CalendarCreate>().Count is var missing and > 0 ? [$"the {Counted.Of(missing, "calendar invitation")} not yet made"] : Array.Empty<string>(),
+            .. change.Of<LoopEffect.CalendarUpdate>().Count is var refused and > 0 ? [$"the {Counted.Of(refused, "attendee change")} the calendar refused"] : Array.Empty<string>(),
+        ];
+        return BotReply.Text(again.Length == 0 ? $"Every calendar invitation of {candidate.Name}'s loop is made and lists its panel; nothing to send again."
+            : $"Sending {string.Join(" and ", again)} for {candidate.Name}'s loop again: you will be told when they are sent, or which could not be.");
     }
 
     /// <summary>The booking's kits and confirmation, rendered for each reader's zone.</summary>

@@ -25,12 +25,15 @@ public class LoopBookingsTests
         [202] = Option(2, Round("screen", 9, 9, ["ann@example.com"], [])),
     };
 
-    /// <summary>B1 already happened (with an event); B2 is ahead without its event yet; B3 is ahead with one.</summary>
+    /// <summary>
+    /// B1 already happened (with an event); B2 is ahead without its event yet; B3 is ahead with one,
+    /// whose attendees the calendar refused to change after a replacement.
+    /// </summary>
     private static readonly BookedInterview[] Booked =
     [
         Interview(B1, "screen", Now.AddDays(-1), "ev-1", "ann@example.com"),
         Interview(B2, "onsite", Now.AddDays(1), null, "bob@example.com", "cat@example.com"),
-        Interview(B3, "final", Now.AddDays(2), "ev-3", "dan@example.com"),
+        Interview(B3, "final", Now.AddDays(2), "ev-3", "dan@example.com") with { AttendeesStale = true },
     ];
 
     public static TheoryData<LoopState, int, bool, string> Picks => new()
@@ -43,9 +46,10 @@ public class LoopBookingsTests
         // A card from an older proposal run, or a number never offered.
         { LoopState.Scheduling, 101, false, "error: " + LoopBookings.NotOffered },
         { LoopState.Scheduling, 203, false, "error: " + LoopBookings.NotOffered },
-        // A double click: the booking is not repeated; triggers are set again and the missing invitation asked for again.
-        { LoopState.Scheduled, 201, true, "Scheduled (repeated): triggers B1; triggers B2; triggers B3; invite B2 onsite again" },
-        { LoopState.InProgress, 202, true, "InProgress (repeated): triggers B1; triggers B2; triggers B3; invite B2 onsite again" },
+        // A double click: the booking is not repeated; triggers are set again, and the missing invitation
+        // and the refused attendee change are asked for again.
+        { LoopState.Scheduled, 201, true, "Scheduled (repeated): triggers B1; triggers B2; triggers B3; invite B2 onsite again; reinvite B3 again" },
+        { LoopState.InProgress, 202, true, "InProgress (repeated): triggers B1; triggers B2; triggers B3; invite B2 onsite again; reinvite B3 again" },
         { LoopState.Scheduled, 201, false, "Scheduled (repeated): " },
         { LoopState.Draft, 201, false, "error: The loop is a draft, so it cannot be booked now." },
         { LoopState.AwaitingFeedback, 201, true, "error: The loop is awaiting feedback, so it cannot be booked now." },
@@ -159,7 +163,7 @@ public class LoopBookingsTests
             KitWithdrawn k => $"unkit {Name(k.InterviewId)} {k.Panelist}",
             ConfirmationQueued c => $"confirm {c.OptionNo} {c.Recruiter}",
             CalendarCreate c => $"invite {Name(c.InterviewId)} {c.RoundId}" + (c.Attempt == $"again-{Now.ToUnixTimeMilliseconds()}" ? " again" : c.Attempt),
-            CalendarUpdate u => $"reinvite {Name(u.InterviewId)}",
+            CalendarUpdate u => $"reinvite {Name(u.InterviewId)}" + (u.Attempt == $"again-{Now.ToUnixTimeMilliseconds()}" ? " again" : u.Attempt),
             CalendarCancel x => $"uninvite {Name(x.InterviewId)} {x.EventId} ({Comment(x.Comment)})",
             TriggersScheduled t => $"triggers {Name(t.InterviewId)}",
             TriggersRemoved t => $"untrigger {Name(t.InterviewId)}",

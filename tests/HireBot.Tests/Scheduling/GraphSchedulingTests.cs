@@ -112,6 +112,43 @@ public class GraphSchedulingTests : IAsyncLifetime
     }
 
     /// <summary>
+    /// Issue 14: a calendar that refuses the attendee change after a replacement is reported to the
+    /// recruiter with a Retry button, which sends the current panel to the event again.
+    /// </summary>
+    [Fact]
+    public async Task A_refused_attendee_change_is_reported_with_a_Retry_button_that_sends_the_panel_again()
+    {
+        var s = await StaffedAsync("g-update-retry");
+        await s.BookAsync();
+        var coding = (await s.InterviewsAsync()).First(r => (string)r[1] == "coding");
+        var interviewId = (Guid)coding[0];
+        var eventId = (string)coding[4];
+        var declined = await s.ScalarAsync<string>("SELECT email FROM interview_panelists WHERE interview_id = $1", interviewId);
+        _graph.Respond(eventId, declined, "declined");
+        Assert.True(await _bot.Services.GetRequiredService<DeclineWatcher>().RunOnceAsync(default) >= 1);
+        var proposalId = await s.ScalarAsync<Guid>("SELECT id FROM replacement_proposals WHERE interview_id = $1", interviewId);
+        var proposed = await s.ScalarAsync<string>("SELECT proposed_email FROM replacement_proposals WHERE id = $1", proposalId);
+        List<string> Attendees() => _graph.Event(eventId)!["attendees"]!.AsArray().Select(a => a!["emailAddress"]!["address"]!.GetValue<string>()).Order().ToList();
+
+        _graph.Throttle(1, 0, status: 403); // the attendee change is refused
+        await LoopSetup.Ok(await s.ClickAsync(LoopSetup.Recruiter, "replacement.accept",
+            new JsonObject { ["interviewId"] = interviewId.ToString(), ["panelistId"] = proposalId.ToString() }));
+        await s.CalendarSettledAsync();
+        Assert.Contains(declined, Attendees()); // the event still invites who declined
+
+        var report = Assert.Single(await _bot.WaitForLocalAsync(m => (string?)m["recipient"] == $"person:{LoopSetup.Recruiter}"
+            && m["card"]!.ToJsonString().Contains("Not delivered: the calendar", StringComparison.Ordinal)));
+        var retry = Assert.Single(report["card"]!["actions"]!.AsArray())!;
+        Assert.Equal("Retry", retry["title"]!.GetValue<string>());
+        var clicked = await s.ClickAsync(LoopSetup.Recruiter, retry["verb"]!.GetValue<string>(), (JsonObject)retry["data"]!.DeepClone());
+        Assert.Contains("Sending the 1 attendee change the calendar refused for", LoopSetup.Text(clicked));
+        await s.CalendarSettledAsync();
+
+        Assert.Equal(new[] { proposed, s.Candidate }.Order(), Attendees());
+        Assert.Contains("nothing to send again", LoopSetup.Text(await s.ClickAsync(LoopSetup.Recruiter, retry["verb"]!.GetValue<string>(), (JsonObject)retry["data"]!.DeepClone())));
+    }
+
+    /// <summary>
     /// Issue 14: forgetting calls no calendar inline. With Graph answering every request in 3 s, the
     /// request is acknowledged at once and the command has run and written its answer before a
     /// single Graph call could have finished (the old path cancelled the five events one after
@@ -176,7 +213,7 @@ public class GraphSchedulingTests : IAsyncLifetime
 
         Assert.True(Scorecards.ScorecardHarness.IsError(await s.ClickAsync("eve@example.com", verb, (JsonObject)data.DeepClone())));
         var clicked = await s.ClickAsync(LoopSetup.Recruiter, verb, (JsonObject)data.DeepClone());
-        Assert.Contains("Sending the 1 calendar invitation", LoopSetup.Text(clicked));
+        Assert.Contains("Sending the 1 calendar invitation not yet made for", LoopSetup.Text(clicked));
         await s.CalendarSettledAsync();
 
         Assert.All(await s.InterviewsAsync(), r => Assert.NotNull(_graph.Event((string)r[4])));
