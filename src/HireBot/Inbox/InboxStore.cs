@@ -30,6 +30,21 @@ public sealed class InboxStore(NpgsqlDataSource db, TimeProvider clock)
         RETURNING i.id, i.source, i.key, i.payload, i.attempts, i.claim_token, i.org_id
         """;
 
+    /// <summary>
+    /// The marks of finished rows ($1 when, then arrays: $2 ids, $3 claim tokens, $4 statuses, $5 errors).
+    /// Every update of a claimed row checks its status as <c>(status = 'working') IS TRUE</c>: a plain
+    /// equality lets the planner prove the open-rows partial index applies, and with statistics from
+    /// before a burst that index looks tiny, so it scanned every waiting row (9 ms a finish with 20,000
+    /// waiting) instead of finding the row by its key.
+    /// </summary>
+    internal const string FinishSql =
+        """
+        UPDATE inbox i SET status = f.status, done_at = $1, lease_until = NULL, last_error = f.error
+        FROM unnest($2::bigint[], $3::uuid[], $4::text[], $5::text[]) AS f(id, token, status, error)
+        WHERE i.id = ANY($2) AND i.id = f.id AND i.claim_token = f.token AND (i.status = 'working') IS TRUE
+        RETURNING i.id
+        """;
+
     public async Task<IReadOnlyList<InboxItem>> ClaimAsync(int max, TimeSpan lease, CancellationToken ct)
     {
         var now = clock.GetUtcNow();
@@ -46,7 +61,7 @@ public sealed class InboxStore(NpgsqlDataSource db, TimeProvider clock)
 
     /// <summary>Extends a claim's lease; false when it ran out and the row is no longer this claim's.</summary>
     public async Task<bool> RenewAsync(InboxItem item, TimeSpan lease, CancellationToken ct) =>
-        await db.ExecuteAsync("UPDATE inbox SET lease_until = $3 WHERE id = $1 AND claim_token = $2 AND status = 'working'",
+        await db.ExecuteAsync("UPDATE inbox SET lease_until = $3 WHERE id = $1 AND claim_token = $2 AND (status = 'working') IS TRUE",
             ct, item.Id, item.ClaimToken, clock.GetUtcNow() + lease) == 1;
 
     private readonly Lock _finishGate = new();
@@ -125,13 +140,7 @@ public sealed class InboxStore(NpgsqlDataSource db, TimeProvider clock)
     {
         Interlocked.Increment(ref _finishWrites);
         await using var batch = db.CreateBatch();
-        var mark = new NpgsqlBatchCommand(
-            """
-            UPDATE inbox i SET status = f.status, done_at = $1, lease_until = NULL, last_error = f.error
-            FROM unnest($2::bigint[], $3::uuid[], $4::text[], $5::text[]) AS f(id, token, status, error)
-            WHERE i.id = ANY($2) AND i.id = f.id AND i.claim_token = f.token AND i.status = 'working'
-            RETURNING i.id
-            """);
+        var mark = new NpgsqlBatchCommand(FinishSql);
         mark.Parameters.Add(new() { Value = clock.GetUtcNow() });
         mark.Parameters.Add(new() { Value = finishes.Select(f => f.Item.Id).ToArray() });
         mark.Parameters.Add(new() { Value = finishes.Select(f => f.Item.ClaimToken).ToArray() });
@@ -169,12 +178,12 @@ public sealed class InboxStore(NpgsqlDataSource db, TimeProvider clock)
     private sealed record Finish(InboxItem Item, IReadOnlyList<OutboxMessage> Messages, string Status, string? Error, TaskCompletionSource<bool> Done);
 
     public Task MarkRetryAsync(InboxItem item, TimeSpan after, string reason, CancellationToken ct) =>
-        db.ExecuteAsync("UPDATE inbox SET status = 'pending', not_before = $3, last_error = $4, lease_until = NULL WHERE id = $1 AND claim_token = $2 AND status = 'working'",
+        db.ExecuteAsync("UPDATE inbox SET status = 'pending', not_before = $3, last_error = $4, lease_until = NULL WHERE id = $1 AND claim_token = $2 AND (status = 'working') IS TRUE",
             ct, item.Id, item.ClaimToken, clock.GetUtcNow() + after, reason);
 
     /// <summary>Hands a claimed, untried row back (shutting down): the claim's attempt is given back.</summary>
     public Task ReleaseAsync(InboxItem item, CancellationToken ct) =>
-        db.ExecuteAsync("UPDATE inbox SET status = 'pending', attempts = greatest(attempts - 1, 0), lease_until = NULL WHERE id = $1 AND claim_token = $2 AND status = 'working'",
+        db.ExecuteAsync("UPDATE inbox SET status = 'pending', attempts = greatest(attempts - 1, 0), lease_until = NULL WHERE id = $1 AND claim_token = $2 AND (status = 'working') IS TRUE",
             ct, item.Id, item.ClaimToken);
 
     /// <summary>Forgets finished rows received before <paramref name="before"/>; returns how many.</summary>

@@ -14,7 +14,9 @@ namespace HireBot.Outbox;
 /// <remarks>
 /// Claims and outcomes name rows by id across organisations (the plain data source); what reads
 /// or writes an organisation's messages (enqueue, the undelivered lists, a failure's reports) goes
-/// through <see cref="Organisations.OrgDb"/>, in the organisation in scope.
+/// through <see cref="Organisations.OrgDb"/>, in the organisation in scope. Outcomes check a claimed
+/// row's status as <c>(status = 'sending') IS TRUE</c>, so the row is found by its key and not by
+/// scanning a partial index that stale statistics make look small (see <see cref="Inbox.InboxStore.FinishSql"/>).
 /// </remarks>
 public sealed class OutboxStore(NpgsqlDataSource db, Organisations.OrgDb orgDb, TimeProvider clock)
 {
@@ -157,7 +159,7 @@ public sealed class OutboxStore(NpgsqlDataSource db, Organisations.OrgDb orgDb, 
     /// lease ran out and another dispatcher took the row, so this one must not send it.
     /// </summary>
     public async Task<bool> RenewAsync(Delivery d, TimeSpan lease, CancellationToken ct) =>
-        await db.ExecuteAsync("UPDATE outbox SET lease_until = $3 WHERE id = $1 AND claim_token = $2 AND status = 'sending'",
+        await db.ExecuteAsync("UPDATE outbox SET lease_until = $3 WHERE id = $1 AND claim_token = $2 AND (status = 'sending') IS TRUE",
             ct, d.Id, d.ClaimToken, clock.GetUtcNow() + lease) == 1;
 
     private readonly Lock _marksGate = new();
@@ -228,7 +230,7 @@ public sealed class OutboxStore(NpgsqlDataSource db, Organisations.OrgDb orgDb, 
     private sealed record SentMark(long Id, Guid ClaimToken, string Channel, string? Reference, TaskCompletionSource Done);
 
     public Task MarkRetryAsync(Delivery d, TimeSpan after, string reason, CancellationToken ct) =>
-        db.ExecuteAsync("UPDATE outbox SET status = 'pending', not_before = $3, last_error = $4, lease_until = NULL WHERE id = $1 AND claim_token = $2 AND status = 'sending'",
+        db.ExecuteAsync("UPDATE outbox SET status = 'pending', not_before = $3, last_error = $4, lease_until = NULL WHERE id = $1 AND claim_token = $2 AND (status = 'sending') IS TRUE",
             ct, d.Id, d.ClaimToken, clock.GetUtcNow() + after, reason);
 
     /// <summary>
@@ -243,7 +245,7 @@ public sealed class OutboxStore(NpgsqlDataSource db, Organisations.OrgDb orgDb, 
             """
             UPDATE outbox o SET status = 'pending', not_before = d.not_before, attempts = greatest(o.attempts - 1, 0), lease_until = NULL
             FROM unnest($1::bigint[], $2::uuid[], $3::timestamptz[]) AS d(id, token, not_before)
-            WHERE o.id = d.id AND o.claim_token = d.token AND o.status = 'sending'
+            WHERE o.id = ANY($1) AND o.id = d.id AND o.claim_token = d.token AND (o.status = 'sending') IS TRUE
             """);
         cmd.Parameters.Add(new() { Value = rows.Select(r => r.Row.Id).ToArray() });
         cmd.Parameters.Add(new() { Value = rows.Select(r => r.Row.ClaimToken).ToArray() });
@@ -262,7 +264,7 @@ public sealed class OutboxStore(NpgsqlDataSource db, Organisations.OrgDb orgDb, 
         await using var tx = await conn.BeginTransactionAsync(ct);
         Guid? loopId;
         await using (var cmd = new NpgsqlCommand(
-            "UPDATE outbox SET status = 'failed', last_error = $3, lease_until = NULL WHERE id = $1 AND claim_token = $2 AND status = 'sending' RETURNING loop_id", conn, tx))
+            "UPDATE outbox SET status = 'failed', last_error = $3, lease_until = NULL WHERE id = $1 AND claim_token = $2 AND (status = 'sending') IS TRUE RETURNING loop_id", conn, tx))
         {
             cmd.Parameters.Add(new() { Value = d.Id });
             cmd.Parameters.Add(new() { Value = d.ClaimToken });

@@ -54,6 +54,37 @@ public class QueueClaimPlanTests
         Assert.InRange(rowsRead, Batch, 4 * Batch);
     }
 
+    [Fact]
+    public async Task A_finish_finds_its_rows_by_key_under_a_large_unanalysed_backlog()
+    {
+        var cs = await TestDatabase.CreateAsync(nameof(A_finish_finds_its_rows_by_key_under_a_large_unanalysed_backlog));
+        await using var db = NpgsqlDataSource.Create(cs);
+        await db.ExecuteAsync("ANALYZE inbox", default);
+        await db.ExecuteAsync(
+            $"""
+            INSERT INTO inbox (source, key, group_key, payload, org_id, status, claim_token)
+            SELECT 'slack-command', 'backlog:' || g, 'conversation:' || g, '{"{"}{"}"}', '{HireBot.Organisations.OrgScope.Default}',
+                CASE WHEN g <= 3 THEN 'working' ELSE 'pending' END, CASE WHEN g <= 3 THEN '{Token}'::uuid END
+            FROM generate_series(1, {Backlog}) g
+            """, default);
+
+        await using var explain = db.CreateCommand("EXPLAIN (ANALYZE, FORMAT JSON) " + InboxStore.FinishSql);
+        explain.Parameters.Add(new() { Value = DateTimeOffset.UtcNow });
+        explain.Parameters.Add(new() { Value = Ids });
+        explain.Parameters.Add(new() { Value = Ids.Select(_ => Token).ToArray() });
+        explain.Parameters.Add(new() { Value = Ids.Select(_ => "done").ToArray() });
+        explain.Parameters.Add(new() { Value = Ids.Select(_ => (string?)null).ToArray(), NpgsqlDbType = NpgsqlTypes.NpgsqlDbType.Array | NpgsqlTypes.NpgsqlDbType.Text });
+        var nodes = Flatten(JsonNode.Parse((string)(await explain.ExecuteScalarAsync())!)![0]!["Plan"]!).ToList();
+
+        // By key: the primary key is the only index read, and no scan of the table itself.
+        Assert.Equal(["inbox_pkey"], nodes.Select(n => (string?)n["Index Name"]).OfType<string>().Distinct());
+        Assert.DoesNotContain(nodes, n => (string?)n["Node Type"] == "Seq Scan");
+        Assert.Equal(3L, await db.CreateCommand("SELECT count(*) FROM inbox WHERE status = 'done'").ExecuteScalarAsync());
+    }
+
+    private static readonly long[] Ids = [1, 2, 3];
+    private static readonly Guid Token = Guid.Parse("5c0ffee0-0000-4000-8000-000000000001");
+
     /// <summary>Runs the claim as the store does, under EXPLAIN ANALYZE: rows its scan of the due index returned, and whether it sorted.</summary>
     private static async Task<(long RowsRead, bool Sorted)> ExplainClaimAsync(NpgsqlDataSource db, string claimSql)
     {
