@@ -53,7 +53,7 @@ public sealed class InboxStore(NpgsqlDataSource db, TimeProvider clock)
         cmd.Parameters.Add(new() { Value = now + lease });
         cmd.Parameters.Add(new() { Value = max });
         var claimed = new List<InboxItem>();
-        await using var reader = await batch.ExecuteClaimAsync(ct);
+        await using var reader = await batch.ExecuteQueueReaderAsync(ct);
         while (await reader.ReadAsync(ct))
             claimed.Add(new InboxItem(reader.GetInt64(0), reader.GetString(1), reader.GetString(2), reader.GetString(3), reader.GetInt32(4), reader.GetGuid(5), now, reader.GetGuid(6)));
         return claimed.OrderBy(i => i.Id).ToList();
@@ -139,7 +139,7 @@ public sealed class InboxStore(NpgsqlDataSource db, TimeProvider clock)
     private async Task<HashSet<long>> WriteFinishesAsync(List<Finish> finishes)
     {
         Interlocked.Increment(ref _finishWrites);
-        await using var batch = db.CreateBatch();
+        await using var batch = db.CreateQueueBatch();
         var mark = new NpgsqlBatchCommand(FinishSql);
         mark.Parameters.Add(new() { Value = clock.GetUtcNow() });
         mark.Parameters.Add(new() { Value = finishes.Select(f => f.Item.Id).ToArray() });
@@ -169,7 +169,7 @@ public sealed class InboxStore(NpgsqlDataSource db, TimeProvider clock)
             batch.BatchCommands.Add(insert);
         }
         var taken = new HashSet<long>();
-        await using var reader = await batch.ExecuteReaderAsync(CancellationToken.None);
+        await using var reader = await batch.ExecuteQueueReaderAsync(CancellationToken.None);
         while (await reader.ReadAsync(CancellationToken.None)) taken.Add(reader.GetInt64(0));
         while (await reader.NextResultAsync(CancellationToken.None)) { }
         return taken;

@@ -144,7 +144,7 @@ public sealed class OutboxStore(NpgsqlDataSource db, Organisations.OrgDb orgDb, 
         cmd.Parameters.Add(new() { Value = now + lease });
         cmd.Parameters.Add(new() { Value = max });
         var claimed = new List<Delivery>();
-        await using var reader = await batch.ExecuteClaimAsync(ct);
+        await using var reader = await batch.ExecuteQueueReaderAsync(ct);
         while (await reader.ReadAsync(ct))
         {
             claimed.Add(new Delivery(reader.GetInt64(0), reader.GetString(1), reader.GetString(2), reader.GetString(3),
@@ -204,7 +204,8 @@ public sealed class OutboxStore(NpgsqlDataSource db, Organisations.OrgDb orgDb, 
             }
             try
             {
-                await using var cmd = db.CreateCommand(
+                await using var write = db.CreateQueueBatch();
+                var cmd = new NpgsqlBatchCommand(
                     """
                     UPDATE outbox o SET status = 'sent', sent_at = $1, channel = m.channel, channel_ref = m.ref::jsonb, lease_until = NULL, last_error = NULL
                     FROM unnest($2::bigint[], $3::uuid[], $4::text[], $5::text[]) AS m(id, token, channel, ref)
@@ -215,9 +216,10 @@ public sealed class OutboxStore(NpgsqlDataSource db, Organisations.OrgDb orgDb, 
                 cmd.Parameters.Add(new() { Value = batch.Select(m => m.ClaimToken).ToArray() });
                 cmd.Parameters.Add(new() { Value = batch.Select(m => m.Channel).ToArray() });
                 cmd.Parameters.Add(new() { Value = batch.Select(m => m.Reference).ToArray(), NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.Text });
+                write.BatchCommands.Add(cmd);
                 // o.id = ANY($2) lets the planner find the rows by key instead of scanning for the join.
                 // Not cancellable: once sent, the outcome must be learnt.
-                await cmd.ExecuteNonQueryAsync(CancellationToken.None);
+                await write.ExecuteNonQueryAsync(CancellationToken.None);
                 foreach (var m in batch) m.Done.TrySetResult();
             }
             catch (Exception e)

@@ -94,7 +94,7 @@ public class QueueClaimPlanTests
         claim.Parameters.Add(new() { Value = now.AddMinutes(1) });
         claim.Parameters.Add(new() { Value = Batch });
         string plan;
-        await using (var reader = await batch.ExecuteClaimAsync(default))
+        await using (var reader = await batch.ExecuteQueueReaderAsync(default))
         {
             Assert.True(await reader.ReadAsync());
             plan = reader.GetString(0);
