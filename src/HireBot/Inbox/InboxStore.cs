@@ -9,8 +9,11 @@ namespace HireBot.Inbox;
 /// with a lease, and every outcome names the claim it belongs to, so a worker whose lease ran out
 /// changes nothing another worker has since taken.
 /// </summary>
-public sealed class InboxStore(NpgsqlDataSource db, TimeProvider clock)
+public sealed class InboxStore(NpgsqlDataSource db, TimeProvider clock, ILogger<InboxStore>? logger = null)
 {
+    /// <summary>The inbox table's planner statistics, refreshed by the worker while it has a backlog.</summary>
+    public QueueStatistics Statistics { get; } = new(db, clock, "inbox", logger ?? (ILogger)Microsoft.Extensions.Logging.Abstractions.NullLogger.Instance);
+
     /// <summary>The claim: the oldest due rows, FOR UPDATE SKIP LOCKED, leased to this claim ($1 now, $2 the lease's end, $3 at most).</summary>
     internal const string ClaimSql =
         """

@@ -39,6 +39,7 @@ public sealed partial class InboxWorker(
         // Claim again once everything claimed before has started: a slow row holds one runner, never
         // the rows claimed after it (another person's command waits for no one's slow platform call).
         var claimed = Volatile.Read(ref _waiting) > 0 ? 0 : await ClaimIntoQueueAsync(ct);
+        if (claimed >= options.Value.BatchSize) await store.Statistics.RefreshAsync(ct); // a backlog: keep the planner's picture of it current
         if (clock.GetUtcNow() >= _nextPurge)
         {
             await store.PurgeAsync(clock.GetUtcNow() - TimeSpan.FromHours(options.Value.KeepHours), ct);

@@ -35,6 +35,7 @@ public sealed partial class OutboxDispatcher(
         if (Volatile.Read(ref _waiting) > 0) return 0;
         var o = options.Value;
         var batch = await store.ClaimAsync(o.BatchSize, TimeSpan.FromSeconds(o.LeaseSeconds), ct);
+        if (batch.Count >= o.BatchSize) await store.Statistics.RefreshAsync(ct); // a backlog: keep the planner's picture of it current
         var recipients = batch.GroupBy(d => d.Recipient).ToList();
         Interlocked.Add(ref _waiting, recipients.Count);
         foreach (var rows in recipients) _claimed.Writer.TryWrite(rows);

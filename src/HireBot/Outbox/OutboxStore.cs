@@ -18,8 +18,11 @@ namespace HireBot.Outbox;
 /// row's status as <c>(status = 'sending') IS TRUE</c>, so the row is found by its key and not by
 /// scanning a partial index that stale statistics make look small (see <see cref="Inbox.InboxStore.FinishSql"/>).
 /// </remarks>
-public sealed class OutboxStore(NpgsqlDataSource db, Organisations.OrgDb orgDb, TimeProvider clock)
+public sealed class OutboxStore(NpgsqlDataSource db, Organisations.OrgDb orgDb, TimeProvider clock, ILogger<OutboxStore>? logger = null)
 {
+    /// <summary>The outbox table's planner statistics, refreshed by the dispatcher while it has a backlog.</summary>
+    public QueueStatistics Statistics { get; } = new(db, clock, "outbox", logger ?? (ILogger)Microsoft.Extensions.Logging.Abstractions.NullLogger.Instance);
+
     /// <summary>Writes the rows in one statement (a sweep writes a thousand at a time); returns how many were new.</summary>
     public static async Task<int> EnqueueAsync(NpgsqlConnection conn, NpgsqlTransaction? tx, IEnumerable<OutboxMessage> messages, CancellationToken ct)
     {

@@ -82,6 +82,34 @@ public class QueueClaimPlanTests
         Assert.Equal(3L, await db.CreateCommand("SELECT count(*) FROM inbox WHERE status = 'done'").ExecuteScalarAsync());
     }
 
+    [Fact]
+    public async Task A_backlog_gets_the_queue_analysed_at_most_once_per_interval()
+    {
+        var cs = await TestDatabase.CreateAsync(nameof(A_backlog_gets_the_queue_analysed_at_most_once_per_interval));
+        await using var db = NpgsqlDataSource.Create(cs);
+        await db.ExecuteAsync("ANALYZE inbox", default);
+        await db.ExecuteAsync(
+            $"""
+            INSERT INTO inbox (source, key, group_key, payload, org_id)
+            SELECT 'slack-command', 'backlog:' || g, 'conversation:' || g, '{"{"}{"}"}', '{HireBot.Organisations.OrgScope.Default}'
+            FROM generate_series(1, {Backlog}) g
+            """, default);
+        var clock = new Microsoft.Extensions.Time.Testing.FakeTimeProvider(TestClock.Now);
+        var store = new InboxStore(db, clock);
+        async Task<float> PlannerRowsAsync() => (float)(await db.CreateCommand("SELECT reltuples FROM pg_class WHERE relname = 'inbox'").ExecuteScalarAsync())!;
+        Assert.True(await PlannerRowsAsync() < Backlog / 10f);
+
+        await store.Statistics.RefreshAsync(default);
+        Assert.InRange(await PlannerRowsAsync(), Backlog * 0.9f, Backlog * 1.1f);
+        await store.Statistics.RefreshAsync(default);
+        clock.Advance(QueueStatistics.Every - TimeSpan.FromSeconds(1));
+        await store.Statistics.RefreshAsync(default);
+        Assert.Equal(1, store.Statistics.Analysed);
+        clock.Advance(TimeSpan.FromSeconds(1));
+        await store.Statistics.RefreshAsync(default);
+        Assert.Equal(2, store.Statistics.Analysed);
+    }
+
     private static readonly long[] Ids = [1, 2, 3];
     private static readonly Guid Token = Guid.Parse("5c0ffee0-0000-4000-8000-000000000001");
 
