@@ -41,6 +41,21 @@ public class GraphSchedulingTests : IAsyncLifetime
         return s;
     }
 
+    /// <summary>A booked loop whose coding panelist declined on Graph, and the replacement the decline watcher proposed.</summary>
+    private async Task<(LoopSetup S, Guid InterviewId, string EventId, string Declined, Guid ProposalId, string Proposed)> DeclinedAsync(string slug)
+    {
+        var s = await StaffedAsync(slug);
+        await s.BookAsync();
+        var coding = (await s.InterviewsAsync()).First(r => (string)r[1] == "coding");
+        var (interviewId, eventId) = ((Guid)coding[0], (string)coding[4]);
+        var declined = await s.ScalarAsync<string>("SELECT email FROM interview_panelists WHERE interview_id = $1", interviewId);
+        _graph.Respond(eventId, declined, "declined");
+        Assert.True(await _bot.Services.GetRequiredService<DeclineWatcher>().RunOnceAsync(default) >= 1);
+        var proposalId = await s.ScalarAsync<Guid>("SELECT id FROM replacement_proposals WHERE interview_id = $1", interviewId);
+        var proposed = await s.ScalarAsync<string>("SELECT proposed_email FROM replacement_proposals WHERE id = $1", proposalId);
+        return (s, interviewId, eventId, declined, proposalId, proposed);
+    }
+
     [Fact]
     public void The_host_uses_the_Graph_calendar_when_Graph_is_configured() =>
         Assert.IsType<GraphCalendar>(_bot.Services.GetRequiredService<ICalendar>());
@@ -89,17 +104,7 @@ public class GraphSchedulingTests : IAsyncLifetime
     [Fact]
     public async Task Decline_seen_on_Graph_leads_to_a_replacement_and_the_event_attendees_are_patched()
     {
-        var s = await StaffedAsync("g-decline");
-        await s.BookAsync();
-        var coding = (await s.InterviewsAsync()).First(r => (string)r[1] == "coding");
-        var interviewId = (Guid)coding[0];
-        var eventId = (string)coding[4];
-        var declined = await s.ScalarAsync<string>("SELECT email FROM interview_panelists WHERE interview_id = $1", interviewId);
-        _graph.Respond(eventId, declined, "declined");
-
-        Assert.True(await _bot.Services.GetRequiredService<DeclineWatcher>().RunOnceAsync(default) >= 1);
-        var proposalId = await s.ScalarAsync<Guid>("SELECT id FROM replacement_proposals WHERE interview_id = $1", interviewId);
-        var proposed = await s.ScalarAsync<string>("SELECT proposed_email FROM replacement_proposals WHERE id = $1", proposalId);
+        var (s, interviewId, eventId, declined, proposalId, proposed) = await DeclinedAsync("g-decline");
 
         await LoopSetup.Ok(await s.ClickAsync(LoopSetup.Recruiter, "replacement.accept",
             new JsonObject { ["interviewId"] = interviewId.ToString(), ["panelistId"] = proposalId.ToString() }));
@@ -118,16 +123,7 @@ public class GraphSchedulingTests : IAsyncLifetime
     [Fact]
     public async Task A_refused_attendee_change_is_reported_with_a_Retry_button_that_sends_the_panel_again()
     {
-        var s = await StaffedAsync("g-update-retry");
-        await s.BookAsync();
-        var coding = (await s.InterviewsAsync()).First(r => (string)r[1] == "coding");
-        var interviewId = (Guid)coding[0];
-        var eventId = (string)coding[4];
-        var declined = await s.ScalarAsync<string>("SELECT email FROM interview_panelists WHERE interview_id = $1", interviewId);
-        _graph.Respond(eventId, declined, "declined");
-        Assert.True(await _bot.Services.GetRequiredService<DeclineWatcher>().RunOnceAsync(default) >= 1);
-        var proposalId = await s.ScalarAsync<Guid>("SELECT id FROM replacement_proposals WHERE interview_id = $1", interviewId);
-        var proposed = await s.ScalarAsync<string>("SELECT proposed_email FROM replacement_proposals WHERE id = $1", proposalId);
+        var (s, interviewId, eventId, declined, proposalId, proposed) = await DeclinedAsync("g-update-retry");
         List<string> Attendees() => _graph.Event(eventId)!["attendees"]!.AsArray().Select(a => a!["emailAddress"]!["address"]!.GetValue<string>()).Order().ToList();
 
         _graph.Throttle(1, 0, status: 403); // the attendee change is refused

@@ -16,39 +16,24 @@ public class QueueClaimPlanTests
 {
     private const int Backlog = 20_000, Batch = 50;
 
-    [Fact]
-    public async Task The_outbox_claim_reads_a_batch_of_a_large_unanalysed_backlog()
+    [Theory]
+    [InlineData("outbox")]
+    [InlineData("inbox")]
+    public async Task A_claim_reads_a_batch_of_a_large_unanalysed_backlog(string queue)
     {
-        var cs = await TestDatabase.CreateAsync(nameof(The_outbox_claim_reads_a_batch_of_a_large_unanalysed_backlog));
-        await using var db = NpgsqlDataSource.Create(cs);
-        await db.ExecuteAsync("ANALYZE outbox", default); // statistics of an empty queue, as at start
-        await db.ExecuteAsync(
-            $"""
-            INSERT INTO outbox (idempotency_key, recipient, kind, payload, org_id)
-            SELECT 'backlog:' || g, 'reply:slack:' || g, 'message', '{"{"}"text":"hi"{"}"}', '{HireBot.Organisations.OrgScope.Default}'
-            FROM generate_series(1, {Backlog}) g
-            """, default);
+        await using var db = await BacklogAsync($"claim_{queue}", queue == "outbox"
+            ? $"""
+              INSERT INTO outbox (idempotency_key, recipient, kind, payload, org_id)
+              SELECT 'backlog:' || g, 'reply:slack:' || g, 'message', '{"{"}"text":"hi"{"}"}', '{HireBot.Organisations.OrgScope.Default}'
+              FROM generate_series(1, {Backlog}) g
+              """
+            : $"""
+              INSERT INTO inbox (source, key, group_key, payload, org_id)
+              SELECT 'slack-command', 'backlog:' || g, 'conversation:' || (g % 1000), '{"{"}{"}"}', '{HireBot.Organisations.OrgScope.Default}'
+              FROM generate_series(1, {Backlog}) g
+              """);
 
-        var (rowsRead, sorted) = await ExplainClaimAsync(db, OutboxStore.ClaimSql);
-
-        Assert.False(sorted, "the claim sorted the backlog instead of walking the due index in order");
-        Assert.InRange(rowsRead, Batch, 4 * Batch);
-    }
-
-    [Fact]
-    public async Task The_inbox_claim_reads_a_batch_of_a_large_unanalysed_backlog()
-    {
-        var cs = await TestDatabase.CreateAsync(nameof(The_inbox_claim_reads_a_batch_of_a_large_unanalysed_backlog));
-        await using var db = NpgsqlDataSource.Create(cs);
-        await db.ExecuteAsync("ANALYZE inbox", default);
-        await db.ExecuteAsync(
-            $"""
-            INSERT INTO inbox (source, key, group_key, payload, org_id)
-            SELECT 'slack-command', 'backlog:' || g, 'conversation:' || (g % 1000), '{"{"}{"}"}', '{HireBot.Organisations.OrgScope.Default}'
-            FROM generate_series(1, {Backlog}) g
-            """, default);
-
-        var (rowsRead, sorted) = await ExplainClaimAsync(db, InboxStore.ClaimSql);
+        var (rowsRead, sorted) = await ExplainClaimAsync(db, queue == "outbox" ? OutboxStore.ClaimSql : InboxStore.ClaimSql);
 
         Assert.False(sorted, "the claim sorted the backlog instead of walking the due index in order");
         Assert.InRange(rowsRead, Batch, 4 * Batch);
@@ -57,16 +42,13 @@ public class QueueClaimPlanTests
     [Fact]
     public async Task A_finish_finds_its_rows_by_key_under_a_large_unanalysed_backlog()
     {
-        var cs = await TestDatabase.CreateAsync(nameof(A_finish_finds_its_rows_by_key_under_a_large_unanalysed_backlog));
-        await using var db = NpgsqlDataSource.Create(cs);
-        await db.ExecuteAsync("ANALYZE inbox", default);
-        await db.ExecuteAsync(
+        await using var db = await BacklogAsync("finish",
             $"""
             INSERT INTO inbox (source, key, group_key, payload, org_id, status, claim_token)
             SELECT 'slack-command', 'backlog:' || g, 'conversation:' || g, '{"{"}{"}"}', '{HireBot.Organisations.OrgScope.Default}',
                 CASE WHEN g <= 3 THEN 'working' ELSE 'pending' END, CASE WHEN g <= 3 THEN '{Token}'::uuid END
             FROM generate_series(1, {Backlog}) g
-            """, default);
+            """);
 
         await using var explain = db.CreateCommand("EXPLAIN (ANALYZE, FORMAT JSON) " + InboxStore.FinishSql);
         explain.Parameters.Add(new() { Value = DateTimeOffset.UtcNow });
@@ -85,15 +67,12 @@ public class QueueClaimPlanTests
     [Fact]
     public async Task A_backlog_gets_the_queue_analysed_at_most_once_per_interval()
     {
-        var cs = await TestDatabase.CreateAsync(nameof(A_backlog_gets_the_queue_analysed_at_most_once_per_interval));
-        await using var db = NpgsqlDataSource.Create(cs);
-        await db.ExecuteAsync("ANALYZE inbox", default);
-        await db.ExecuteAsync(
+        await using var db = await BacklogAsync("analyse",
             $"""
             INSERT INTO inbox (source, key, group_key, payload, org_id)
             SELECT 'slack-command', 'backlog:' || g, 'conversation:' || g, '{"{"}{"}"}', '{HireBot.Organisations.OrgScope.Default}'
             FROM generate_series(1, {Backlog}) g
-            """, default);
+            """);
         var clock = new Microsoft.Extensions.Time.Testing.FakeTimeProvider(TestClock.Now);
         var store = new InboxStore(db, clock);
         async Task<float> PlannerRowsAsync() => (float)(await db.CreateCommand("SELECT reltuples FROM pg_class WHERE relname = 'inbox'").ExecuteScalarAsync())!;
@@ -108,6 +87,15 @@ public class QueueClaimPlanTests
         clock.Advance(TimeSpan.FromSeconds(1));
         await store.Statistics.RefreshAsync(default);
         Assert.Equal(2, store.Statistics.Analysed);
+    }
+
+    /// <summary>A fresh database whose queues were analysed empty (as at start), then given a backlog by <paramref name="insertSql"/>.</summary>
+    private static async Task<NpgsqlDataSource> BacklogAsync(string name, string insertSql)
+    {
+        var db = NpgsqlDataSource.Create(await TestDatabase.CreateAsync($"{nameof(QueueClaimPlanTests)}_{name}"));
+        await db.ExecuteAsync("ANALYZE inbox, outbox", default);
+        await db.ExecuteAsync(insertSql, default);
+        return db;
     }
 
     private static readonly long[] Ids = [1, 2, 3];
