@@ -67,81 +67,29 @@ public sealed class InboxStore(NpgsqlDataSource db, TimeProvider clock, ILogger<
         await db.ExecuteAsync("UPDATE inbox SET lease_until = $3 WHERE id = $1 AND claim_token = $2 AND (status = 'working') IS TRUE",
             ct, item.Id, item.ClaimToken, clock.GetUtcNow() + lease) == 1;
 
-    private readonly Lock _finishGate = new();
-    private List<Finish> _finishesWaiting = [];
-    private bool _finishWriting;
-    private long _finishWrites;
+    private readonly GroupCommit<Finish, bool> _finishes = new(finishes => WriteFinishesAsync(db, clock, finishes));
 
     /// <summary>Transactions that have written finishes so far (each carries every finish that was waiting).</summary>
-    public long FinishWrites => Interlocked.Read(ref _finishWrites);
+    public long FinishWrites => _finishes.Writes;
 
     /// <summary>
     /// Finishes a row: its messages go to the outbox and the row is marked <paramref name="status"/>
     /// (done, or failed with <paramref name="error"/>) in one transaction, so a reply is never
     /// written for a row left unfinished, nor a finished row left without its reply. False when
-    /// the claim was lost (nothing is written for the row then). Finishes share transactions the
-    /// way accepted requests do (<see cref="InboxWriter"/>): the first is written at once, and every
-    /// finish made while a write is on its way joins the next one, so busy runners commit several
-    /// rows and their replies in one round trip and one flush instead of one each.
+    /// the claim was lost (nothing is written for the row then). Finishes share transactions
+    /// (<see cref="GroupCommit{TItem, TResult}"/>), as accepted requests do: busy runners commit
+    /// several rows and their replies in one round trip and one flush instead of one each.
     /// </summary>
-    public Task<bool> FinishAsync(InboxItem item, IReadOnlyList<OutboxMessage> messages, string status, string? error, CancellationToken ct)
-    {
-        var finish = new Finish(item, messages, status, error, new TaskCompletionSource<bool>(TaskCreationOptions.RunContinuationsAsynchronously));
-        lock (_finishGate)
-        {
-            _finishesWaiting.Add(finish);
-            if (_finishWriting) return finish.Done.Task.WaitAsync(ct);
-            _finishWriting = true;
-        }
-        _ = WriteFinishesAsync();
-        return finish.Done.Task.WaitAsync(ct);
-    }
-
-    /// <summary>Writes the waiting finishes, batch after batch, until none are left; one writer at a time.</summary>
-    private async Task WriteFinishesAsync()
-    {
-        while (true)
-        {
-            List<Finish> batch;
-            lock (_finishGate)
-            {
-                if (_finishesWaiting.Count == 0)
-                {
-                    _finishWriting = false;
-                    return;
-                }
-                (batch, _finishesWaiting) = (_finishesWaiting, []);
-            }
-            try
-            {
-                var taken = await WriteFinishesAsync(batch);
-                foreach (var f in batch) f.Done.TrySetResult(taken.Contains(f.Item.Id));
-            }
-            catch (PostgresException) when (batch.Count > 1)
-            {
-                // One row's messages were refused (the whole transaction with them): write each on its
-                // own, so the others are not held back by it and its own error reaches its runner.
-                foreach (var f in batch)
-                {
-                    try { f.Done.TrySetResult((await WriteFinishesAsync([f])).Contains(f.Item.Id)); }
-                    catch (Exception e) { f.Done.TrySetException(e); }
-                }
-            }
-            catch (Exception e)
-            {
-                foreach (var f in batch) f.Done.TrySetException(e);
-            }
-        }
-    }
+    public Task<bool> FinishAsync(InboxItem item, IReadOnlyList<OutboxMessage> messages, string status, string? error, CancellationToken ct) =>
+        _finishes.AddAsync(new Finish(item, messages, status, error), ct);
 
     /// <summary>
     /// One round trip, one implicit transaction: the marks, then the messages of the rows whose mark
-    /// took (a lost claim's messages are not written). Returns the ids of the rows marked.
+    /// took (a lost claim's messages are not written). Returns, for each finish, whether its mark took.
     /// Not cancellable: once sent, the outcome must be learnt.
     /// </summary>
-    private async Task<HashSet<long>> WriteFinishesAsync(List<Finish> finishes)
+    private static async Task<IReadOnlyList<bool>> WriteFinishesAsync(NpgsqlDataSource db, TimeProvider clock, IReadOnlyList<Finish> finishes)
     {
-        Interlocked.Increment(ref _finishWrites);
         await using var batch = db.CreateQueueBatch();
         var mark = new NpgsqlBatchCommand(FinishSql);
         mark.Parameters.Add(new() { Value = clock.GetUtcNow() });
@@ -175,10 +123,10 @@ public sealed class InboxStore(NpgsqlDataSource db, TimeProvider clock, ILogger<
         await using var reader = await batch.ExecuteQueueReaderAsync(CancellationToken.None);
         while (await reader.ReadAsync(CancellationToken.None)) taken.Add(reader.GetInt64(0));
         while (await reader.NextResultAsync(CancellationToken.None)) { }
-        return taken;
+        return finishes.Select(f => taken.Contains(f.Item.Id)).ToList();
     }
 
-    private sealed record Finish(InboxItem Item, IReadOnlyList<OutboxMessage> Messages, string Status, string? Error, TaskCompletionSource<bool> Done);
+    private sealed record Finish(InboxItem Item, IReadOnlyList<OutboxMessage> Messages, string Status, string? Error);
 
     public Task MarkRetryAsync(InboxItem item, TimeSpan after, string reason, CancellationToken ct) =>
         db.ExecuteAsync("UPDATE inbox SET status = 'pending', not_before = $3, last_error = $4, lease_until = NULL WHERE id = $1 AND claim_token = $2 AND (status = 'working') IS TRUE",

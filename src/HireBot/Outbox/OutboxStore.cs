@@ -165,74 +165,40 @@ public sealed class OutboxStore(NpgsqlDataSource db, Organisations.OrgDb orgDb, 
         await db.ExecuteAsync("UPDATE outbox SET lease_until = $3 WHERE id = $1 AND claim_token = $2 AND (status = 'sending') IS TRUE",
             ct, d.Id, d.ClaimToken, clock.GetUtcNow() + lease) == 1;
 
-    private readonly Lock _marksGate = new();
-    private List<SentMark> _marksWaiting = [];
-    private bool _marksWriting;
+    private readonly GroupCommit<SentMark, bool> _marks = new(marks => WriteMarksAsync(db, clock, marks));
 
     /// <summary>
-    /// Records that <paramref name="d"/> was sent. Marks share statements the way inbox rows do
-    /// (<see cref="Inbox.InboxWriter"/>): the first is written at once, and every mark made while a
-    /// write is on its way joins the next one, so a busy dispatcher commits a dozen marks with one
-    /// flush rather than one each. The task completes once this mark is committed (or fails with
-    /// the write's error, for the caller to try again). Every outcome names the claim it belongs
-    /// to: a stale dispatcher's mark changes nothing.
+    /// Records that <paramref name="d"/> was sent. Marks share statements
+    /// (<see cref="GroupCommit{TItem, TResult}"/>), as accepted requests and finished inbox rows do:
+    /// a busy dispatcher commits a dozen marks with one flush rather than one each. The task completes
+    /// once this mark is committed (or fails with the write's error, for the caller to try again).
+    /// Every outcome names the claim it belongs to: a stale dispatcher's mark changes nothing.
     /// </summary>
-    public Task MarkSentAsync(Delivery d, string channel, JsonObject? reference, CancellationToken ct)
+    public Task MarkSentAsync(Delivery d, string channel, JsonObject? reference, CancellationToken ct) =>
+        _marks.AddAsync(new SentMark(d.Id, d.ClaimToken, channel, reference?.ToJsonString()), ct);
+
+    private static async Task<IReadOnlyList<bool>> WriteMarksAsync(NpgsqlDataSource db, TimeProvider clock, IReadOnlyList<SentMark> marks)
     {
-        var mark = new SentMark(d.Id, d.ClaimToken, channel, reference?.ToJsonString(), new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously));
-        lock (_marksGate)
-        {
-            _marksWaiting.Add(mark);
-            if (_marksWriting) return mark.Done.Task.WaitAsync(ct);
-            _marksWriting = true;
-        }
-        _ = WriteMarksAsync();
-        return mark.Done.Task.WaitAsync(ct);
+        await using var write = db.CreateQueueBatch();
+        var cmd = new NpgsqlBatchCommand(
+            """
+            UPDATE outbox o SET status = 'sent', sent_at = $1, channel = m.channel, channel_ref = m.ref::jsonb, lease_until = NULL, last_error = NULL
+            FROM unnest($2::bigint[], $3::uuid[], $4::text[], $5::text[]) AS m(id, token, channel, ref)
+            WHERE o.id = ANY($2) AND o.id = m.id AND o.claim_token = m.token
+            """);
+        cmd.Parameters.Add(new() { Value = clock.GetUtcNow() });
+        cmd.Parameters.Add(new() { Value = marks.Select(m => m.Id).ToArray() });
+        cmd.Parameters.Add(new() { Value = marks.Select(m => m.ClaimToken).ToArray() });
+        cmd.Parameters.Add(new() { Value = marks.Select(m => m.Channel).ToArray() });
+        cmd.Parameters.Add(new() { Value = marks.Select(m => m.Reference).ToArray(), NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.Text });
+        write.BatchCommands.Add(cmd);
+        // o.id = ANY($2) lets the planner find the rows by key instead of scanning for the join.
+        // Not cancellable: once sent, the outcome must be learnt.
+        await write.ExecuteNonQueryAsync(CancellationToken.None);
+        return marks.Select(_ => true).ToList();
     }
 
-    /// <summary>Writes the waiting marks, batch after batch, until none are left; one writer at a time.</summary>
-    private async Task WriteMarksAsync()
-    {
-        while (true)
-        {
-            List<SentMark> batch;
-            lock (_marksGate)
-            {
-                if (_marksWaiting.Count == 0)
-                {
-                    _marksWriting = false;
-                    return;
-                }
-                (batch, _marksWaiting) = (_marksWaiting, []);
-            }
-            try
-            {
-                await using var write = db.CreateQueueBatch();
-                var cmd = new NpgsqlBatchCommand(
-                    """
-                    UPDATE outbox o SET status = 'sent', sent_at = $1, channel = m.channel, channel_ref = m.ref::jsonb, lease_until = NULL, last_error = NULL
-                    FROM unnest($2::bigint[], $3::uuid[], $4::text[], $5::text[]) AS m(id, token, channel, ref)
-                    WHERE o.id = ANY($2) AND o.id = m.id AND o.claim_token = m.token
-                    """);
-                cmd.Parameters.Add(new() { Value = clock.GetUtcNow() });
-                cmd.Parameters.Add(new() { Value = batch.Select(m => m.Id).ToArray() });
-                cmd.Parameters.Add(new() { Value = batch.Select(m => m.ClaimToken).ToArray() });
-                cmd.Parameters.Add(new() { Value = batch.Select(m => m.Channel).ToArray() });
-                cmd.Parameters.Add(new() { Value = batch.Select(m => m.Reference).ToArray(), NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.Text });
-                write.BatchCommands.Add(cmd);
-                // o.id = ANY($2) lets the planner find the rows by key instead of scanning for the join.
-                // Not cancellable: once sent, the outcome must be learnt.
-                await write.ExecuteNonQueryAsync(CancellationToken.None);
-                foreach (var m in batch) m.Done.TrySetResult();
-            }
-            catch (Exception e)
-            {
-                foreach (var m in batch) m.Done.TrySetException(e);
-            }
-        }
-    }
-
-    private sealed record SentMark(long Id, Guid ClaimToken, string Channel, string? Reference, TaskCompletionSource Done);
+    private sealed record SentMark(long Id, Guid ClaimToken, string Channel, string? Reference);
 
     public Task MarkRetryAsync(Delivery d, TimeSpan after, string reason, CancellationToken ct) =>
         db.ExecuteAsync("UPDATE outbox SET status = 'pending', not_before = $3, last_error = $4, lease_until = NULL WHERE id = $1 AND claim_token = $2 AND (status = 'sending') IS TRUE",
