@@ -32,31 +32,24 @@ public sealed class OutboxStore(NpgsqlDataSource db, Organisations.OrgDb orgDb, 
         return await batch.ExecuteNonQueryAsync(ct);
     }
 
-    /// <summary>
-    /// The INSERT for <paramref name="messages"/> (at least one), to run in a batch; with
-    /// <paramref name="onlyIf"/>, a condition on parameters $7… (<paramref name="onlyIfArgs"/>)
-    /// that must hold, evaluated after the batch's earlier statements. The loop ids come last.
-    /// </summary>
-    public static NpgsqlBatchCommand EnqueueCommand(IReadOnlyList<OutboxMessage> messages, string? onlyIf = null, params object[] onlyIfArgs)
+    /// <summary>The INSERT for <paramref name="messages"/> (at least one), to run in a batch; the loop ids are $7.</summary>
+    private static NpgsqlBatchCommand EnqueueCommand(IReadOnlyList<OutboxMessage> messages)
     {
-        var where = onlyIf is null ? "" : $"WHERE {onlyIf}";
-        var loop = $"${7 + onlyIfArgs.Length}";
         // One row (a reply, the common case) needs no arrays on either side; several keep the
         // caller's order in the ids (WITH ORDINALITY), which the dispatcher sends by.
         var command = messages.Count == 1
             ? new NpgsqlBatchCommand(
-                $"""
+                """
                 INSERT INTO outbox (idempotency_key, recipient, kind, payload, not_before, replaces_key, loop_id)
-                SELECT $1, $2, $3, $4, coalesce($5, now()), $6, {loop} {where}
+                SELECT $1, $2, $3, $4, coalesce($5, now()), $6, $7
                 ON CONFLICT (idempotency_key) DO NOTHING
                 """)
             : new NpgsqlBatchCommand(
-                $"""
+                """
                 INSERT INTO outbox (idempotency_key, recipient, kind, payload, not_before, replaces_key, loop_id)
                 SELECT m.key, m.recipient, m.kind, m.payload, coalesce(m.not_before, now()), m.replaces_key, m.loop_id
-                FROM unnest($1::text[], $2::text[], $3::text[], $4::jsonb[], $5::timestamptz[], $6::text[], {loop}::uuid[])
+                FROM unnest($1::text[], $2::text[], $3::text[], $4::jsonb[], $5::timestamptz[], $6::text[], $7::uuid[])
                     WITH ORDINALITY AS m(key, recipient, kind, payload, not_before, replaces_key, loop_id, n)
-                {where}
                 ORDER BY m.n
                 ON CONFLICT (idempotency_key) DO NOTHING
                 """);
@@ -74,7 +67,6 @@ public sealed class OutboxStore(NpgsqlDataSource db, Organisations.OrgDb orgDb, 
         {
             AddMessageArrays(command, messages);
         }
-        foreach (var arg in onlyIfArgs) command.Parameters.Add(new() { Value = arg });
         command.Parameters.Add(messages.Count == 1
             ? new() { Value = (object?)messages[0].LoopId ?? DBNull.Value, NpgsqlDbType = NpgsqlDbType.Uuid }
             : new() { Value = messages.Select(m => m.LoopId).ToArray(), NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.Uuid });
