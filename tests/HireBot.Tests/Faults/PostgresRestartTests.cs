@@ -46,7 +46,11 @@ public class PostgresRestartTests(Xunit.Abstractions.ITestOutputHelper output)
             }
         })).ToList();
 
-        await Task.Delay(700);
+        // Restart once requests are being acknowledged (a cold bot on a loaded machine may take a
+        // second for its first write), with more on their way.
+        for (var waited = Stopwatch.StartNew(); !outcomes.Any(IsCreated); await Task.Delay(20))
+            Assert.True(waited.Elapsed < TimeSpan.FromSeconds(30), "no request was acknowledged before the restart");
+        await Task.Delay(200);
         await pg.Server.RestartAsync(default);
         restartedAt = clock.Elapsed;
         await Task.Delay(1500);
