@@ -102,10 +102,7 @@ public class InboxTests
     {
         var cs = await TestDatabase.CreateAsync(nameof(Finishes_made_together_share_transactions_and_one_refused_reply_holds_back_no_other));
         await using var db = NpgsqlDataSource.Create(cs);
-        var writer = new InboxWriter(db, new InboxSignal(), Options.Create(new InboxOptions()), NullLogger<InboxWriter>.Instance);
-        await writer.StartAsync(default);
-        await Task.WhenAll(Enumerable.Range(0, 40).Select(i => writer.AcceptAsync(HireBot.Organisations.OrgScope.Default, "test", $"r{i}", $"g{i}", "p", default)));
-        await writer.StopAsync(default);
+        await AcceptAllAsync(db, [.. Enumerable.Range(0, 40).Select(i => ($"r{i}", $"g{i}", "p"))]);
         var store = new InboxStore(db, TimeProvider.System);
         var rows = await store.ClaimAsync(40, TimeSpan.FromMinutes(1), default);
         Assert.Equal(40, rows.Count);
@@ -142,10 +139,7 @@ public class InboxTests
     {
         var cs = await TestDatabase.CreateAsync(nameof(A_stale_claim_cannot_renew_or_finish_a_row_another_worker_took));
         await using var db = NpgsqlDataSource.Create(cs);
-        var writer = new InboxWriter(db, new InboxSignal(), Options.Create(new InboxOptions()), NullLogger<InboxWriter>.Instance);
-        await writer.StartAsync(default);
-        await writer.AcceptAsync(HireBot.Organisations.OrgScope.Default, "test", "fence", "fence", "p", default);
-        await writer.StopAsync(default);
+        await AcceptAllAsync(db, [("fence", "fence", "p")]);
         var store = new InboxStore(db, TimeProvider.System);
 
         var stale = Assert.Single(await store.ClaimAsync(10, TimeSpan.Zero, default)); // its lease is over at once
@@ -169,11 +163,7 @@ public class InboxTests
     {
         var cs = await TestDatabase.CreateAsync(nameof(A_row_that_cannot_be_read_even_to_apologise_is_marked_failed_and_the_worker_goes_on));
         await using var db = NpgsqlDataSource.Create(cs);
-        var writer = new InboxWriter(db, new InboxSignal(), Options.Create(new InboxOptions()), NullLogger<InboxWriter>.Instance);
-        await writer.StartAsync(default);
-        await writer.AcceptAsync(HireBot.Organisations.OrgScope.Default, "test", "garbled|1", "garbled", "garbled", default);
-        await writer.AcceptAsync(HireBot.Organisations.OrgScope.Default, "test", "garbled|2", "garbled", "fine", default);
-        await writer.StopAsync(default);
+        await AcceptAllAsync(db, [("garbled|1", "garbled", "garbled"), ("garbled|2", "garbled", "fine")]);
         var handler = new DelegateHandler(
             item => item.Payload == "garbled" ? throw new System.Text.Json.JsonException("unreadable") : Task.FromResult<IReadOnlyList<OutboxMessage>>([]),
             item => item.Payload == "garbled" ? throw new System.Text.Json.JsonException("still unreadable") : []);
@@ -191,11 +181,7 @@ public class InboxTests
     {
         var cs = await TestDatabase.CreateAsync(nameof(A_refusal_that_another_try_cannot_change_is_answered_at_once_instead_of_after_every_retry));
         await using var db = NpgsqlDataSource.Create(cs);
-        var writer = new InboxWriter(db, new InboxSignal(), Options.Create(new InboxOptions()), NullLogger<InboxWriter>.Instance);
-        await writer.StartAsync(default);
-        await writer.AcceptAsync(HireBot.Organisations.OrgScope.Default, "test", "refused|1", "refused", "refused", default);
-        await writer.AcceptAsync(HireBot.Organisations.OrgScope.Default, "test", "flaky|1", "flaky", "flaky", default);
-        await writer.StopAsync(default);
+        await AcceptAllAsync(db, [("refused|1", "refused", "refused"), ("flaky|1", "flaky", "flaky")]);
         var tries = new ConcurrentQueue<string>();
         var handler = new DelegateHandler(
             item =>
@@ -222,10 +208,7 @@ public class InboxTests
     {
         var cs = await TestDatabase.CreateAsync(nameof(A_row_slower_than_its_lease_is_cut_off_and_retried_never_running_twice_at_once));
         await using var db = NpgsqlDataSource.Create(cs);
-        var writer = new InboxWriter(db, new InboxSignal(), Options.Create(new InboxOptions()), NullLogger<InboxWriter>.Instance);
-        await writer.StartAsync(default);
-        await writer.AcceptAsync(HireBot.Organisations.OrgScope.Default, "test", "slow|1", "slow", "p", default);
-        await writer.StopAsync(default);
+        await AcceptAllAsync(db, [("slow|1", "slow", "p")]);
         int running = 0, mostAtOnce = 0, runs = 0;
         var handler = new DelegateHandler(async item =>
         {
@@ -357,5 +340,15 @@ public class InboxTests
 
         private static OutboxMessage Reply(InboxItem item, string text) =>
             new($"reply:{item.Key}", "person:pat@example.com", "message", new System.Text.Json.Nodes.JsonObject { ["text"] = text });
+    }
+
+    /// <summary>Accepts <paramref name="rows"/> (key, group, payload) through a writer of their own, one after another, in the default organisation.</summary>
+    private static async Task AcceptAllAsync(NpgsqlDataSource db, (string Key, string Group, string Payload)[] rows)
+    {
+        var writer = new InboxWriter(db, new InboxSignal(), Options.Create(new InboxOptions()), NullLogger<InboxWriter>.Instance);
+        await writer.StartAsync(default);
+        foreach (var (key, group, payload) in rows)
+            Assert.True(await writer.AcceptAsync(HireBot.Organisations.OrgScope.Default, "test", key, group, payload, default));
+        await writer.StopAsync(default);
     }
 }
